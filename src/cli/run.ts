@@ -1,0 +1,43 @@
+import { isTestkitError } from '../errors/testkit-error.js';
+import type { CliCommand, CliIo } from './command.js';
+import { checkResultCommand } from './commands/check-result.js';
+import { eventCommand } from './commands/event.js';
+import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
+
+const COMMANDS: readonly CliCommand[] = [eventCommand, checkResultCommand, renderCommand, serveCommand];
+
+function mainHelp(): string {
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n');
+  return `Usage: apigw-testkit <command> [options]\n\nCommands:\n${rows}\n\nRun "apigw-testkit <command> --help" for a command's options.\n`;
+}
+
+/**
+ * Runs the `apigw-testkit` command line in-process and returns its exit code: 0 success, 1 a check failed
+ * (for example `check-result` found a 502), 2 a usage error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`apigw-testkit: unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isTestkitError(error)) {
+      io.stderr(`apigw-testkit ${name}: ${error.message} [${error.code}]\n`);
+      return error.code === 'CLI_USAGE' ? 2 : 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  assertKnownOptions,
+  EventInputError,
+  GatewayConfigError,
+  InvalidInputError,
+  TemplateError,
+  unknownOptionError,
+} from './families.js';
+export { isTestkitError, TestkitError } from './testkit-error.js';

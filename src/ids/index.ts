@@ -1,0 +1,1 @@
+export { createIdSource, type IdSource, type IdSourceOptions } from './ids.js';

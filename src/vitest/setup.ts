@@ -1,0 +1,2 @@
+// Placeholder: the vitest matchers register themselves here (owned by the vitest capability).
+export {};
