@@ -1,0 +1,120 @@
+import { Buffer } from 'node:buffer';
+import type { CacheKeyInput } from './cache-key.js';
+
+/** What the core passes to `cache.lookup()`. */
+export interface CacheLookupRequest extends CacheKeyInput {
+  /** Matched route key (`'GET /pets/{id}'`): selects the route's settings and default namespace. */
+  routeKey: string;
+  /** The request's HTTP method (part of the key; matters for ANY routes). */
+  method: string;
+  stage: string;
+  /** Whether the caller may invalidate (`execute-api:InvalidateCache`). Default false. */
+  authorizedToInvalidate?: boolean;
+}
+
+/** A response as the core hands it to `cache.store()`. */
+export interface CacheableResponse {
+  statusCode: number;
+  headers?: Headers | Iterable<readonly [string, string]> | Readonly<Record<string, string>>;
+  /** Body text or bytes; stored as a copy, returned in the same form. */
+  body?: string | Uint8Array | null;
+}
+
+/** A stored snapshot, copied out on every hit. */
+export interface CachedResponse {
+  readonly statusCode: number;
+  readonly headers: [string, string][];
+  readonly body: string | Uint8Array;
+}
+
+/** Extra response headers the core must add (the SUCCEED_WITH_RESPONSE_HEADER warning). */
+export type ExtraHeaders = readonly (readonly [string, string])[];
+
+export interface CacheBypass {
+  readonly status: 'bypass';
+  /** `caching-disabled`: not cached for this route/method (only GET is cached by default); `ttl-zero`: TTL 0. */
+  readonly reason: 'caching-disabled' | 'ttl-zero';
+}
+export interface CacheHit {
+  readonly status: 'hit';
+  readonly key: string;
+  readonly response: CachedResponse;
+  readonly ageSeconds: number;
+  readonly headers: ExtraHeaders;
+}
+export interface CacheMiss {
+  readonly status: 'miss';
+  readonly key: string;
+  readonly ttlInSeconds: number;
+  /** True when an authorised `Cache-Control: max-age=0` dropped the entry. */
+  readonly invalidated: boolean;
+  readonly headers: ExtraHeaders;
+}
+/** FAIL_WITH_403: the core answers 403 without calling the integration. */
+export interface CacheForbidden {
+  readonly status: 'forbidden';
+  readonly key: string;
+  readonly message: string;
+}
+export type CacheLookup = CacheBypass | CacheHit | CacheMiss | CacheForbidden;
+
+export type CacheStoreResult =
+  | { readonly stored: true }
+  | { readonly stored: false; readonly reason: 'too-large' | 'status-not-cached' };
+
+/** Counters of a cache. Misses count only for routes with caching enabled (like `CacheMissCount`). */
+export interface CacheStats {
+  readonly hits: number;
+  readonly misses: number;
+  readonly stored: number;
+  readonly evictions: number;
+  readonly invalidations: number;
+  readonly entries: number;
+  readonly bytes: number;
+}
+
+/** Copies a response into a snapshot and measures it: body bytes, and body + header text for the LRU budget. */
+export function snapshotResponse(response: CacheableResponse): {
+  value: CachedResponse;
+  size: number;
+  bodyBytes: number;
+} {
+  const headers: [string, string][] = [];
+  let headerBytes = 0;
+  const source = response.headers;
+  if (source) {
+    const pairs: Iterable<readonly [string, string]> =
+      source instanceof Headers || Symbol.iterator in source
+        ? (source as Iterable<readonly [string, string]>)
+        : Object.entries(source as Record<string, string>);
+    for (const [name, value] of pairs) {
+      headers.push([name, value]);
+      headerBytes += name.length + value.length;
+    }
+  }
+  const raw = response.body ?? '';
+  const body = typeof raw === 'string' ? raw : raw.slice();
+  const bodyBytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  return {
+    value: { statusCode: response.statusCode, headers, body },
+    size: bodyBytes + headerBytes,
+    bodyBytes,
+  };
+}
+
+/** True when the request carries `Cache-Control: max-age=0` (any case, among other directives). */
+export function wantsInvalidation(headers: CacheKeyInput['headers']): boolean {
+  if (!headers) return false;
+  let value: string | undefined;
+  if (headers instanceof Headers) value = headers.get('cache-control') ?? undefined;
+  else {
+    for (const name in headers) {
+      if (name.length === 13 && name.toLowerCase() === 'cache-control') {
+        const v = headers[name];
+        value = typeof v === 'string' ? v : v?.join(',');
+      }
+    }
+  }
+  if (!value) return false;
+  return value.split(',').some((d) => d.trim().toLowerCase() === 'max-age=0');
+}

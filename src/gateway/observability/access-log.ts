@@ -1,0 +1,132 @@
+import { GatewayConfigError } from '../../errors/index.js';
+import { isDocumentedContextVariable } from './context-variables.js';
+
+/** A value of a `$context` variable; null, undefined and '' render as `-`. */
+export type AccessLogValue = string | number | boolean | null | undefined;
+
+/** `$context` values of one request, keyed without the prefix: `{ requestId: 'abc', 'identity.sourceIp': '1.2.3.4' }`. */
+export type AccessLogValues = Readonly<Record<string, AccessLogValue>>;
+
+/** A validated access-log format, ready to render one line per request. */
+export interface CompiledAccessLogFormat {
+  readonly format: string;
+  readonly apiType: 'REST' | 'HTTP';
+  /** Variable names used, in order of first use, without `$context.`. */
+  readonly variables: readonly string[];
+  /** Used names that are not documented for this API type (they render `-` unless given). */
+  readonly unknownVariables: readonly string[];
+  /** The line for one request. */
+  render(values: AccessLogValues): string;
+}
+
+/** HTTP API `Format` is 1–1024 characters in the service model. */
+export const MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH = 1024;
+
+// `$context.` followed by dotted identifier segments; a trailing dot is literal text.
+const VARIABLE = /\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/y;
+
+/**
+ * Validates an access-log format like API Gateway does (behaviour.md §12.2) and compiles it: one line, at least
+ * `$context.requestId` (REST also accepts `$context.extendedRequestId`), no variables other than `$context.*`
+ * (so `$input`, `$stageVariables` and the `${...}` form are refused), at most 1024 characters for HTTP APIs.
+ * A `$` not followed by a letter or `{` is literal text.
+ *
+ * @example
+ * ```ts
+ * const log = compileAccessLogFormat('$context.requestId $context.httpMethod $context.status', 'REST');
+ * log.render({ requestId: 'r-1', httpMethod: 'GET' }); // 'r-1 GET -'
+ * ```
+ */
+export function compileAccessLogFormat(format: string, apiType: 'REST' | 'HTTP'): CompiledAccessLogFormat {
+  if (apiType !== 'REST' && apiType !== 'HTTP') {
+    throw error(
+      'ACCESS_LOG_INVALID_API_TYPE',
+      `compileAccessLogFormat: apiType must be REST or HTTP, got ${JSON.stringify(apiType)}`,
+      "Pass 'REST' or 'HTTP'.",
+    );
+  }
+  if (typeof format !== 'string' || format.length === 0) {
+    throw error(
+      'ACCESS_LOG_FORMAT_EMPTY',
+      'compileAccessLogFormat: the format is empty',
+      'Give a one-line format containing $context.requestId.',
+    );
+  }
+  if (/[\r\n]/.test(format)) {
+    throw error(
+      'ACCESS_LOG_FORMAT_MULTILINE',
+      'compileAccessLogFormat: the format spans several lines',
+      'Access-log formats are one line: remove the line breaks (JSON formats too).',
+    );
+  }
+  if (apiType === 'HTTP' && format.length > MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH) {
+    throw error(
+      'ACCESS_LOG_FORMAT_TOO_LONG',
+      `compileAccessLogFormat: the format has ${format.length} characters`,
+      `HTTP API access-log formats are at most ${MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH} characters.`,
+    );
+  }
+  const literals: string[] = [];
+  const names: string[] = [];
+  let text = '';
+  for (let i = 0; i < format.length; ) {
+    const ch = format[i]!;
+    if (ch !== '$') {
+      text += ch;
+      i += 1;
+      continue;
+    }
+    VARIABLE.lastIndex = i;
+    const match = VARIABLE.exec(format);
+    if (match) {
+      literals.push(text);
+      text = '';
+      names.push(match[1]!);
+      i += match[0].length;
+      continue;
+    }
+    const next = format[i + 1] ?? '';
+    if (/[A-Za-z{]/.test(next)) {
+      const shown = format.slice(i, i + 24).split(/[\s"',]/)[0];
+      throw error(
+        'ACCESS_LOG_FORMAT_NON_CONTEXT_VARIABLE',
+        `compileAccessLogFormat: ${JSON.stringify(shown)} is not a $context variable`,
+        'Access logs may only use $context variables, written $context.name.',
+      );
+    }
+    text += ch;
+    i += 1;
+  }
+  literals.push(text);
+  const hasId = names.includes('requestId') || (apiType === 'REST' && names.includes('extendedRequestId'));
+  if (!hasId) {
+    throw error(
+      'ACCESS_LOG_FORMAT_MISSING_REQUEST_ID',
+      'compileAccessLogFormat: the format does not contain $context.requestId',
+      apiType === 'REST'
+        ? 'Add $context.requestId or $context.extendedRequestId.'
+        : 'Add $context.requestId.',
+    );
+  }
+  const variables = [...new Set(names)];
+  return Object.freeze({
+    format,
+    apiType,
+    variables: Object.freeze(variables),
+    unknownVariables: Object.freeze(variables.filter((n) => !isDocumentedContextVariable(n, apiType))),
+    render(values: AccessLogValues): string {
+      let line = literals[0]!;
+      for (let k = 0; k < names.length; k++) line += show(values[names[k]!]) + literals[k + 1]!;
+      return line;
+    },
+  });
+}
+
+function show(value: AccessLogValue): string {
+  if (value === undefined || value === null || value === '') return '-';
+  return typeof value === 'string' ? value : String(value);
+}
+
+function error(code: string, problem: string, hint: string): GatewayConfigError {
+  return new GatewayConfigError(code, problem, hint);
+}

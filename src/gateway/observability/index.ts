@@ -1,0 +1,17 @@
+export {
+  type AccessLogValue,
+  type AccessLogValues,
+  type CompiledAccessLogFormat,
+  compileAccessLogFormat,
+  MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH,
+} from './access-log.js';
+export { isDocumentedContextVariable } from './context-variables.js';
+export {
+  createMetrics,
+  type MetricSet,
+  type MetricStats,
+  type Metrics,
+  type MetricsOptions,
+  type MetricsSnapshot,
+  type RequestMetric,
+} from './metrics.js';

@@ -1,0 +1,191 @@
+import { assertKnownOptions, InvalidInputError } from '../../errors/index.js';
+
+/** One request as the core reports it, after the response is known. */
+export interface RequestMetric {
+  stage: string;
+  /** Matched route key (`'GET /pets/{id}'`); omit for requests that matched no route. */
+  routeKey?: string;
+  /** Alternatively the REST Resource and Method dimensions; combined into `'<method> <resource>'`. */
+  resource?: string;
+  method?: string;
+  status: number;
+  /** Client in → client out, ms (`Latency`). */
+  latencyMs: number;
+  /** Backend only, ms (`IntegrationLatency`); omit when no integration ran (throttled, cache hit, ...). */
+  integrationLatencyMs?: number;
+  /** true = served from cache, false = cache miss on a caching-enabled route, undefined = caching not involved. */
+  cacheHit?: boolean | undefined;
+  /** Request + response bytes (HTTP API `DataProcessed`). */
+  bytes?: number;
+}
+
+/** Sum / average / min / max / sample count, like CloudWatch statistics. */
+export interface MetricStats {
+  readonly sum: number;
+  /** `sum / samples`; 0 with no samples. */
+  readonly avg: number;
+  /** 0 with no samples. */
+  readonly min: number;
+  readonly max: number;
+  readonly samples: number;
+}
+
+/** The metrics of one dimension set. REST names always; HTTP API names too when `apiType` is `'HTTP'`. */
+export interface MetricSet {
+  readonly Count: number;
+  readonly '4XXError': number;
+  readonly '5XXError': number;
+  readonly Latency: MetricStats;
+  readonly IntegrationLatency: MetricStats;
+  readonly CacheHitCount: number;
+  readonly CacheMissCount: number;
+  readonly '4xx'?: number;
+  readonly '5xx'?: number;
+  readonly DataProcessed?: number;
+}
+
+/** Everything recorded so far. */
+export interface MetricsSnapshot {
+  readonly apiType: 'REST' | 'HTTP';
+  readonly total: MetricSet;
+  /** By `Stage`. */
+  readonly stages: Readonly<Record<string, MetricSet>>;
+  /** By `Stage` then route key (REST `Resource` + `Method`, HTTP API `Route`). */
+  readonly routes: Readonly<Record<string, Readonly<Record<string, MetricSet>>>>;
+}
+
+/** Options of {@link createMetrics}. */
+export interface MetricsOptions {
+  /** Default `'REST'`. */
+  apiType?: 'REST' | 'HTTP';
+}
+
+/** A per-gateway metrics recorder. */
+export interface Metrics {
+  record(metric: RequestMetric): void;
+  snapshot(): MetricsSnapshot;
+  reset(): void;
+}
+
+class Stats {
+  sum = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  samples = 0;
+  add(value: number): void {
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    this.samples += 1;
+  }
+  view(): MetricStats {
+    const n = this.samples;
+    return {
+      sum: this.sum,
+      avg: n ? this.sum / n : 0,
+      min: n ? this.min : 0,
+      max: n ? this.max : 0,
+      samples: n,
+    };
+  }
+}
+
+class Accumulator {
+  count = 0;
+  e4 = 0;
+  e5 = 0;
+  hits = 0;
+  misses = 0;
+  bytes = 0;
+  latency = new Stats();
+  integration = new Stats();
+  add(m: RequestMetric): void {
+    this.count += 1;
+    if (m.status >= 400 && m.status < 500) this.e4 += 1;
+    else if (m.status >= 500 && m.status < 600) this.e5 += 1;
+    this.latency.add(m.latencyMs);
+    if (m.integrationLatencyMs !== undefined) this.integration.add(m.integrationLatencyMs);
+    if (m.cacheHit === true) this.hits += 1;
+    else if (m.cacheHit === false) this.misses += 1;
+    if (m.bytes !== undefined) this.bytes += m.bytes;
+  }
+  view(http: boolean): MetricSet {
+    const rest = {
+      Count: this.count,
+      '4XXError': this.e4,
+      '5XXError': this.e5,
+      Latency: this.latency.view(),
+      IntegrationLatency: this.integration.view(),
+      CacheHitCount: this.hits,
+      CacheMissCount: this.misses,
+    };
+    return http ? { ...rest, '4xx': this.e4, '5xx': this.e5, DataProcessed: this.bytes } : rest;
+  }
+}
+
+/**
+ * Creates a metrics recorder with API Gateway's CloudWatch metric names (behaviour.md §12.1).
+ *
+ * @example
+ * ```ts
+ * const metrics = createMetrics();
+ * metrics.record({ stage: 'dev', routeKey: 'GET /pets', status: 200, latencyMs: 12, integrationLatencyMs: 10, cacheHit: false });
+ * metrics.snapshot().stages.dev?.Count; // 1
+ * ```
+ */
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  assertKnownOptions('createMetrics', options, ['apiType']);
+  const apiType = options.apiType ?? 'REST';
+  if (apiType !== 'REST' && apiType !== 'HTTP') {
+    throw new InvalidInputError(
+      'METRICS_INVALID_API_TYPE',
+      `createMetrics: apiType must be REST or HTTP, got ${JSON.stringify(apiType)}`,
+      "Pass 'REST' or 'HTTP'.",
+    );
+  }
+  const http = apiType === 'HTTP';
+  let total = new Accumulator();
+  let stages = new Map<string, Accumulator>();
+  let routes = new Map<string, Map<string, Accumulator>>();
+  return {
+    record(m) {
+      total.add(m);
+      let stage = stages.get(m.stage);
+      if (!stage) {
+        stage = new Accumulator();
+        stages.set(m.stage, stage);
+      }
+      stage.add(m);
+      const routeKey =
+        m.routeKey ?? (m.resource !== undefined ? `${m.method ?? 'ANY'} ${m.resource}` : undefined);
+      if (routeKey === undefined) return;
+      let byRoute = routes.get(m.stage);
+      if (!byRoute) {
+        byRoute = new Map();
+        routes.set(m.stage, byRoute);
+      }
+      let route = byRoute.get(routeKey);
+      if (!route) {
+        route = new Accumulator();
+        byRoute.set(routeKey, route);
+      }
+      route.add(m);
+    },
+    snapshot() {
+      const routeView: Record<string, Record<string, MetricSet>> = {};
+      for (const [stage, byRoute] of routes) {
+        const views: Record<string, MetricSet> = {};
+        for (const [key, acc] of byRoute) views[key] = acc.view(http);
+        routeView[stage] = views;
+      }
+      const stageView: Record<string, MetricSet> = {};
+      for (const [stage, acc] of stages) stageView[stage] = acc.view(http);
+      return { apiType, total: total.view(http), stages: stageView, routes: routeView };
+    },
+    reset() {
+      total = new Accumulator();
+      stages = new Map();
+      routes = new Map();
+    },
+  };
+}
