@@ -1,12 +1,188 @@
-import type { CliCommand } from '../command.js';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InvalidInputError } from '../../errors/families.js';
+import { type FetchLike, isFetchLike } from '../../gateway/adapters/gateway-like.js';
+import { toNodeListener } from '../../gateway/adapters/node-listener.js';
+import { formatRequestLine } from '../../gateway/adapters/request-log.js';
+import { createGateway } from '../../gateway/create-gateway.js';
+import type { GatewayOptions } from '../../gateway/types.js';
+import { type FlagSpec, formatHelp, parseArgs } from '../args.js';
+import type { CliCommand, CliIo } from '../command.js';
+import { type ServeExample, usageText } from './serve-usage.js';
 
-// Placeholder until the owning capability implements it.
-export const serveCommand: CliCommand = {
-  name: 'serve',
-  summary: '(not yet implemented)',
-  help: 'Usage: apigw-testkit serve\n',
-  run: async (_argv, io) => {
-    io.stderr('apigw-testkit serve: not implemented yet\n');
-    return 1;
+const SPEC: Record<string, FlagSpec> = {
+  port: {
+    type: 'string',
+    value: 'port',
+    description: 'Port to listen on (default 3000; 0 picks a free one)',
+  },
+  host: { type: 'string', value: 'host', description: 'Address to bind (default 127.0.0.1, loopback only)' },
+  'allow-remote': {
+    type: 'boolean',
+    description: 'Allow a non-loopback --host (exposes the simulated API to your network)',
   },
 };
+
+const SUMMARY =
+  'Serve a simulated gateway over HTTP: a module default-exporting (or exporting `gateway`) a gateway or its options.';
+
+/** `apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--allow-remote]`. */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Serve a simulated gateway module over HTTP on loopback, logging each request',
+  help: formatHelp('apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1]', SUMMARY, SPEC),
+  run: async (argv, io) => {
+    const { positionals, flags } = parseArgs('serve', argv, SPEC);
+    if (positionals.length !== 1) {
+      throw usage(
+        `expected exactly one module path, got ${positionals.length}`,
+        'Write apigw-testkit serve ./api.mjs.',
+      );
+    }
+    const port = parsePort(flags.port);
+    const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
+    if (!isLoopback(host) && flags['allow-remote'] !== true) {
+      throw usage(
+        `--host ${host} is not a loopback address`,
+        'The simulator is for local testing; add --allow-remote to expose it to your network on purpose',
+      );
+    }
+    const loaded = await loadGatewayModule(positionals[0]!, io.cwd);
+    return listenUntilStopped(loaded, host, port, io);
+  },
+};
+
+interface LoadedModule {
+  gateway: FetchLike;
+  /** The options the module exported, when it exported options rather than a gateway. */
+  options?: Record<string, unknown>;
+  examples: ServeExample[];
+  file: string;
+}
+
+async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModule> {
+  const file = isAbsolute(path) ? path : resolve(cwd, path);
+  if (!existsSync(file)) {
+    throw new InvalidInputError(
+      'SERVE_MODULE_NOT_FOUND',
+      `no module at ${file}`,
+      'Pass the path of a .js/.mjs file relative to the current directory',
+    );
+  }
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const exported = mod.default ?? mod.gateway;
+  const examples = Array.isArray(mod.examples) ? (mod.examples as ServeExample[]) : [];
+  if (isFetchLike(exported)) return { gateway: exported, examples, file };
+  if (typeof exported === 'object' && exported !== null && !Array.isArray(exported)) {
+    const options = exported as Record<string, unknown>;
+    // createGateway validates the options and throws a GatewayConfigError naming what is wrong.
+    return { gateway: createGateway(options as unknown as GatewayOptions), options, examples, file };
+  }
+  throw new InvalidInputError(
+    'SERVE_NO_GATEWAY_EXPORT',
+    `${file} exports no gateway (default export or \`gateway\` is ${typeName(exported)})`,
+    'Default-export createGateway({...}) or the options object you would pass to it',
+  );
+}
+
+async function listenUntilStopped(
+  loaded: LoadedModule,
+  host: string,
+  port: number,
+  io: CliIo,
+): Promise<number> {
+  const listener = toNodeListener(loaded.gateway, {
+    onRequest: (record) => io.stdout(`${formatRequestLine(record)}\n`),
+  });
+  const server = createServer(listener);
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+  } catch (error) {
+    throw new InvalidInputError(
+      'SERVE_LISTEN_FAILED',
+      `cannot listen on ${host}:${port}: ${(error as Error).message}`,
+      'Pick another --port (0 chooses a free one) or stop the process using it',
+    );
+  }
+  const address = server.address() as AddressInfo;
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  io.stdout(
+    usageText({
+      origin,
+      cwd: io.cwd,
+      file: loaded.file,
+      gateway: loaded.gateway,
+      options: loaded.options,
+      examples: loaded.examples,
+    }),
+  );
+  await waitForStop(io.signal);
+  await close(server);
+  io.stdout('apigw-testkit serve: stopped\n');
+  return 0;
+}
+
+/** Resolves on SIGINT, SIGTERM or when `signal` aborts; removes its process listeners afterwards. */
+function waitForStop(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+      done();
+    };
+    if (signal?.aborted) return stop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+function parsePort(value: string | boolean | string[] | undefined): number {
+  if (value === undefined) return 3000;
+  const text = String(value);
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw usage(
+      `--port must be an integer from 0 to 65535, got "${text}"`,
+      'Write --port 3000, or --port 0 for a free port',
+    );
+  }
+  return port;
+}
+
+/** Loopback names and addresses: localhost, 127.0.0.0/8, ::1. */
+export function isLoopback(host: string): boolean {
+  const h = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+function usage(problem: string, hint: string): InvalidInputError {
+  return new InvalidInputError('CLI_USAGE', problem, hint);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+}

@@ -1,0 +1,201 @@
+import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import type { CompiledTemplate } from '../../vtl/types.js';
+import type { ApiType, LambdaHandler, MockIntegrationResponse, PayloadFormatVersion } from '../types.js';
+import { refuseIntegration, refuseUnsupported } from './refusals.js';
+import { checkMockResponses, compileMockTemplates } from './resolve-mock.js';
+
+/** A Lambda proxy integration with every default filled in. */
+export interface ResolvedLambdaIntegration {
+  type: 'AWS_PROXY';
+  handler: LambdaHandler;
+  payloadFormatVersion: PayloadFormatVersion;
+  timeoutMs: number;
+  httpMethod: string;
+  functionTimeoutMs: number;
+  functionName: string;
+  memoryLimitInMB: number;
+}
+
+/** A MOCK integration with every default filled in. */
+export interface ResolvedMockIntegration {
+  type: 'MOCK';
+  /** Request templates by media type, compiled (VTL). */
+  requestTemplates: Readonly<Record<string, CompiledTemplate>>;
+  responses: Readonly<Record<string, MockIntegrationResponse>>;
+  timeoutMs: number;
+}
+
+export type ResolvedIntegration = ResolvedLambdaIntegration | ResolvedMockIntegration;
+
+/** Settings the integration resolution needs from the gateway. */
+export interface IntegrationDefaults {
+  apiType: ApiType;
+  functionTimeoutMs: number;
+  allowRaisedIntegrationTimeout: boolean;
+}
+
+const LAMBDA_KEYS = [
+  'type',
+  'handler',
+  'payloadFormatVersion',
+  'timeoutInMillis',
+  'httpMethod',
+  'functionTimeoutMs',
+  'functionName',
+  'memoryLimitInMB',
+] as const;
+const MOCK_KEYS = ['type', 'requestTemplates', 'responses', 'timeoutInMillis'] as const;
+/** Lambda's own limit on a function's timeout: 900 s. */
+export const MAX_FUNCTION_TIMEOUT_MS = 900_000;
+
+/** Validates one route's integration and fills in defaults (behaviour.md §5.1 timeouts). */
+export function resolveIntegration(
+  where: string,
+  value: unknown,
+  defaults: IntegrationDefaults,
+  functionName: string,
+): ResolvedIntegration {
+  if (typeof value !== 'object' || value === null) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_INTEGRATION',
+      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
+      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
+    );
+  }
+  const integration = value as Record<string, unknown>;
+  refuseUnsupported(where, integration);
+  const timeoutMs = resolveTimeout(where, integration.timeoutInMillis, defaults);
+  if (integration.type === 'MOCK') {
+    if (defaults.apiType === 'HTTP') {
+      throw new GatewayConfigError(
+        'GATEWAY_UNSUPPORTED_INTEGRATION',
+        `${where}: HTTP APIs have no MOCK integration`,
+        "Use apiType: 'REST' for MOCK integrations, or a Lambda handler.",
+      );
+    }
+    assertKnownOptions(where, integration, MOCK_KEYS);
+    const requestTemplates = stringRecord(`${where}.requestTemplates`, integration.requestTemplates);
+    return {
+      type: 'MOCK',
+      requestTemplates: compileMockTemplates(requestTemplates),
+      responses: checkMockResponses(where, integration.responses),
+      timeoutMs,
+    };
+  }
+  if (integration.type !== 'AWS_PROXY') refuseIntegration(where, integration.type);
+  assertKnownOptions(where, integration, LAMBDA_KEYS);
+  if (typeof integration.handler !== 'function') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_HANDLER',
+      `${where}: handler must be a function, got ${typeof integration.handler}`,
+      'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
+    );
+  }
+  const format = integration.payloadFormatVersion ?? (defaults.apiType === 'REST' ? '1.0' : '2.0');
+  if (format !== '1.0' && format !== '2.0') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_PAYLOAD_FORMAT',
+      `${where}: payloadFormatVersion must be '1.0' or '2.0', got ${JSON.stringify(format)}`,
+      "Use '2.0' (HTTP API default) or '1.0'.",
+    );
+  }
+  if (format === '2.0' && defaults.apiType === 'REST') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_PAYLOAD_FORMAT',
+      `${where}: REST APIs only send payload format 1.0`,
+      "Remove payloadFormatVersion, or use apiType: 'HTTP' for payload 2.0.",
+    );
+  }
+  const httpMethod = integration.httpMethod ?? 'POST';
+  if (typeof httpMethod !== 'string') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_INTEGRATION',
+      `${where}: httpMethod must be a string`,
+      "Leave it out: Lambda is invoked with 'POST'.",
+    );
+  }
+  return {
+    type: 'AWS_PROXY',
+    handler: integration.handler as LambdaHandler,
+    payloadFormatVersion: format,
+    timeoutMs,
+    httpMethod,
+    functionTimeoutMs: resolveFunctionTimeout(
+      `${where}.functionTimeoutMs`,
+      integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
+    ),
+    functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
+    memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
+  };
+}
+
+function resolveTimeout(where: string, value: unknown, defaults: IntegrationDefaults): number {
+  const rest = defaults.apiType === 'REST';
+  const fallback = rest ? 29_000 : 30_000;
+  if (value === undefined) return fallback;
+  const max = rest ? (defaults.allowRaisedIntegrationTimeout ? 300_000 : 29_000) : 30_000;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 50 || value > max) {
+    const raise =
+      rest && !defaults.allowRaisedIntegrationTimeout
+        ? ' Regional/private REST APIs can go above 29 000 after a quota increase: set allowRaisedIntegrationTimeout: true (ceiling 300 000, UNCONFIRMED).'
+        : '';
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_TIMEOUT',
+      `${where}: timeoutInMillis must be an integer from 50 to ${max}, got ${String(value)}`,
+      `Use a value in range (default ${fallback}).${raise}`,
+      { value, min: 50, max },
+    );
+  }
+  return value;
+}
+
+/** Validates a Lambda function timeout (1 ms … 900 000 ms). */
+export function resolveFunctionTimeout(where: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_FUNCTION_TIMEOUT_MS) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_FUNCTION_TIMEOUT',
+      `${where}: must be an integer number of milliseconds from 1 to ${MAX_FUNCTION_TIMEOUT_MS}, got ${String(value)}`,
+      "Use the function's configured timeout, e.g. 3000 (Lambda's default) or up to 900000.",
+      { value },
+    );
+  }
+  return value;
+}
+
+function stringRecord(where: string, value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Object.values(value).some((v) => typeof v !== 'string')
+  ) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_INTEGRATION',
+      `${where}: must map content types to template strings`,
+      `Write e.g. { 'application/json': '{"statusCode": 200}' }.`,
+    );
+  }
+  return value as Record<string, string>;
+}
+
+function nonEmptyString(where: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `${where}: must be a non-empty string`,
+      'Pass a name.',
+    );
+  }
+  return value;
+}
+
+function positiveInteger(where: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `${where}: must be a positive integer, got ${String(value)}`,
+      'Pass e.g. 128.',
+    );
+  }
+  return value;
+}

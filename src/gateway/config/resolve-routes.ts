@@ -1,0 +1,121 @@
+import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import type { IdSource } from '../../ids/ids.js';
+import type { RouteCacheOptions } from '../caching/index.js';
+import { createHttpRouter } from '../routing/http-router.js';
+import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
+import { type ParsedRouteKey, parseRouteKey } from '../routing/route-key.js';
+import type { ThrottleLimits } from '../types.js';
+import { refuseUnsupported } from './refusals.js';
+import {
+  type IntegrationDefaults,
+  type ResolvedIntegration,
+  resolveIntegration,
+} from './resolve-integration.js';
+
+/** A route ready to serve: its key, resource, integration and policy settings. */
+export interface CompiledRoute {
+  routeKey: string;
+  /** Method of the route key (`ANY` included). */
+  method: string;
+  /** Resource path (`/pets/{id}`); for `$default`, `$default`. */
+  resource: string;
+  /** REST resource id (`requestContext.resourceId`), stable per resource. */
+  resourceId: string;
+  integration: ResolvedIntegration;
+  apiKeyRequired: boolean;
+  throttle: ThrottleLimits | undefined;
+  caching: RouteCacheOptions | undefined;
+}
+
+/** Routes compiled into a matcher. */
+export interface RouteTable {
+  routes: readonly CompiledRoute[];
+  match(method: string, segments: readonly string[]): RouteMatch<CompiledRoute> | undefined;
+}
+
+const ROUTE_KEYS = ['integration', 'apiKeyRequired', 'throttle', 'caching'] as const;
+
+/** Validates `options.routes` and compiles them (behaviour.md §11). */
+export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, ids: IdSource): RouteTable {
+  if (typeof routes !== 'object' || routes === null || Array.isArray(routes)) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_ROUTES',
+      'createGateway: routes must be an object keyed by route key',
+      `Write routes: { 'GET /pets': handler }.`,
+    );
+  }
+  const { apiType } = defaults;
+  const resourceIds = new Map<string, string>();
+  const pairs: [ParsedRouteKey, CompiledRoute][] = [];
+  for (const [routeKey, value] of Object.entries(routes)) {
+    const where = `createGateway: routes[${JSON.stringify(routeKey)}]`;
+    const key = parseRouteKey(routeKey, apiType);
+    let resourceId = resourceIds.get(key.path);
+    if (!resourceId) {
+      resourceId = ids.alphanumeric(6);
+      resourceIds.set(key.path, resourceId);
+    }
+    const config =
+      typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value;
+    if (typeof config !== 'object' || config === null) {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_ROUTE',
+        `${where}: a route is a handler function or a route object, got ${config === null ? 'null' : typeof config}`,
+        'Pass the Lambda handler, or { integration: { ... } }.',
+      );
+    }
+    refuseUnsupported(where, config);
+    assertKnownOptions(where, config, ROUTE_KEYS);
+    const route = config as Record<string, unknown>;
+    if (route.integration === undefined) {
+      throw new GatewayConfigError(
+        'GATEWAY_MISSING_INTEGRATION',
+        `${where}: the route has no integration`,
+        "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
+      );
+    }
+    const apiKeyRequired = route.apiKeyRequired ?? false;
+    if (typeof apiKeyRequired !== 'boolean') throw invalidSetting(where, 'apiKeyRequired', 'a boolean');
+    if (apiType === 'HTTP' && apiKeyRequired) throw restOnly(where, 'apiKeyRequired', 'API keys');
+    if (apiType === 'HTTP' && route.caching !== undefined)
+      throw restOnly(where, 'caching', 'response caching');
+    if (route.caching !== undefined && (typeof route.caching !== 'object' || route.caching === null)) {
+      throw invalidSetting(where, 'caching', 'an object');
+    }
+    const functionName = `${apiType === 'REST' ? 'rest' : 'http'}-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`
+      .replace(/-+$/, '')
+      .slice(0, 64);
+    pairs.push([
+      key,
+      {
+        routeKey,
+        method: key.method,
+        resource: key.path,
+        resourceId,
+        integration: resolveIntegration(`${where}.integration`, route.integration, defaults, functionName),
+        apiKeyRequired,
+        throttle: route.throttle as ThrottleLimits | undefined,
+        caching: route.caching as RouteCacheOptions | undefined,
+      },
+    ]);
+  }
+  const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
+  return { routes: pairs.map(([, route]) => route), match: router.match };
+}
+
+function invalidSetting(where: string, name: string, expected: string): GatewayConfigError {
+  return new GatewayConfigError(
+    'GATEWAY_INVALID_ROUTE',
+    `${where}: ${name} must be ${expected}`,
+    `Fix ${name} or remove it.`,
+  );
+}
+
+function restOnly(where: string, name: string, feature: string): GatewayConfigError {
+  return new GatewayConfigError(
+    'GATEWAY_REST_ONLY',
+    `${where}: ${name} is not available on HTTP APIs (${feature} exist only for REST APIs)`,
+    `Remove ${name}, or use apiType: 'REST'.`,
+    { option: name },
+  );
+}

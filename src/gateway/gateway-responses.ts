@@ -1,0 +1,159 @@
+import type { ApiType } from './types.js';
+
+/**
+ * Why the gateway answered by itself. One reason maps to one REST gateway response and one HTTP API error.
+ * `CACHE_CONTROL_FORBIDDEN` is the REST `FAIL_WITH_403` cache-invalidation strategy.
+ */
+export type GatewayFailure =
+  | 'NO_STAGE'
+  | 'NO_ROUTE'
+  | 'INVALID_API_KEY'
+  | 'QUOTA_EXCEEDED'
+  | 'THROTTLED'
+  | 'INTEGRATION_TIMEOUT'
+  | 'LAMBDA_FAILURE'
+  | 'CONFIGURATION_ERROR'
+  | 'CACHE_CONTROL_FORBIDDEN';
+
+/** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
+export interface GatewayErrorResponse {
+  failure: GatewayFailure;
+  /** REST gateway response type (`$context.error.responseType`), e.g. `MISSING_AUTHENTICATION_TOKEN`. */
+  responseType: string;
+  /** `$context.error.message`. */
+  message: string;
+  statusCode: number;
+  /** Headers in order, including the request-id headers. */
+  headers: [string, string][];
+  body: string;
+}
+
+interface Spec {
+  status: number;
+  responseType: string;
+  message: string;
+  body: string;
+  errorType?: string;
+}
+
+// REST bodies: `$context.error.messageString` is quoted; AWS prints a space after the colon for the two 5xx
+// messages below and none for the others (recorded, behaviour.md §0).
+const rest = (
+  status: number,
+  responseType: string,
+  message: string,
+  errorType: string,
+  spaced = false,
+): Spec => ({
+  status,
+  responseType,
+  message,
+  errorType,
+  body: spaced ? `{"message": "${message}"}` : `{"message":"${message}"}`,
+});
+
+const REST: Record<GatewayFailure, Spec> = {
+  NO_STAGE: rest(403, 'DEFAULT_4XX', 'Forbidden', 'ForbiddenException'),
+  NO_ROUTE: rest(
+    403,
+    'MISSING_AUTHENTICATION_TOKEN',
+    'Missing Authentication Token',
+    'MissingAuthenticationTokenException',
+  ),
+  INVALID_API_KEY: rest(403, 'INVALID_API_KEY', 'Forbidden', 'ForbiddenException'),
+  QUOTA_EXCEEDED: rest(429, 'QUOTA_EXCEEDED', 'Limit Exceeded', 'LimitExceededException'),
+  THROTTLED: rest(429, 'THROTTLED', 'Too Many Requests', 'TooManyRequestsException'),
+  INTEGRATION_TIMEOUT: rest(
+    504,
+    'INTEGRATION_TIMEOUT',
+    'Endpoint request timed out',
+    'InternalServerErrorException',
+    true,
+  ),
+  LAMBDA_FAILURE: rest(502, 'DEFAULT_5XX', 'Internal server error', 'InternalServerErrorException', true),
+  CONFIGURATION_ERROR: rest(
+    500,
+    'API_CONFIGURATION_ERROR',
+    'Internal server error',
+    'InternalServerErrorException',
+    true,
+  ),
+  CACHE_CONTROL_FORBIDDEN: rest(403, 'ACCESS_DENIED', 'Forbidden', 'AccessDeniedException'),
+};
+
+const http = (status: number, responseType: string, message: string): Spec => ({
+  status,
+  responseType,
+  message,
+  body: `{"message":"${message}"}`,
+});
+
+// HTTP APIs have no gateway-response customisation and send no x-amzn-ErrorType (behaviour.md §5).
+const HTTP: Record<GatewayFailure, Spec> = {
+  NO_STAGE: http(404, 'NOT_FOUND', 'Not Found'),
+  NO_ROUTE: http(404, 'NOT_FOUND', 'Not Found'),
+  INVALID_API_KEY: http(403, 'ACCESS_DENIED', 'Forbidden'),
+  QUOTA_EXCEEDED: http(429, 'QUOTA_EXCEEDED', 'Too Many Requests'),
+  THROTTLED: http(429, 'THROTTLED', 'Too Many Requests'),
+  INTEGRATION_TIMEOUT: http(503, 'INTEGRATION_TIMEOUT', 'Service Unavailable'),
+  LAMBDA_FAILURE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
+  CONFIGURATION_ERROR: http(500, 'API_CONFIGURATION_ERROR', 'Internal Server Error'),
+  CACHE_CONTROL_FORBIDDEN: http(403, 'ACCESS_DENIED', 'Forbidden'),
+};
+
+/** The ids a gateway response carries. */
+export interface ResponseIds {
+  requestId: string;
+  extendedRequestId: string;
+}
+
+/**
+ * The one place gateway-generated failures are produced: status, byte-exact body and headers
+ * (`Content-Type: application/json`, REST `x-amzn-RequestId`, `x-amzn-ErrorType`, `x-amz-apigw-id`; HTTP API
+ * `apigw-requestid`).
+ *
+ * @example
+ * ```ts
+ * gatewayResponse('REST', 'NO_ROUTE', ids).body; // '{"message":"Missing Authentication Token"}'
+ * ```
+ */
+export function gatewayResponse(
+  apiType: ApiType,
+  failure: GatewayFailure,
+  ids: ResponseIds,
+): GatewayErrorResponse {
+  const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
+  const headers: [string, string][] = [['Content-Type', 'application/json']];
+  if (apiType === 'REST') {
+    headers.push(['x-amzn-RequestId', ids.requestId]);
+    if (spec.errorType) headers.push(['x-amzn-ErrorType', spec.errorType]);
+    headers.push(['x-amz-apigw-id', ids.extendedRequestId]);
+  } else {
+    headers.push(['apigw-requestid', ids.requestId]);
+  }
+  return {
+    failure,
+    responseType: spec.responseType,
+    message: spec.message,
+    statusCode: spec.status,
+    headers,
+    body: spec.body,
+  };
+}
+
+/**
+ * Headers API Gateway adds to every integration response it returns: REST `x-amzn-RequestId`,
+ * `x-amz-apigw-id`, `X-Amzn-Trace-Id`; HTTP API `apigw-requestid`.
+ */
+export function integrationIdHeaders(
+  apiType: ApiType,
+  ids: ResponseIds,
+  traceId: string,
+): [string, string][] {
+  if (apiType === 'HTTP') return [['apigw-requestid', ids.requestId]];
+  return [
+    ['x-amzn-RequestId', ids.requestId],
+    ['x-amz-apigw-id', ids.extendedRequestId],
+    ['X-Amzn-Trace-Id', traceId],
+  ];
+}

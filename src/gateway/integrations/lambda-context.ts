@@ -1,0 +1,42 @@
+import type { Context } from 'aws-lambda';
+import type { Clock } from '../../clock/clock.js';
+
+/** What the gateway knows when it builds a Lambda context for one invocation. */
+export interface InvocationContextInput {
+  functionName: string;
+  memoryLimitInMB: number;
+  region: string;
+  accountId: string;
+  awsRequestId: string;
+  /** Start of the invocation (clock ms); the deadline is `start + functionTimeoutMs`. */
+  start: number;
+  functionTimeoutMs: number;
+  /** The log stream of the function's warm execution environment (`2024/01/20/[$LATEST]<32 hex>`). */
+  logStreamName: string;
+  clock: Clock;
+}
+
+/**
+ * Builds the Node.js Lambda `context` (behaviour.md §2.5) with a real countdown:
+ * `getRemainingTimeInMillis()` is `max(deadline - clock.now(), 0)`, so it falls as the gateway's clock moves.
+ */
+export function buildInvocationContext(input: InvocationContextInput): Context {
+  const { clock, functionName } = input;
+  const deadline = input.start + input.functionTimeoutMs;
+  const unset = (): void => {};
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${input.region}:${input.accountId}:function:${functionName}`,
+    memoryLimitInMB: String(input.memoryLimitInMB),
+    awsRequestId: input.awsRequestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: input.logStreamName,
+    getRemainingTimeInMillis: () => Math.max(deadline - clock.now(), 0),
+    // Replaced per invocation by invokeLambda; present because the runtime still provides them.
+    done: unset,
+    fail: unset,
+    succeed: unset,
+  };
+}

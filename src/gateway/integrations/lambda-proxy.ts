@@ -1,0 +1,138 @@
+import { gatewayRequestToEvent } from '../../http/request-to-event.js';
+import { validateProxyResult } from '../../response/validate-proxy-result.js';
+import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
+import { gatewayResponse } from '../gateway-responses.js';
+import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
+import type { PipelineDeps } from '../pipeline/deps.js';
+import { invokeLambda } from './invoke-lambda.js';
+import { buildInvocationContext } from './lambda-context.js';
+
+/**
+ * Lambda proxy integration (behaviour.md §1, §3, §5.1): builds the event with the event builders, invokes
+ * the handler like a warm Lambda, and turns the result into the client's response through
+ * `validateProxyResult`. Function errors and malformed results are REST 502 / HTTP API 500; the integration
+ * timeout is REST 504 / HTTP API 503; an integration method other than POST is 500.
+ */
+export async function runLambdaProxy(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  integration: ResolvedLambdaIntegration,
+): Promise<StageResult> {
+  const { config } = deps;
+  const route = ctx.route!;
+  if (integration.httpMethod.toUpperCase() !== 'POST') {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'configuration-error',
+      detail: `AWS_PROXY integration method is ${integration.httpMethod}; Lambda can only be invoked with POST, so AWS answers 500`,
+    });
+    return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
+  }
+  const headers = ctx.request.headers;
+  if (!headers.some(([name]) => name.length === 15 && name.toLowerCase() === 'x-amzn-trace-id')) {
+    headers.push(['X-Amzn-Trace-Id', ctx.traceHeader]);
+  }
+  const event = gatewayRequestToEvent({
+    payloadFormat: integration.payloadFormatVersion,
+    apiType: config.apiType,
+    method: ctx.method,
+    path: ctx.eventPath,
+    query: ctx.request.query,
+    headers,
+    body: ctx.request.body,
+    resource: route.resource,
+    routeKey: route.routeKey,
+    stage: config.stageName,
+    stageVariables: config.stageVariables,
+    apiId: config.apiId,
+    accountId: config.accountId,
+    region: config.region,
+    domainName: ctx.request.host,
+    requestId: ctx.requestId,
+    extendedRequestId: ctx.extendedRequestId,
+    resourceId: route.resourceId,
+    deploymentId: config.deploymentId,
+    time: ctx.startedAt,
+    binaryMediaTypes: config.binaryMediaTypes,
+    identity: ctx.apiKey ? { apiKey: ctx.apiKey.value, apiKeyId: ctx.apiKey.id } : undefined,
+  });
+  if (ctx.detailed) ctx.trace.event = structuredClone(event);
+  const clock = config.clock;
+  const start = clock.now();
+  const context = buildInvocationContext({
+    functionName: integration.functionName,
+    memoryLimitInMB: integration.memoryLimitInMB,
+    region: config.region,
+    accountId: config.accountId,
+    awsRequestId: config.ids.uuid(),
+    start,
+    functionTimeoutMs: integration.functionTimeoutMs,
+    logStreamName: deps.logStreamName(integration.functionName, start),
+    clock,
+  });
+  const outcome = await invokeLambda({
+    handler: integration.handler,
+    event,
+    context,
+    clock,
+    integrationTimeoutMs: integration.timeoutMs,
+    functionTimeoutMs: integration.functionTimeoutMs,
+  });
+  ctx.integrationLatencyMs = clock.now() - start;
+  ctx.trace.invocation = outcome;
+  ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;
+  if (outcome.kind === 'timeout') {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'timeout',
+      detail: `no answer within the ${outcome.timeoutMs} ms integration timeout; a late result will be discarded`,
+    });
+    return gatewayResponse(config.apiType, 'INTEGRATION_TIMEOUT', ctx);
+  }
+  if (outcome.kind === 'error') {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'function-error',
+      detail: `Lambda execution failed due to customer function error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
+      data: { error: outcome.error },
+    });
+    return gatewayResponse(config.apiType, 'LAMBDA_FAILURE', ctx);
+  }
+  record(ctx, {
+    stage: 'integration',
+    decision: 'invoked',
+    detail: outcome.note ?? `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
+  });
+  const report = validateProxyResult(outcome.value, {
+    payloadFormat: integration.payloadFormatVersion,
+    apiType: config.apiType,
+    request: { accept: headerValue(headers, 'accept'), binaryMediaTypes: config.binaryMediaTypes },
+  });
+  ctx.trace.proxyResult = report;
+  if (!report.ok) {
+    record(ctx, {
+      stage: 'response',
+      decision: 'malformed-result',
+      detail: `Execution failed due to configuration error: Malformed Lambda proxy response: ${report.issues
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join('; ')}`,
+      data: { issues: report.issues },
+    });
+    return gatewayResponse(config.apiType, 'LAMBDA_FAILURE', ctx);
+  }
+  record(ctx, {
+    stage: 'response',
+    decision: 'valid-result',
+    detail: `status ${report.response.statusCode}`,
+  });
+  ctx.response = report.response;
+  return ctx;
+}
+
+/** First value of a header, case-insensitively; `null` when absent. */
+export function headerValue(headers: readonly [string, string][], lower: string): string | null {
+  for (const [name, value] of headers) {
+    if (name.length === lower.length && name.toLowerCase() === lower) return value;
+  }
+  return null;
+}

@@ -1,0 +1,12 @@
+import type { ResolvedGateway } from '../config/resolve-options.js';
+import type { GatewayPolicies } from './policies.js';
+
+/** What the stages need besides the request: settings, policy engines and per-gateway state. */
+export interface PipelineDeps {
+  config: ResolvedGateway;
+  policies: GatewayPolicies;
+  /** Access-log lines, one per request, when an access-log format is configured. */
+  accessLog: string[];
+  /** The log stream of a function's warm execution environment: fixed at its first invocation (`start`). */
+  logStreamName(functionName: string, start: number): string;
+}

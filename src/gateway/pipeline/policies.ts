@@ -1,0 +1,90 @@
+import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
+import type { ResolvedGateway } from '../config/resolve-options.js';
+import {
+  type CompiledAccessLogFormat,
+  compileAccessLogFormat,
+  createMetrics,
+  type Metrics,
+} from '../observability/index.js';
+import { createThrottler, type ThrottleLimit, type Throttler } from '../throttling/index.js';
+import type { GatewayOptions } from '../types.js';
+import { createUsagePlans, type UsagePlans } from '../usage-plans/index.js';
+
+/** The policy engines of one gateway (docs/gateway-policies.md), each fed the gateway's clock. */
+export interface GatewayPolicies {
+  throttler: Throttler;
+  /** REST only, when API keys or usage plans are configured or a route requires a key. */
+  usagePlans: UsagePlans | undefined;
+  /** REST stage cache, when `cache` is configured. */
+  cache: ResponseCache | undefined;
+  metrics: Metrics;
+  accessLog: CompiledAccessLogFormat | undefined;
+}
+
+const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
+const ACCESS_LOG_KEYS = ['format'] as const;
+
+/** Creates the policy engines from the gateway options; each engine validates its own options. */
+export function createPolicies(options: GatewayOptions, config: ResolvedGateway): GatewayPolicies {
+  const { clock, table, apiType } = config;
+  const throttle = options.throttle ?? {};
+  assertKnownOptions('createGateway: throttle', throttle, THROTTLE_KEYS);
+  const methods: Record<string, ThrottleLimit> = { ...throttle.methods };
+  for (const route of table.routes) {
+    if (route.throttle === undefined) continue;
+    if (methods[route.routeKey] !== undefined) {
+      throw new GatewayConfigError(
+        'GATEWAY_DUPLICATE_THROTTLE',
+        `createGateway: ${route.routeKey} has a throttle both on the route and in throttle.methods`,
+        'Keep one of them.',
+        { routeKey: route.routeKey },
+      );
+    }
+    methods[route.routeKey] = route.throttle;
+  }
+  const throttler = createThrottler({ ...throttle, clock, methods });
+
+  const needsKeys = table.routes.some((r) => r.apiKeyRequired);
+  const usagePlans =
+    apiType === 'REST' && (needsKeys || options.apiKeys !== undefined || options.usagePlans !== undefined)
+      ? createUsagePlans({
+          clock,
+          apiKeys: options.apiKeys ?? [],
+          usagePlans: options.usagePlans ?? [],
+          apiId: config.apiId,
+        })
+      : undefined;
+
+  const routeCaching = table.routes.filter((r) => r.caching !== undefined);
+  let cache: ResponseCache | undefined;
+  if (options.cache !== undefined) {
+    const stage = options.cache;
+    const routes: Record<string, RouteCacheOptions> = { ...stage.routes };
+    for (const route of routeCaching) {
+      if (routes[route.routeKey] !== undefined) {
+        throw new GatewayConfigError(
+          'GATEWAY_DUPLICATE_CACHE_SETTINGS',
+          `createGateway: ${route.routeKey} has caching both on the route and in cache.routes`,
+          'Keep one of them.',
+          { routeKey: route.routeKey },
+        );
+      }
+      routes[route.routeKey] = route.caching!;
+    }
+    cache = createResponseCache({ ...stage, routes, clock });
+  } else if (routeCaching.length > 0) {
+    throw new GatewayConfigError(
+      'GATEWAY_CACHE_NOT_ENABLED',
+      `createGateway: route ${routeCaching[0]!.routeKey} sets caching but the stage has no cache`,
+      'Enable the stage cache with cache: {} (AWS: cacheClusterEnabled), then override per route.',
+    );
+  }
+
+  let accessLog: CompiledAccessLogFormat | undefined;
+  if (options.accessLog !== undefined) {
+    assertKnownOptions('createGateway: accessLog', options.accessLog, ACCESS_LOG_KEYS);
+    accessLog = compileAccessLogFormat(options.accessLog.format, apiType);
+  }
+  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog };
+}

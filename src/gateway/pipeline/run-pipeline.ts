@@ -1,0 +1,111 @@
+import { toFetchResponse } from '../../http/to-fetch-response.js';
+import type { ClientResponse } from '../../response/types.js';
+import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
+import { runLambdaProxy } from '../integrations/lambda-proxy.js';
+import { runMock } from '../integrations/mock.js';
+import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
+import { checkApiKey } from '../stages/check-api-key.js';
+import { matchRoute } from '../stages/match-route.js';
+import { resolveStage } from '../stages/resolve-stage.js';
+import { throttle } from '../stages/throttle.js';
+import type { GatewayTrace } from '../trace.js';
+import type { PipelineContext, StageResult } from './context.js';
+import type { PipelineDeps } from './deps.js';
+import type { GatewayRequest } from './gateway-request.js';
+import { observe } from './observe.js';
+
+/** What one pass through the pipeline produces. */
+export interface PipelineOutcome {
+  response: Response;
+  trace: GatewayTrace;
+}
+
+/**
+ * Runs one request through the stages in AWS order (design.md §1): stage → route → API key / usage plan →
+ * throttle → cache lookup → integration → proxy-result check → cache store → metrics and access log.
+ * The first stage that returns a gateway response ends the request.
+ */
+export async function runPipeline(
+  request: GatewayRequest,
+  deps: PipelineDeps,
+  detailed: boolean,
+): Promise<PipelineOutcome> {
+  const ctx = newContext(request, deps, detailed);
+  let result: StageResult = resolveStage(ctx, deps.config);
+  if (result === ctx) result = matchRoute(ctx, deps.config);
+  if (result === ctx) result = checkApiKey(ctx, deps);
+  if (result === ctx) result = throttle(ctx, deps);
+  if (result === ctx) result = lookupCache(ctx, deps);
+  if (result === ctx && ctx.response === undefined) {
+    const integration = ctx.route!.integration;
+    result =
+      integration.type === 'AWS_PROXY'
+        ? await runLambdaProxy(ctx, deps, integration)
+        : runMock(ctx, deps, integration);
+    if (result === ctx) result = storeInCache(ctx, deps);
+  }
+  const trace = ctx.trace;
+  let response: Response;
+  let client: ClientResponse | GatewayErrorResponse;
+  if (result === ctx) {
+    client = ctx.response!;
+    const ids = integrationIdHeaders(deps.config.apiType, ctx, ctx.traceHeader);
+    response = toFetchResponse(client, ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids);
+  } else {
+    client = result as GatewayErrorResponse;
+    ctx.failure = client;
+    trace.gatewayResponse = {
+      failure: client.failure,
+      responseType: client.responseType,
+      message: client.message,
+      reason: trace.steps[trace.steps.length - 1]?.detail ?? client.failure,
+    };
+    response = new Response(client.body, { status: client.statusCode, headers: client.headers });
+  }
+  trace.status = client.statusCode;
+  trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
+  observe(ctx, deps, client);
+  return { response, trace };
+}
+
+function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boolean): PipelineContext {
+  const { config } = deps;
+  const { ids, clock } = config;
+  const startedAt = clock.now();
+  const rest = config.apiType === 'REST';
+  const requestId = rest ? ids.uuid() : ids.shortId();
+  const extendedRequestId = rest ? ids.shortId() : requestId;
+  return {
+    request,
+    startedAt,
+    requestId,
+    extendedRequestId,
+    traceHeader: ids.traceId(startedAt),
+    method: request.method,
+    eventPath: request.pathname,
+    segments: [],
+    route: undefined,
+    pathParameters: null,
+    apiKey: undefined,
+    clientLimits: undefined,
+    cacheMiss: undefined,
+    cacheHit: undefined,
+    extraHeaders: undefined,
+    detailed,
+    response: undefined,
+    integrationLatencyMs: undefined,
+    failure: undefined,
+    trace: {
+      apiType: config.apiType,
+      requestId,
+      extendedRequestId,
+      method: request.method,
+      path: request.pathname,
+      stage: null,
+      route: null,
+      steps: [],
+      status: 0,
+      latencyMs: 0,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ResolvedGateway } from '../config/resolve-options.js';
+import { gatewayResponse } from '../gateway-responses.js';
+import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
+import { ROUTE_METHODS } from '../routing/route-key.js';
+
+const OVERRIDABLE = new Set<string>(ROUTE_METHODS.filter((m) => m !== 'ANY'));
+
+/**
+ * Routes the request (behaviour.md §11). REST honours `X-HTTP-Method-Override` [DOC]; no match is REST 403
+ * `{"message":"Missing Authentication Token"}` and HTTP API 404 `{"message":"Not Found"}`.
+ */
+export function matchRoute(ctx: PipelineContext, config: ResolvedGateway): StageResult {
+  if (config.apiType === 'REST') {
+    for (const [name, value] of ctx.request.headers) {
+      if (name.length === 22 && name.toLowerCase() === 'x-http-method-override') {
+        const method = value.trim().toUpperCase();
+        if (OVERRIDABLE.has(method) && method !== ctx.method) {
+          record(ctx, {
+            stage: 'route',
+            decision: 'method-override',
+            detail: `X-HTTP-Method-Override turns ${ctx.method} into ${method}`,
+          });
+          ctx.method = method;
+        }
+        break;
+      }
+    }
+  }
+  const found = config.table.match(ctx.method, ctx.segments);
+  if (!found) {
+    record(ctx, {
+      stage: 'route',
+      decision: 'no-route',
+      detail: `no route for ${ctx.method} ${ctx.eventPath}`,
+    });
+    return gatewayResponse(config.apiType, 'NO_ROUTE', ctx);
+  }
+  const route = found.value;
+  ctx.route = route;
+  ctx.pathParameters = found.pathParameters;
+  ctx.trace.route = {
+    routeKey: route.routeKey,
+    resource: route.resource,
+    pathParameters: found.pathParameters,
+  };
+  record(ctx, { stage: 'route', decision: 'matched', detail: route.routeKey });
+  return ctx;
+}

@@ -1,0 +1,65 @@
+import type { ResolvedGateway } from '../config/resolve-options.js';
+import { type GatewayErrorResponse, gatewayResponse } from '../gateway-responses.js';
+import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
+
+/**
+ * Finds the stage in the path (behaviour.md §11.1, §8.1) and the stage-less path used for routing.
+ *
+ * REST: the first path segment is the stage (extra leading slashes are skipped); a missing or unknown stage
+ * is 403 `{"message":"Forbidden"}`. After the stage, extra leading slashes collapse (`/dev//x` routes as
+ * `/x`) while `requestContext.path` keeps them, and one trailing slash is ignored for matching.
+ * HTTP API: the `$default` stage has no prefix; a named stage must be the first segment, else 404. Paths
+ * match exactly.
+ */
+export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): StageResult {
+  const pathname = ctx.request.pathname;
+  const stage = config.stageName;
+  if (config.apiType === 'REST') {
+    let start = 0;
+    while (start < pathname.length && pathname.charCodeAt(start) === 47) start++;
+    let end = pathname.indexOf('/', start);
+    if (end === -1) end = pathname.length;
+    const found = pathname.slice(start, end);
+    if (found !== stage) return noStage(ctx, config, found);
+    const rest = pathname.slice(end);
+    ctx.eventPath = rest === '' ? '/' : rest;
+    let match = rest;
+    let i = 0;
+    while (i < match.length && match.charCodeAt(i) === 47) i++;
+    match = match.slice(i);
+    if (match.endsWith('/')) match = match.slice(0, -1);
+    ctx.segments = match === '' ? [] : match.split('/');
+  } else {
+    let rest = pathname;
+    if (stage !== '$default') {
+      const prefix = `/${stage}`;
+      if (
+        !(
+          pathname.startsWith(prefix) &&
+          (pathname.length === prefix.length || pathname[prefix.length] === '/')
+        )
+      ) {
+        return noStage(ctx, config, pathname.split('/')[1] ?? '');
+      }
+      rest = pathname.slice(prefix.length);
+    }
+    ctx.eventPath = rest === '' ? '/' : rest;
+    ctx.segments = ctx.eventPath === '/' ? [] : ctx.eventPath.slice(1).split('/');
+  }
+  ctx.trace.stage = stage;
+  record(ctx, { stage: 'stage', decision: 'matched', detail: `stage ${stage}` });
+  return ctx;
+}
+
+function noStage(ctx: PipelineContext, config: ResolvedGateway, found: string): GatewayErrorResponse {
+  const expected =
+    config.apiType === 'REST'
+      ? `REST URLs start with the stage: /${config.stageName}/…`
+      : `the HTTP API stage ${config.stageName} prefixes every path`;
+  record(ctx, {
+    stage: 'stage',
+    decision: 'no-stage',
+    detail: `no stage ${JSON.stringify(found)} on this API (${expected})`,
+  });
+  return gatewayResponse(config.apiType, 'NO_STAGE', ctx);
+}

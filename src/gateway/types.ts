@@ -1,0 +1,168 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Callback, Context } from 'aws-lambda';
+import type { Clock } from '../clock/clock.js';
+import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
+import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
+import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
+
+/** API Gateway flavour being simulated: a REST API (v1) or an HTTP API (v2). */
+export type ApiType = 'REST' | 'HTTP';
+
+/** Lambda proxy payload format version. REST APIs always use `'1.0'`; HTTP APIs default to `'2.0'`. */
+export type PayloadFormatVersion = '1.0' | '2.0';
+
+/**
+ * A Lambda handler as the gateway invokes it: `(event, context, callback)`. Async handlers return a promise;
+ * callback-style handlers (declaring three parameters) call `callback(error, result)`.
+ *
+ * @example
+ * ```ts
+ * const handler: LambdaHandler = async (event) => ({ statusCode: 200, body: 'hi' });
+ * ```
+ */
+export type LambdaHandler = {
+  // A method signature keeps parameters bivariant, so handlers typed for either payload version fit.
+  bivarianceHack(
+    event: APIGatewayProxyEvent & APIGatewayProxyEventV2,
+    context: Context,
+    callback: Callback,
+  ): unknown;
+}['bivarianceHack'];
+
+/**
+ * Lambda proxy integration (`AWS_PROXY`).
+ *
+ * @example
+ * ```ts
+ * const integration: LambdaProxyIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
+ * ```
+ */
+export interface LambdaProxyIntegration {
+  type: 'AWS_PROXY';
+  /** The function's handler; invoked like a warm Lambda (module state persists between requests). */
+  handler: LambdaHandler;
+  /** HTTP APIs: `'2.0'` (default) or `'1.0'`. REST APIs only accept `'1.0'`. */
+  payloadFormatVersion?: PayloadFormatVersion;
+  /** Gateway-side integration timeout. REST 50–29 000 (default 29 000); HTTP 50–30 000 (default 30 000). */
+  timeoutInMillis?: number;
+  /** Integration HTTP method. Lambda is invoked with POST; anything else makes AWS answer 500. Default POST. */
+  httpMethod?: string;
+  /** Lambda-side function timeout (the function's configured timeout). Default: the gateway's `functionTimeoutMs`. */
+  functionTimeoutMs?: number;
+  /** Function name used in the Lambda context (`functionName`, ARN, log group). Default derived from the route. */
+  functionName?: string;
+  /** `context.memoryLimitInMB`. Default 128. */
+  memoryLimitInMB?: number;
+}
+
+/** One integration response of a MOCK integration, selected by status code. */
+export interface MockIntegrationResponse {
+  /** Status sent to the client. Default: the key of the response (`'200'`). */
+  statusCode?: number;
+  /** Static response headers. */
+  headers?: Record<string, string>;
+  /** Static response body. Default empty. */
+  body?: string;
+}
+
+/**
+ * MOCK integration. The request template renders `{"statusCode": N}`, which selects the integration response
+ * keyed `"N"` (or the `default` one).
+ *
+ * @example
+ * ```ts
+ * const integration: MockIntegration = {
+ *   type: 'MOCK',
+ *   requestTemplates: { 'application/json': '{"statusCode": 200}' },
+ *   responses: { '200': { headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' } },
+ * };
+ * ```
+ */
+export interface MockIntegration {
+  type: 'MOCK';
+  /** VTL request templates keyed by content type; the rendered `statusCode` selects the integration response. */
+  requestTemplates?: Record<string, string>;
+  /** Integration responses keyed by status code (`'200'`) or `'default'`. */
+  responses?: Record<string, MockIntegrationResponse>;
+  /** Integration timeout, same bounds as for Lambda proxy. */
+  timeoutInMillis?: number;
+}
+
+/** The integrations this version simulates. `AWS`, `HTTP` and `HTTP_PROXY` are refused by name. */
+export type GatewayIntegration = LambdaProxyIntegration | MockIntegration;
+
+/** Throttle limits: steady-state `rateLimit` (requests/s) and bucket size `burstLimit`. */
+export type ThrottleLimits = ThrottleLimit;
+
+/** Gateway throttling: account, stage default and per-method limits (docs/gateway-policies.md). */
+export type GatewayThrottleOptions = Omit<ThrottlerOptions, 'clock'>;
+
+/**
+ * A route's configuration.
+ *
+ * @example
+ * ```ts
+ * const route: RouteConfig = { integration: { type: 'AWS_PROXY', handler }, apiKeyRequired: true };
+ * ```
+ */
+export interface RouteConfig {
+  integration: GatewayIntegration;
+  /** REST only: require a valid `x-api-key` that belongs to a usage plan of this stage. */
+  apiKeyRequired?: boolean;
+  /** Per-route (REST: per-method) throttle limits. */
+  throttle?: ThrottleLimits;
+  /** REST only: per-method cache settings (needs the stage `cache`; see docs/gateway-policies.md). */
+  caching?: RouteCacheOptions;
+}
+
+/** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
+export type RouteValue = LambdaHandler | RouteConfig;
+
+/** Stage of the API. */
+export interface StageOptions {
+  /** REST default `'dev'`; HTTP default `'$default'` (no path prefix). */
+  name?: string;
+  /** Stage variables (`event.stageVariables`). */
+  variables?: Record<string, string>;
+}
+
+/**
+ * Options of {@link createGateway}.
+ *
+ * @example
+ * ```ts
+ * const options: GatewayOptions = { apiType: 'REST', routes: { 'GET /pets': async () => ({ statusCode: 200 }) } };
+ * ```
+ */
+export interface GatewayOptions {
+  apiType?: ApiType;
+  /** Routes keyed by route key: `'GET /pets/{id}'`, `'ANY /{proxy+}'`, `'$default'` (HTTP only). */
+  routes: Record<string, RouteValue>;
+  stage?: StageOptions;
+  /** 10 lowercase letters/digits. Default derived from the seed. */
+  apiId?: string;
+  region?: string;
+  accountId?: string;
+  /** Time source. Default `systemClock` (honours `vi.useFakeTimers()`). */
+  clock?: Clock;
+  /** Seed of request ids. Same seed, same ids. */
+  seed?: string | number;
+  /** REST binary media types (request and response). */
+  binaryMediaTypes?: readonly string[];
+  /** Default Lambda-side function timeout in ms for every handler. Default 900 000 (Lambda's maximum). */
+  functionTimeoutMs?: number;
+  /**
+   * REST: accept `timeoutInMillis` above 29 000 (up to 300 000), as for Regional/private APIs after a quota
+   * increase. The 300 000 ms ceiling is UNCONFIRMED (reported by AWS support).
+   */
+  allowRaisedIntegrationTimeout?: boolean;
+  /** Throttling: account (default 10 000 rps / 5 000 burst), stage and per-method limits. */
+  throttle?: GatewayThrottleOptions;
+  /** REST API keys, sent by clients in `x-api-key`. */
+  apiKeys?: readonly ApiKeyOptions[];
+  /** REST usage plans: per-key throttles and quotas for this stage. */
+  usagePlans?: readonly UsagePlanOptions[];
+  /** REST stage cache (TTL, capacity, per-route overrides in `routes`). */
+  cache?: CacheStageOptions;
+  /** Access logging: a `$context` format string; one line per request in `gateway.accessLog`. */
+  accessLog?: { format: string };
+}

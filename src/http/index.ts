@@ -1,0 +1,7 @@
+export {
+  isFetchResponse,
+  type ResponseSnapshot,
+  readResponse,
+  responseHeaderValues,
+} from './read-response.js';
+export { type ExtraHeaders, toFetchResponse } from './to-fetch-response.js';

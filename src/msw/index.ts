@@ -1,0 +1,1 @@
+export { type MswHandlersOptions, toMswHandlers } from './to-msw-handlers.js';

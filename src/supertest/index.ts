@@ -1,0 +1,1 @@
+export { type GatewayTestAgent, request } from './request.js';
