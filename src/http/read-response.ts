@@ -1,3 +1,5 @@
+import { decodeUtf8 } from './utf8.js';
+
 /** A fetch `Response` read into plain data that tests can compare. */
 export interface ResponseSnapshot {
   status: number;
@@ -26,7 +28,7 @@ export async function readResponse(response: Response): Promise<ResponseSnapshot
     status: response.status,
     headers: [...response.headers],
     cookies: response.headers.getSetCookie(),
-    body: new TextDecoder().decode(bytes),
+    body: decodeUtf8(bytes),
     bodyBytes: bytes,
   };
 }

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../http/utf8.js';
 import { decodeBase64Strict } from './binary-media.js';
 import { type Findings, fail, warn } from './findings.js';
 import { childPath, describeValue } from './json-path.js';
@@ -151,5 +152,5 @@ export function deliverBody(findings: Findings, body: string, decode: boolean): 
     fail(findings, '$.body', 'BODY_NOT_BASE64', 'isBase64Encoded is true but body is not valid base64');
     return { body, isBase64Decoded: false };
   }
-  return { body: new TextDecoder().decode(bytes), bodyBytes: bytes, isBase64Decoded: true };
+  return { body: decodeUtf8(bytes), bodyBytes: bytes, isBase64Decoded: true };
 }

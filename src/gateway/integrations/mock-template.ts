@@ -1,5 +1,6 @@
 import { DROPPED_REQUEST_HEADERS } from '../../events/derive/constants.js';
 import { formatRequestTime } from '../../events/derive/time.js';
+import { decodeUtf8 } from '../../http/utf8.js';
 import type { CompiledTemplate, MappingInput } from '../../vtl/types.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
@@ -31,7 +32,7 @@ export function renderMockTemplate(
   const body = ctx.request.body;
   const route = ctx.route!;
   const input: MappingInput = {
-    body: body === null ? null : typeof body === 'string' ? body : new TextDecoder().decode(body),
+    body: body === null ? null : typeof body === 'string' ? body : decodeUtf8(body),
     params: { path: ctx.pathParameters ?? {}, querystring, header },
     stageVariables: config.stageVariables,
     context: {

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../../http/utf8.js';
 import type { ClientResponse } from '../../response/types.js';
 import type { ResolvedMockIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
@@ -98,5 +99,5 @@ function statusFrom(text: string): number {
 
 function bodyText(body: string | Uint8Array | null): string {
   if (body === null) return '';
-  return typeof body === 'string' ? body : new TextDecoder().decode(body);
+  return typeof body === 'string' ? body : decodeUtf8(body);
 }

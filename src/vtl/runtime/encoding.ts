@@ -43,7 +43,7 @@ export function escapeJavaScript(s: string): string {
 }
 
 const UTF8 = new TextEncoder();
-const UTF8_DECODER = new TextDecoder('utf-8');
+const UTF8_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 const UNRESERVED = /^[A-Za-z0-9.\-*_]*$/;
 
 /**
