@@ -1,0 +1,64 @@
+// apigw-testkit — the peer-free core. Optional-peer glue lives in its own subpaths:
+// apigw-testkit/vitest, /vitest/setup, /fast-check, /faker, /msw, /supertest.
+
+export { type Clock, createManualClock, type ManualClock, type ManualClockOptions, systemClock } from './clock/index.js';
+export {
+  EventInputError,
+  GatewayConfigError,
+  InvalidInputError,
+  isTestkitError,
+  TemplateError,
+  TestkitError,
+} from './errors/index.js';
+export {
+  buildLambdaContext,
+  buildProxyEventV1,
+  buildProxyEventV2,
+  buildRequestAuthorizerEvent,
+  buildRequestAuthorizerEventV2,
+  buildTokenAuthorizerEvent,
+  buildWebSocketEvent,
+  type HttpEventOptions,
+  type LambdaContextOptions,
+  loadEventFixture,
+  matchResourcePath,
+  type ProxyEventV1Options,
+  type ProxyEventV2Options,
+  type RequestAuthorizerEventOptions,
+  type RequestAuthorizerEventV2Options,
+  type TokenAuthorizerEventOptions,
+  type WebSocketEvent,
+  type WebSocketEventOptions,
+} from './events/index.js';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayOptions,
+  type GatewayTrace,
+  type HandledRequest,
+  type LambdaHandler,
+  type RouteConfig,
+  type RouteValue,
+  toNodeListener,
+} from './gateway/index.js';
+export { type ResponseSnapshot, readResponse, toFetchResponse } from './http/index.js';
+export {
+  assertProxyResult,
+  type ClientResponse,
+  type ProxyResultIssue,
+  type ProxyResultReport,
+  ProxyResultError,
+  type ValidateProxyResultOptions,
+  validateProxyResult,
+} from './response/index.js';
+export {
+  type CompiledTemplate,
+  compileTemplate,
+  type MappingInput,
+  mappingInputFromEvent,
+  mappingInputFromRequest,
+  type RenderResult,
+  renderTemplate,
+  TemplateRuntimeError,
+  TemplateSyntaxError,
+} from './vtl/index.js';
