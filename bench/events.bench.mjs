@@ -1,0 +1,141 @@
+// Event builders: events/s of the deterministic v1/v2 builders and the faker variants, beside a
+// hand-written object literal of the same REST event (the floor: allocating the object alone).
+// Run: npx tsc -p tsconfig.build.json && node bench/events.bench.mjs
+import { buildProxyEventV1, buildProxyEventV2 } from '../dist/events/index.js';
+import { measure, report } from './harness.mjs';
+
+const options = {
+  method: 'GET',
+  resource: '/pets/{id}',
+  path: '/pets/7?verbose=true',
+  headers: { Accept: 'application/json', 'User-Agent': 'curl/8.4.0' },
+};
+
+function literalV1() {
+  return {
+    resource: '/pets/{id}',
+    path: '/pets/7',
+    httpMethod: 'GET',
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': 'curl/8.4.0',
+      Host: 'abcd1234ef.execute-api.us-east-1.amazonaws.com',
+      'X-Amzn-Trace-Id': 'Root=1-65920080-fc20979546f29ad28c969986',
+      'X-Forwarded-For': '203.0.113.9',
+      'X-Forwarded-Port': '443',
+      'X-Forwarded-Proto': 'https',
+    },
+    multiValueHeaders: {
+      Accept: ['application/json'],
+      'User-Agent': ['curl/8.4.0'],
+      Host: ['abcd1234ef.execute-api.us-east-1.amazonaws.com'],
+      'X-Amzn-Trace-Id': ['Root=1-65920080-fc20979546f29ad28c969986'],
+      'X-Forwarded-For': ['203.0.113.9'],
+      'X-Forwarded-Port': ['443'],
+      'X-Forwarded-Proto': ['https'],
+    },
+    queryStringParameters: { verbose: 'true' },
+    multiValueQueryStringParameters: { verbose: ['true'] },
+    pathParameters: { id: '7' },
+    stageVariables: null,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abcd1234ef',
+      deploymentId: '4yhv98',
+      domainName: 'abcd1234ef.execute-api.us-east-1.amazonaws.com',
+      domainPrefix: 'abcd1234ef',
+      extendedRequestId: '7ur0oFytGILI9VP=',
+      httpMethod: 'GET',
+      identity: {
+        accessKey: null,
+        accountId: null,
+        caller: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: '203.0.113.9',
+        user: null,
+        userAgent: 'curl/8.4.0',
+        userArn: null,
+      },
+      path: '/dev/pets/7',
+      protocol: 'HTTP/1.1',
+      requestId: 'ebb110a1-64fe-4bf2-85c6-85e0554ff2d7',
+      requestTime: '01/Jan/2024:00:00:00 +0000',
+      requestTimeEpoch: 1704067200000,
+      resourceId: '921jf2',
+      resourcePath: '/pets/{id}',
+      stage: 'dev',
+    },
+    body: null,
+    isBase64Encoded: false,
+  };
+}
+
+// Results go to a module-level sink so V8 cannot drop the allocation of the baseline literal.
+let sink;
+const rows = [];
+rows.push(
+  await measure('object literal of the same REST event (baseline)', () => {
+    sink = literalV1();
+  }),
+);
+rows.push(await measure('buildProxyEventV1 (deterministic)', () => buildProxyEventV1(options)));
+let n = 0;
+rows.push(
+  await measure('buildProxyEventV1 gateway-style (requestId, time, pairs)', () =>
+    buildProxyEventV1({
+      method: 'GET',
+      path: '/pets/7?verbose=true',
+      resource: '/pets/{id}',
+      headers: [
+        ['accept', 'application/json'],
+        ['user-agent', 'curl/8.4.0'],
+        ['host', 'localhost:3000'],
+      ],
+      stage: 'dev',
+      requestId: `req-${n++}`,
+      time: 1_713_712_101_067 + n,
+    }),
+  ),
+);
+rows.push(
+  await measure('buildProxyEventV1 POST JSON body + Lambda authorizer', () =>
+    buildProxyEventV1({
+      ...options,
+      method: 'POST',
+      body: { name: 'Rex' },
+      authorizer: { lambda: { principalId: 'u1' } },
+    }),
+  ),
+);
+rows.push(
+  await measure('buildProxyEventV2 (deterministic)', () =>
+    buildProxyEventV2({ routeKey: 'GET /pets/{id}', path: '/pets/7?verbose=true', headers: options.headers }),
+  ),
+);
+let faker;
+try {
+  faker = await import('../dist/faker/index.js');
+} catch {
+  faker = undefined;
+}
+if (faker) {
+  let seed = 0;
+  rows.push(
+    await measure('fakeProxyEventV1 (faker, new seed each)', () =>
+      faker.fakeProxyEventV1({}, { seed: seed++ }),
+    ),
+  );
+  rows.push(
+    await measure('fakeProxyEventV2 (faker, new seed each)', () =>
+      faker.fakeProxyEventV2({}, { seed: seed++ }),
+    ),
+  );
+} else {
+  console.log('(faker variants skipped: dist/faker not built or @faker-js/faker not installed)');
+}
+report('Event builders (events/s)', rows, 'object literal of the same REST event (baseline)');
+if (sink === undefined) console.log('(baseline never ran)');

@@ -1,0 +1,126 @@
+import { Buffer } from 'node:buffer';
+import { EventInputError } from '../../errors/families.js';
+
+/** A request body: text as is, a plain object or array (JSON-encoded), or bytes. */
+export type BodyInput =
+  | string
+  | Uint8Array
+  | ArrayBuffer
+  | Readonly<Record<string, unknown>>
+  | readonly unknown[]
+  | null;
+
+/** What a body becomes in an event. */
+export interface ResolvedBody {
+  /** Text or base64; `null` when the request has no body. */
+  body: string | null;
+  isBase64Encoded: boolean;
+  /** Size of the request body in bytes (for `content-length`). */
+  byteLength: number;
+  /** True when the input was an object/array, i.e. JSON the builder encoded. */
+  json: boolean;
+}
+
+const EMPTY: ResolvedBody = { body: null, isBase64Encoded: false, byteLength: 0, json: false };
+
+/** Media type of a Content-Type value, lowercased and without parameters. */
+export function mediaTypeOf(contentType: string | undefined): string {
+  if (contentType === undefined) return '';
+  const semi = contentType.indexOf(';');
+  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+}
+
+/**
+ * True when a request Content-Type matches one of the API's `binaryMediaTypes`: exact match, a right-hand
+ * wildcard (`image/*`) or `*\/*`; a left-hand wildcard (`*\/png`) never matches (behaviour.md §0).
+ *
+ * @example
+ * ```ts
+ * matchesBinaryMediaType('image/png', ['image/*']); // true
+ * ```
+ */
+export function matchesBinaryMediaType(mediaType: string, binaryMediaTypes: readonly string[]): boolean {
+  if (mediaType === '') return false;
+  const slash = mediaType.indexOf('/');
+  for (const entry of binaryMediaTypes) {
+    const type = mediaTypeOf(entry);
+    if (type === mediaType || type === '*/*') return true;
+    if (
+      type.endsWith('/*') &&
+      !type.startsWith('*/') &&
+      slash !== -1 &&
+      type.slice(0, -1) === mediaType.slice(0, slash + 1)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Content types an HTTP API passes to Lambda as text; anything else arrives base64-encoded.
+ *
+ * @example
+ * ```ts
+ * isTextMediaType('application/vnd.api+json'); // true
+ * isTextMediaType('image/png'); // false
+ * ```
+ */
+export function isTextMediaType(mediaType: string): boolean {
+  return (
+    mediaType.startsWith('text/') ||
+    mediaType === 'application/json' ||
+    mediaType.endsWith('+json') ||
+    mediaType === 'application/xml' ||
+    mediaType.endsWith('+xml') ||
+    mediaType === 'application/javascript' ||
+    mediaType === 'application/x-www-form-urlencoded' ||
+    mediaType === 'application/graphql'
+  );
+}
+
+function toBytes(body: Uint8Array | ArrayBuffer): Buffer {
+  return body instanceof ArrayBuffer
+    ? Buffer.from(body)
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+/**
+ * Encodes a body for an event. `binary(mediaType, isBytes)` decides whether API Gateway would base64-encode
+ * it. An empty body is `null` (a request without a body).
+ */
+export function resolveBody(
+  where: string,
+  input: BodyInput | undefined,
+  mediaType: string,
+  binary: (mediaType: string, isBytes: boolean) => boolean,
+): ResolvedBody {
+  if (input === undefined || input === null || input === '') return EMPTY;
+  if (typeof input === 'string') return fromText(input, mediaType, binary, false);
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    const bytes = toBytes(input);
+    if (bytes.length === 0) return EMPTY;
+    if (binary(mediaType, true)) {
+      return { body: bytes.toString('base64'), isBase64Encoded: true, byteLength: bytes.length, json: false };
+    }
+    return { body: bytes.toString('utf8'), isBase64Encoded: false, byteLength: bytes.length, json: false };
+  }
+  if (typeof input === 'object') return fromText(JSON.stringify(input), mediaType, binary, true);
+  throw new EventInputError(
+    'EVENT_INVALID_BODY',
+    `${where}: body must be a string, a plain object or bytes, got ${typeof input}`,
+    'Pass the body as text, as an object to JSON-encode, or as a Uint8Array.',
+  );
+}
+
+function fromText(
+  text: string,
+  mediaType: string,
+  binary: (mediaType: string, isBytes: boolean) => boolean,
+  json: boolean,
+): ResolvedBody {
+  if (!binary(mediaType, false))
+    return { body: text, isBase64Encoded: false, byteLength: Buffer.byteLength(text), json };
+  const bytes = Buffer.from(text, 'utf8');
+  return { body: bytes.toString('base64'), isBase64Encoded: true, byteLength: bytes.length, json };
+}

@@ -1,0 +1,140 @@
+import { createIdSource } from '../../ids/ids.js';
+import { DEFAULT_SEED } from './constants.js';
+
+/**
+ * The ids of one event, formatted from sixteen 32-bit words drawn from {@link createIdSource}: the same
+ * seed always gives the same ids, and drawing them costs one generator step per word instead of one per
+ * character. Each builder reads fixed fields, so adding an id elsewhere never shifts another.
+ */
+export interface EventIds {
+  /** UUID from words 0–3 (REST `requestId`, Lambda `awsRequestId`). */
+  readonly uuid: string;
+  /** Short ids (`TWegAcC4EowCHnA=`) from words 0–2, 4–6 and 12–14. */
+  readonly short0: string;
+  readonly short4: string;
+  readonly short12: string;
+  /** Six base-36 characters from word 7 and word 8 (resource and deployment ids). */
+  readonly alnum7: string;
+  readonly alnum8: string;
+  /** 32 hex digits from words 0–3 and 4–7. */
+  readonly hex0: string;
+  readonly hex4: string;
+  /** 24 hex digits from words 9–11 (the random part of an X-Ray trace id). */
+  readonly trace: string;
+}
+
+const WORDS = 16;
+const TWO_32 = 0x1_0000_0000;
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Eight hex digits of a 32-bit word, by table (Number#toString(16) is slow on non-Smi numbers). */
+export const hex8 = (w: number): string =>
+  HEX_BYTE[w >>> 24]! + HEX_BYTE[(w >>> 16) & 255]! + HEX_BYTE[(w >>> 8) & 255]! + HEX_BYTE[w & 255]!;
+
+function short(words: readonly number[], at: number): string {
+  let out = '';
+  for (let i = at; i < at + 3; i++) {
+    let w = words[i]!;
+    for (let k = 0; k < 5; k++) {
+      out += BASE62[w % 62];
+      w = Math.floor(w / 62);
+    }
+  }
+  return `${out}=`;
+}
+
+function alnum6(w: number): string {
+  const s = (w % 2_176_782_336).toString(36);
+  return s.length === 6 ? s : '000000'.slice(s.length) + s;
+}
+
+function uuid(words: readonly number[]): string {
+  const a = hex8(words[0]!);
+  const b = hex8(words[1]!);
+  const c = hex8(words[2]!);
+  const variant = '89ab'[words[2]! >>> 30]!;
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${hex8(words[3]!)}`;
+}
+
+function draw(options: { seed?: string | number; random?: boolean }): number[] {
+  const ids = createIdSource(options);
+  const words: number[] = new Array(WORDS);
+  // float() is next() / 2^32, so this recovers the generator's 32-bit word exactly.
+  for (let i = 0; i < WORDS; i++) words[i] = (ids.float() * TWO_32) >>> 0;
+  return words;
+}
+
+/**
+ * Lazily drawn and formatted ids: the words are drawn on the first read, so a caller that passes its own
+ * ids (the gateway does) pays nothing for the ones it does not use.
+ */
+class WordIds implements EventIds {
+  readonly #options: { seed?: string | number; random?: boolean };
+  #drawn: readonly number[] | undefined;
+  constructor(options: { seed?: string | number; random?: boolean }) {
+    this.#options = options;
+  }
+  get #words(): readonly number[] {
+    this.#drawn ??= draw(this.#options);
+    return this.#drawn;
+  }
+  get uuid(): string {
+    return uuid(this.#words);
+  }
+  get short0(): string {
+    return short(this.#words, 0);
+  }
+  get short4(): string {
+    return short(this.#words, 4);
+  }
+  get short12(): string {
+    return short(this.#words, 12);
+  }
+  get alnum7(): string {
+    return alnum6(this.#words[7]!);
+  }
+  get alnum8(): string {
+    return alnum6(this.#words[8]!);
+  }
+  get hex0(): string {
+    const w = this.#words;
+    return hex8(w[0]!) + hex8(w[1]!) + hex8(w[2]!) + hex8(w[3]!);
+  }
+  get hex4(): string {
+    const w = this.#words;
+    return hex8(w[4]!) + hex8(w[5]!) + hex8(w[6]!) + hex8(w[7]!);
+  }
+  get trace(): string {
+    const w = this.#words;
+    return hex8(w[9]!) + hex8(w[10]!) + hex8(w[11]!);
+  }
+}
+
+// The ids of the default seed are constants: formatting them once changes nothing observable.
+const DEFAULT_IDS: EventIds = (() => {
+  const ids = new WordIds({ seed: DEFAULT_SEED });
+  return Object.freeze({
+    uuid: ids.uuid,
+    short0: ids.short0,
+    short4: ids.short4,
+    short12: ids.short12,
+    alnum7: ids.alnum7,
+    alnum8: ids.alnum8,
+    hex0: ids.hex0,
+    hex4: ids.hex4,
+    trace: ids.trace,
+  });
+})();
+
+/** The ids of an event: seeded (default seed `apigw-testkit`) or, with `randomIds`, random. */
+export function eventIds(seed: string | number | undefined, randomIds: boolean | undefined): EventIds {
+  if (randomIds) return new WordIds({ random: true });
+  if (seed === undefined || seed === DEFAULT_SEED) return DEFAULT_IDS;
+  return new WordIds({ seed });
+}
+
+/** An X-Ray trace header value `Root=1-<8 hex epoch seconds>-<24 hex>`. */
+export function traceHeader(ids: EventIds, epochMs: number): string {
+  return `Root=1-${hex8(Math.floor(epochMs / 1000))}-${ids.trace}`;
+}

@@ -1,0 +1,65 @@
+import type { APIGatewayEventIdentity } from 'aws-lambda';
+import { EventInputError } from '../../errors/families.js';
+
+/** The REST `requestContext.identity` fields a user may set. */
+export type IdentityInput = Partial<APIGatewayEventIdentity>;
+
+const IDENTITY_KEYS: readonly string[] = [
+  'accessKey',
+  'accountId',
+  'apiKey',
+  'apiKeyId',
+  'caller',
+  'clientCert',
+  'cognitoAuthenticationProvider',
+  'cognitoAuthenticationType',
+  'cognitoIdentityId',
+  'cognitoIdentityPoolId',
+  'principalOrgId',
+  'sourceIp',
+  'user',
+  'userAgent',
+  'userArn',
+  'vpcId',
+  'vpceId',
+];
+
+/**
+ * Builds REST `requestContext.identity`: always the 12 keys AWS sends (unset ones `null`, behaviour.md §1.1);
+ * `apiKey`/`apiKeyId`, `clientCert`, `vpcId`/`vpceId` only when given.
+ */
+export function buildIdentity(
+  where: string,
+  sourceIp: string,
+  userAgent: string | null,
+  input: IdentityInput | undefined,
+): APIGatewayEventIdentity {
+  const identity = {
+    accessKey: null,
+    accountId: null,
+    caller: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent,
+    userArn: null,
+  } as unknown as APIGatewayEventIdentity;
+  if (input === undefined) return identity;
+  for (const key of Object.keys(input)) {
+    if (!IDENTITY_KEYS.includes(key)) {
+      throw new EventInputError(
+        'UNKNOWN_OPTION',
+        `${where}: unknown identity field "${key}"`,
+        `Accepted identity fields: ${IDENTITY_KEYS.join(', ')}.`,
+        { option: key },
+      );
+    }
+    const value = (input as Record<string, unknown>)[key];
+    if (value !== undefined) (identity as unknown as Record<string, unknown>)[key] = value;
+  }
+  return identity;
+}

@@ -1,0 +1,78 @@
+import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { assertKnownOptions } from '../errors/families.js';
+import { executeApiArn } from './derive/arn.js';
+import { DEFAULT_REGION } from './derive/constants.js';
+import { buildProxyEventV1, PROXY_EVENT_V1_OPTION_KEYS, type ProxyEventV1Options } from './proxy-event-v1.js';
+
+/** Options of {@link buildRequestAuthorizerEvent}: the request being authorized, as for a proxy event. */
+export interface RequestAuthorizerEventOptions
+  extends Omit<ProxyEventV1Options, 'body' | 'authorizer' | 'binaryMediaTypes'> {
+  /** Use this ARN instead of deriving it from the request. */
+  methodArn?: string;
+  /** HTTP API payload 1.0 only: the identity-source values (default: the Authorization header). */
+  identitySource?: readonly string[];
+}
+
+const WHERE = 'buildRequestAuthorizerEvent';
+const KNOWN: readonly string[] = [
+  ...PROXY_EVENT_V1_OPTION_KEYS.filter((k) => k !== 'body' && k !== 'authorizer' && k !== 'binaryMediaTypes'),
+  'methodArn',
+  'identitySource',
+];
+
+/**
+ * Builds the input of a REST `REQUEST` Lambda authorizer (or, with `apiType: 'HTTP'`, of an HTTP API
+ * payload 1.0 authorizer): the proxy event's request fields plus `type` and `methodArn`, without `body`;
+ * `pathParameters` and `stageVariables` are `{}` when empty (behaviour.md §2.1). The HTTP 1.0 variant also
+ * has `identitySource` and `authorizationToken`, both the identity values joined with commas.
+ *
+ * @example
+ * ```ts
+ * const event = buildRequestAuthorizerEvent({ resource: '/pets/{id}', path: '/pets/7', headers: { Auth: 'x' } });
+ * event.methodArn; // 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/GET/pets/7'
+ * ```
+ */
+export function buildRequestAuthorizerEvent(
+  options: RequestAuthorizerEventOptions = {},
+): APIGatewayRequestAuthorizerEvent {
+  assertKnownOptions(WHERE, options, KNOWN);
+  const { methodArn, identitySource, ...proxyOptions } = options;
+  const proxy = buildProxyEventV1(proxyOptions);
+  const context = { ...proxy.requestContext } as Record<string, unknown>;
+  delete context.authorizer;
+  const stage = proxy.requestContext.stage;
+  const http = options.apiType === 'HTTP';
+  const path = http && stage !== '$default' ? proxy.path.slice(stage.length + 1) : proxy.path;
+  const event: Record<string, unknown> = {};
+  if (http) event.version = '1.0';
+  event.type = 'REQUEST';
+  event.methodArn =
+    methodArn ??
+    executeApiArn(
+      options.region ?? DEFAULT_REGION,
+      proxy.requestContext.accountId,
+      proxy.requestContext.apiId,
+      stage,
+      proxy.httpMethod,
+      path,
+    );
+  if (http) {
+    const auth = proxy.headers.authorization;
+    const joined = (identitySource ?? (auth === undefined ? [] : [auth])).join(',');
+    event.identitySource = joined;
+    event.authorizationToken = joined;
+  }
+  Object.assign(event, {
+    resource: proxy.resource,
+    path: proxy.path,
+    httpMethod: proxy.httpMethod,
+    headers: proxy.headers,
+    multiValueHeaders: proxy.multiValueHeaders,
+    queryStringParameters: proxy.queryStringParameters,
+    multiValueQueryStringParameters: proxy.multiValueQueryStringParameters,
+    pathParameters: proxy.pathParameters ?? {},
+    stageVariables: proxy.stageVariables ?? {},
+    requestContext: context,
+  });
+  return event as unknown as APIGatewayRequestAuthorizerEvent;
+}

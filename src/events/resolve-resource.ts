@@ -1,0 +1,63 @@
+import { EventInputError } from '../errors/families.js';
+import { fillResourcePath, matchResourcePath } from './derive/match-resource-path.js';
+
+/** Path, resource and path parameters of a REST event, consistent with each other. */
+export interface ResolvedResource {
+  resource: string;
+  /** Request path as given (leading slashes not yet collapsed). */
+  rawPath: string;
+  /** Path parameters, `null` when the resource has no variables. */
+  pathParameters: Record<string, string> | null;
+}
+
+/**
+ * Derives whichever of `path`, `resource` and `pathParameters` is missing from the others and checks that
+ * they agree. Without a resource, `/` maps to `/` and any other path to the usual `/{proxy+}`.
+ */
+export function resolveResource(
+  where: string,
+  rawPath: string | undefined,
+  resource: string | undefined,
+  pathParameters: Readonly<Record<string, string>> | undefined,
+): ResolvedResource {
+  if (rawPath === undefined) {
+    const template = resource ?? '/';
+    rawPath = fillResourcePath(template, pathParameters ?? {});
+    resource = template;
+  } else if (resource === undefined) {
+    resource = /^\/*$/.test(rawPath) ? '/' : '/{proxy+}';
+  }
+  const params = matchResourcePath(resource, rawPath);
+  const hasVariables = resource.indexOf('{') !== -1;
+  if (params === null) {
+    throw new EventInputError(
+      'EVENT_PATH_MISMATCH',
+      `${where}: path ${rawPath} does not match resource ${resource}`,
+      hasVariables
+        ? `Give a path that fits the template (each {name} is one segment, {name+} one or more), or omit path and pass pathParameters.`
+        : `Give the path the resource names, or a resource with variables such as /{proxy+}.`,
+      { path: rawPath, resource },
+    );
+  }
+  if (pathParameters !== undefined) {
+    for (const name of new Set([...Object.keys(pathParameters), ...Object.keys(params)])) {
+      if (pathParameters[name] !== params[name]) {
+        throw new EventInputError(
+          'EVENT_PATH_MISMATCH',
+          `${where}: pathParameters.${name} is ${JSON.stringify(pathParameters[name])} but path ${rawPath} gives ${JSON.stringify(params[name])} for resource ${resource}`,
+          'Pass either path or pathParameters, or make them agree; path parameters are derived from the path.',
+          { path: rawPath, resource, parameter: name },
+        );
+      }
+    }
+  }
+  return { resource, rawPath, pathParameters: hasVariables ? params : null };
+}
+
+/** Collapses extra leading slashes (`//x` → `/x`) as REST does for the event `path`. */
+export function collapseLeadingSlashes(path: string): string {
+  if (path.length < 2 || path.charCodeAt(1) !== 47) return path;
+  let i = 1;
+  while (i < path.length && path.charCodeAt(i) === 47) i++;
+  return `/${path.slice(i)}`;
+}

@@ -1,0 +1,9 @@
+export {
+  fakeRequestAuthorizerEvent,
+  fakeRequestAuthorizerEventV2,
+  fakeTokenAuthorizerEvent,
+  fakeWebSocketEvent,
+} from './fake-other-events.js';
+export { fakeProxyEventV1, fakeProxyEventV2 } from './fake-proxy-events.js';
+export { fakeIp, fakeUserAgent } from './realistic.js';
+export type { FakeOptions } from './seeded-faker.js';
