@@ -1,84 +1,129 @@
-// Gateway simulator: requests/s through gateway.fetch for a trivial handler with throttling, caching and
-// metrics on, beside a direct call of the same handler with an event built by buildProxyEventV1 (same run),
-// and the per-request overhead of the gateway in µs (target: ≤ 30 µs).
+// Gateway simulator: requests/s through gateway.fetch for a trivial handler with throttling, caching, metrics
+// and an access log on, beside a direct call of the same handler with an event built by buildProxyEventV1
+// (same run), and the per-request overhead of the gateway in µs (target: ≤ 30 µs).
+//
+// The main row is honest: a GET whose cache key differs on every request (the id is a cache key parameter),
+// so each request throttles, looks the cache up, misses, runs the handler, validates the result, stores it,
+// records metrics and writes an access-log line; the client then reads the body. A cache-hit row and a POST
+// row (cache bypass) come beside it. The machine is shared: every row is measured ROUNDS times, interleaved,
+// and the best round is kept; the load average is printed before and after.
+//
 // Run: npx tsc -p tsconfig.build.json && node bench/gateway.bench.mjs
-import { buildProxyEventV1 } from '../dist/events/index.js';
-import { createGateway } from '../dist/gateway/index.js';
-import { toFetchResponse } from '../dist/http/index.js';
-import { validateProxyResult } from '../dist/response/index.js';
+// (BENCH_DIST=/path/to/dist measures another build, e.g. a copy of the previous one.)
+import { loadavg } from 'node:os';
 import { measure, report } from './harness.mjs';
+
+const dist = process.env.BENCH_DIST ?? '../dist';
+const { buildProxyEventV1 } = await import(`${dist}/events/index.js`);
+const { createGateway } = await import(`${dist}/gateway/index.js`);
+const { toFetchResponse } = await import(`${dist}/http/index.js`);
+const { validateProxyResult } = await import(`${dist}/response/index.js`);
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ms = Number(process.env.BENCH_MS ?? 1000);
 
 const handler = async (event) => ({ statusCode: 200, body: event.pathParameters?.id ?? 'none' });
 const huge = { rateLimit: 1e12, burstLimit: 1e9 };
 
-// Throttling on every level that applies (account, stage, route), the stage cache on (a POST route, so
-// every request looks the cache up and misses → bypass for POST; GET measured separately as a cache hit),
-// metrics always on.
 const gateway = createGateway({
   throttle: { account: huge, stage: huge },
-  cache: { ttlInSeconds: 300 },
+  // maxEntries keeps the cache bounded while every miss stores a new entry (eviction is part of the cost).
+  cache: { ttlInSeconds: 300, maxEntries: 1000 },
+  accessLog: {
+    format:
+      '$context.requestId $context.identity.sourceIp [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.integrationLatency',
+  },
   routes: {
-    'GET /pets/{id}': { integration: { type: 'AWS_PROXY', handler }, throttle: huge },
+    'GET /pets/{id}': {
+      integration: { type: 'AWS_PROXY', handler },
+      throttle: huge,
+      caching: { cacheKeyParameters: ['method.request.path.id'] },
+    },
     'POST /pets/{id}': { integration: { type: 'AWS_PROXY', handler }, throttle: huge },
   },
 });
-const url = 'https://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev/pets/7';
-const init = { method: 'POST', headers: { 'User-Agent': 'bench', Accept: 'application/json' } };
+const base = 'https://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev/pets/';
+const headers = { 'User-Agent': 'bench', Accept: 'application/json' };
+const getInit = { headers };
+const postInit = { method: 'POST', headers, body: '{"name":"rex"}' };
 
-// Sanity: the gateway answers what the handler returns.
-const check = await gateway.fetch(url, init);
-if (check.status !== 200 || (await check.text()) !== '7') throw new Error('gateway did not answer 200 "7"');
+// Sanity: the gateway answers what the handler returns, misses then hits, and logs every request.
+{
+  const first = await gateway.fetch(`${base}sanity`, getInit);
+  const again = await gateway.fetch(`${base}sanity`, getInit);
+  const post = await gateway.fetch(`${base}7`, postInit);
+  if (first.status !== 200 || (await first.text()) !== 'sanity')
+    throw new Error('GET did not answer 200 "sanity"');
+  if ((await again.text()) !== 'sanity' || (await post.text()) !== '7') throw new Error('unexpected body');
+  if (gateway.accessLog.length !== 3) throw new Error('access log missing');
+}
 
+let n = 0;
 const direct = async () => {
+  const id = String(n++);
   const event = buildProxyEventV1({
-    method: 'POST',
+    method: 'GET',
     resource: '/pets/{id}',
-    path: '/pets/7',
-    headers: init.headers,
+    path: `/pets/${id}`,
+    pathParameters: { id },
+    headers,
   });
   return handler(event);
 };
-const directChecked = async () => {
-  const event = buildProxyEventV1({
-    method: 'POST',
-    resource: '/pets/{id}',
-    path: '/pets/7',
-    headers: init.headers,
-  });
-  return validateProxyResult(await handler(event)).response;
-};
-// What a hand-written harness must do to give the client's view as a fetch Response.
 const directResponse = async () => {
+  const id = String(n++);
   const event = buildProxyEventV1({
-    method: 'POST',
+    method: 'GET',
     resource: '/pets/{id}',
-    path: '/pets/7',
-    headers: init.headers,
+    path: `/pets/${id}`,
+    pathParameters: { id },
+    headers,
   });
   return toFetchResponse(validateProxyResult(await handler(event)).response).text();
 };
-const throughGateway = async () => {
-  const response = await gateway.fetch(url, init);
+const getMiss = async () => {
+  const response = await gateway.fetch(base + String(n++), getInit);
   return response.text();
 };
-const cacheHit = async () => {
-  const response = await gateway.fetch(url, { headers: init.headers });
+const getHit = async () => {
+  const response = await gateway.fetch(`${base}sanity`, getInit);
+  return response.text();
+};
+const post = async () => {
+  const response = await gateway.fetch(`${base}7`, postInit);
   return response.text();
 };
 
-const rows = [
-  await measure('direct: buildProxyEventV1 + handler', direct),
-  await measure('direct: build + handler + validateProxyResult', directChecked),
-  await measure('direct: build + handler + validate + Response + text()', directResponse),
-  await measure('gateway.fetch POST (throttle + metrics, cache bypass)', throughGateway),
-  await measure('gateway.fetch GET (throttle + metrics, cache hit)', cacheHit),
+const cases = [
+  ['direct: buildProxyEventV1 + handler (GET)', direct],
+  ['direct: build + handler + validate + Response + text()', directResponse],
+  ['gateway.fetch GET cache miss + store (throttle, metrics, log)', getMiss],
+  ['gateway.fetch GET cache hit (throttle, metrics, log)', getHit],
+  ['gateway.fetch POST, cache bypass (throttle, metrics, log)', post],
 ];
-report('gateway.fetch vs direct handler call', rows, 'direct: buildProxyEventV1 + handler');
-const overhead = rows[3].usPerOp - rows[0].usPerOp;
-const overResponse = rows[3].usPerOp - rows[2].usPerOp;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const loadBefore = load();
+const best = new Map();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, fn] of cases) {
+    const row = await measure(name, fn, { ms });
+    gateway.accessLog.length = 0; // the log would otherwise grow by millions of lines
+    const kept = best.get(name);
+    if (!kept || row.opsPerSec > kept.opsPerSec) best.set(name, row);
+  }
+}
+const rows = cases.map(([name]) => best.get(name));
+report(`gateway.fetch vs direct handler call (best of ${ROUNDS} interleaved rounds)`, rows, cases[0][0]);
+console.log(`\nload average (1/5/15 min) before: ${loadBefore}, after: ${load()}`);
+const overhead = rows[2].usPerOp - rows[0].usPerOp;
 console.log(
-  `\nper-request gateway overhead vs direct handler call (POST, integration path): ${overhead.toFixed(1)} µs (target ≤ 30 µs) ${overhead <= 30 ? 'OK' : 'OVER TARGET'}`,
+  `per-request gateway overhead (GET miss + store − direct): ${overhead.toFixed(1)} µs (target ≤ 30 µs) ${overhead <= 30 ? 'OK' : 'OVER TARGET'}`,
 );
+console.log(`  cache hit − direct: ${(rows[3].usPerOp - rows[0].usPerOp).toFixed(1)} µs`);
+console.log(`  POST (cache bypass) − direct: ${(rows[4].usPerOp - rows[0].usPerOp).toFixed(1)} µs`);
 console.log(
-  `per-request gateway overhead vs direct call that also builds the fetch Response: ${overResponse.toFixed(1)} µs`,
+  `  GET miss − direct call that also builds the fetch Response: ${(rows[2].usPerOp - rows[1].usPerOp).toFixed(1)} µs`,
 );

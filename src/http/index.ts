@@ -1,3 +1,4 @@
+export { type BufferedBody, BufferedResponse } from './buffered-response.js';
 export {
   isFetchResponse,
   type ResponseSnapshot,

@@ -11,7 +11,7 @@ import type {
 } from './types.js';
 import { validateV1 } from './validate-v1.js';
 import { validateV2 } from './validate-v2.js';
-import { toWireValue } from './wire-value.js';
+import { toWireValue, type WireValue } from './wire-value.js';
 
 const KNOWN_OPTIONS = ['payloadFormat', 'apiType', 'request', 'starStarBinaryMediaType', 'v2NullResult'];
 const KNOWN_REQUEST = ['accept', 'binaryMediaTypes'];
@@ -36,6 +36,19 @@ export function validateProxyResult(
   result: unknown,
   options: ValidateProxyResultOptions = {},
 ): ProxyResultReport {
+  return validateProxyResultWith(result, options, toWireValue);
+}
+
+/**
+ * {@link validateProxyResult} with the JSON serialisation step given: tests compare the direct copy of
+ * JSON-safe results (`toWireValue`) against the runtime's round trip (`toWireValueByRoundTrip`). Internal:
+ * not exported from the package.
+ */
+export function validateProxyResultWith(
+  result: unknown,
+  options: ValidateProxyResultOptions,
+  toWire: (result: unknown) => WireValue,
+): ProxyResultReport {
   const { payloadFormat, apiType } = resolveFormat(options);
   if (isThenable(result)) {
     throw new InvalidInputError(
@@ -45,7 +58,7 @@ export function validateProxyResult(
     );
   }
   const findings: Findings = { issues: [], warnings: [], failure: failurePhrase(apiType) };
-  const wire = toWireValue(result);
+  const wire = toWire(result);
   let mapped: ClientResponse | undefined;
   let inferred = false;
   if (!wire.ok) {

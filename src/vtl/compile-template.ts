@@ -7,7 +7,7 @@ import { TemplateRuntimeError } from './errors.js';
 import type { SilentMap } from './java/values.js';
 import type { CompiledPath } from './json-path.js';
 import { parseTemplate } from './parser/template-parser.js';
-import { buildContext, readOverrides } from './runtime/context.js';
+import { buildContext, type ContextMemo, readOverrides } from './runtime/context.js';
 import { createInput, type InputCache } from './runtime/input.js';
 import { toJava } from './runtime/to-java.js';
 import { createUtil } from './runtime/util.js';
@@ -69,6 +69,13 @@ export function compileTemplate(template: string): CompiledTemplate {
   const usesInput = facts.roots.has('input');
   const usesUtil = facts.roots.has('util');
   const usesContext = facts.roots.has('context');
+  // Only the $context entries the template names are built; the override maps always, as the render's
+  // overrides are read back from them.
+  const contextKeys =
+    facts.contextKeys === null
+      ? null
+      : new Set([...facts.contextKeys, 'requestOverride', 'responseOverride']);
+  const contextMemo: ContextMemo = {};
   const usesStage = facts.roots.has('stageVariables');
   const util = createUtil();
   // Per-template caches: compiled JSONPaths, and the last parsed body when the template cannot change it.
@@ -82,7 +89,7 @@ export function compileTemplate(template: string): CompiledTemplate {
       if (usesUtil) vars.set('util', util);
       let context: SilentMap | undefined;
       if (usesContext) {
-        context = buildContext(input);
+        context = buildContext(input, contextMemo, contextKeys);
         vars.set('context', context);
       }
       if (usesStage) vars.set('stageVariables', toJava(input.stageVariables ?? {}));

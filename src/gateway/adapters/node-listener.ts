@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Clock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, InvalidInputError } from '../../errors/families.js';
 import { type FetchLike, isFetchLike, isGatewayLike } from './gateway-like.js';
-import { readNodeBody, toFetchRequest } from './node-request.js';
+import { type NodeFetchCall, readNodeBody, toFetchCall } from './node-request.js';
 import { writeAdapterError, writeFetchResponse } from './node-response.js';
 
 /**
@@ -59,7 +59,9 @@ const KNOWN = ['onRequest', 'clock'] as const;
 
 /**
  * Adapts a simulated gateway to a Node `(req, res)` listener, for `http.createServer(...)` or supertest.
- * Requests keep their method, path (raw, double slashes included), `Host`, every header line and body bytes;
+ * Requests keep their method, path (raw, double slashes included), `Host`, every header line (client casing and
+ * repeated lines kept: the gateway is called as `fetch(url, { method, headers: [[name, value], …], body })`)
+ * and body bytes;
  * responses keep their status, every header line (several `Set-Cookie` included) and binary bodies. A client
  * that disconnects never crashes the process; a gateway that throws answers 500 with a plain-text reason.
  *
@@ -135,21 +137,27 @@ export function toNodeListener(gateway: FetchLike, options: NodeListenerOptions 
       else writeAdapterError(res, 400, `the request body could not be read: ${messageOf(error)}.`);
       throw error;
     }
-    let request: Request;
+    let call: NodeFetchCall;
     try {
-      request = toFetchRequest(req, body, signal);
+      call = toFetchCall(req, body, signal);
     } catch (error) {
       writeAdapterError(res, 400, `the request could not be read: ${messageOf(error)}.`);
       throw error;
     }
     let response: Response;
     try {
+      // (url, init) with header pairs, not a Request: a Request would lowercase names and merge repeats,
+      // and REST events keep the client's casing and list repeated headers separately.
       if (traced) {
-        const result = await traced.handle(request);
+        // createGateway's handle takes fetch arguments; a hand-written handle(request) gets a Request.
+        const result =
+          traced.handle.length >= 2
+            ? await (traced.handle as unknown as HandleWithInit).call(traced, call.url, call.init)
+            : await traced.handle(new Request(call.url, call.init));
         response = result.response;
         record.trace = result.trace;
       } else {
-        response = await gateway.fetch(request);
+        response = await gateway.fetch(call.url, call.init);
       }
       await writeFetchResponse(res, response, record.method === 'HEAD');
     } catch (error) {
@@ -163,6 +171,9 @@ export function toNodeListener(gateway: FetchLike, options: NodeListenerOptions 
     }
   }
 }
+
+/** `createGateway`'s `handle` takes fetch arguments, like its `fetch`. */
+type HandleWithInit = (input: string, init: RequestInit) => Promise<{ response: Response; trace: unknown }>;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

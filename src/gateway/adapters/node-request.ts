@@ -45,17 +45,30 @@ export function readNodeBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuff
   });
 }
 
+/** The arguments the listener hands to `gateway.fetch(url, init)`. */
+export interface NodeFetchCall {
+  url: string;
+  init: RequestInit & { headers: [string, string][] };
+}
+
 /**
- * Builds the fetch `Request` the gateway sees from a Node request: the method, an absolute URL whose host is
- * the `Host` header (the raw path is kept byte for byte, double slashes included), every header line in
- * order (repeated headers stay repeated) and the body bytes. Throws a `TypeError` when the Host header or
- * path cannot form a URL.
+ * Builds the `fetch(url, init)` arguments the gateway sees from a Node request: the method, an absolute URL
+ * whose host is the `Host` header (the raw path is kept byte for byte, double slashes included), every header
+ * line from `rawHeaders` as a `[name, value]` pair (client casing kept, repeated lines kept separate — a fetch
+ * `Headers` object would lowercase and comma-merge them) and the body bytes. Throws a `TypeError` when the
+ * Host header or path cannot form a URL.
+ *
+ * @example
+ * ```ts
+ * const { url, init } = toFetchCall(req, await readNodeBody(req));
+ * const response = await gateway.fetch(url, init);
+ * ```
  */
-export function toFetchRequest(
+export function toFetchCall(
   req: IncomingMessage,
   body: Uint8Array<ArrayBuffer> | undefined,
   signal?: AbortSignal,
-): Request {
+): NodeFetchCall {
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
   let url: string;
@@ -68,12 +81,33 @@ export function toFetchRequest(
     // absolute-form (a proxy request) or `*` (OPTIONS *): let URL parsing decide.
     url = target === '*' ? `http://${req.headers.host ?? 'localhost'}/` : target;
   }
-  const headers = new Headers();
+  // Fail here, with the adapter's 400, rather than deep inside the gateway.
+  new URL(url);
+  const headers: [string, string][] = [];
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const init: RequestInit = { method, headers };
+  for (let i = 0; i < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
+  const init: NodeFetchCall['init'] = { method, headers };
   // fetch cannot send a body with GET or HEAD; such bytes are dropped (see docs/adapters.md).
   if (body !== undefined && !BODYLESS.has(method)) init.body = body;
   if (signal) init.signal = signal;
+  return { url, init };
+}
+
+/**
+ * Builds a fetch `Request` from a Node request (see {@link toFetchCall}). A `Request` lowercases header names
+ * and comma-joins repeated lines, so the listener passes {@link toFetchCall}'s pairs instead; this stays for
+ * callers that need a `Request` object.
+ *
+ * @example
+ * ```ts
+ * const request = toFetchRequest(req, await readNodeBody(req));
+ * ```
+ */
+export function toFetchRequest(
+  req: IncomingMessage,
+  body: Uint8Array<ArrayBuffer> | undefined,
+  signal?: AbortSignal,
+): Request {
+  const { url, init } = toFetchCall(req, body, signal);
   return new Request(url, init);
 }

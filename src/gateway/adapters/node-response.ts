@@ -19,7 +19,9 @@ export async function writeFetchResponse(
   head: boolean,
 ): Promise<void> {
   const noBody = head || bodyless(response.status);
-  const bytes = noBody || response.body === null ? undefined : new Uint8Array(await response.arrayBuffer());
+  // arrayBuffer() of a null body is empty; reading it directly (not through `body`) keeps a buffered
+  // response from building a stream it does not need.
+  const bytes = noBody ? undefined : new Uint8Array(await response.arrayBuffer());
   if (noBody && response.body !== null) await response.body.cancel();
   if (res.destroyed) return;
   const raw: string[] = [];

@@ -98,11 +98,13 @@ export async function runLambdaProxy(
     });
     return gatewayResponse(config.apiType, 'LAMBDA_FAILURE', ctx);
   }
-  record(ctx, {
-    stage: 'integration',
-    decision: 'invoked',
-    detail: outcome.note ?? `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
-  });
+  if (ctx.detailed) {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'invoked',
+      detail: outcome.note ?? `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
+    });
+  }
   const report = validateProxyResult(outcome.value, {
     payloadFormat: integration.payloadFormatVersion,
     apiType: config.apiType,
@@ -120,11 +122,13 @@ export async function runLambdaProxy(
     });
     return gatewayResponse(config.apiType, 'LAMBDA_FAILURE', ctx);
   }
-  record(ctx, {
-    stage: 'response',
-    decision: 'valid-result',
-    detail: `status ${report.response.statusCode}`,
-  });
+  if (ctx.detailed) {
+    record(ctx, {
+      stage: 'response',
+      decision: 'valid-result',
+      detail: `status ${report.response.statusCode}`,
+    });
+  }
   ctx.response = report.response;
   return ctx;
 }

@@ -34,7 +34,7 @@ export interface PipelineContext {
   cacheHit: boolean | undefined;
   /** Headers a policy adds to the response (the cache-control warning). */
   extraHeaders: readonly (readonly [string, string])[] | undefined;
-  /** True for `gateway.handle()`: keep a copy of the event in the trace. */
+  /** True for `gateway.handle()`: record the steps and keep a copy of the event in the trace. */
   detailed: boolean;
   /** The response to send (from the integration or the cache). */
   response: ClientResponse | undefined;
@@ -48,7 +48,10 @@ export interface PipelineContext {
 /** A pipeline stage: returns the context to continue, or a gateway response to stop. */
 export type StageResult = PipelineContext | GatewayErrorResponse;
 
-/** Appends a decision to the trace. */
+/**
+ * Appends a decision to the trace. Only `gateway.handle()` returns the trace, so `fetch` skips the steps (hot
+ * success paths also skip building them: `if (ctx.detailed) record(…)`).
+ */
 export function record(ctx: PipelineContext, step: TraceStep): void {
-  ctx.trace.steps.push(step);
+  if (ctx.detailed) ctx.trace.steps.push(step);
 }

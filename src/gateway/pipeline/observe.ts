@@ -14,60 +14,100 @@ export function observe(
   client: ClientResponse | GatewayErrorResponse,
 ): void {
   const { config, policies } = deps;
-  const trace = ctx.trace;
-  const route = ctx.route;
   policies.metrics.record({
     stage: config.stageName,
-    routeKey: route?.routeKey,
+    routeKey: ctx.route?.routeKey,
     status: client.statusCode,
-    latencyMs: trace.latencyMs,
+    latencyMs: ctx.trace.latencyMs,
     integrationLatencyMs: ctx.integrationLatencyMs,
     cacheHit: ctx.cacheHit,
   } as RequestMetric);
   const format = policies.accessLog;
   if (!format) return;
-  const failure = ctx.failure;
-  const bodyLength =
-    'bodyBytes' in client && client.bodyBytes ? client.bodyBytes.byteLength : Buffer.byteLength(client.body);
-  const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
-  const rest = config.apiType === 'REST';
-  const values: Record<string, AccessLogValue> = {
-    accountId: config.accountId,
-    apiId: config.apiId,
-    domainName: ctx.request.host,
-    domainPrefix: ctx.request.host.split('.')[0],
-    extendedRequestId: ctx.extendedRequestId,
-    httpMethod: ctx.method,
-    'identity.sourceIp': forwarded ? forwarded.split(',')[0]!.trim() : '203.0.113.9',
-    'identity.userAgent': headerValue(ctx.request.headers, 'user-agent'),
-    'identity.apiKey': ctx.apiKey?.value,
-    'identity.apiKeyId': ctx.apiKey?.id,
-    integrationLatency: ctx.integrationLatencyMs,
-    'integration.latency': ctx.integrationLatencyMs,
-    path: rest ? ctx.request.pathname : ctx.eventPath,
-    protocol: 'HTTP/1.1',
-    requestId: ctx.requestId,
-    requestTime: formatRequestTime(ctx.startedAt),
-    requestTimeEpoch: ctx.startedAt,
-    resourceId: route?.resourceId,
-    resourcePath: route?.resource,
-    responseLatency: trace.latencyMs,
-    responseLength: bodyLength,
-    routeKey: route?.routeKey,
-    stage: config.stageName,
-    status: client.statusCode,
-    xrayTraceId: ctx.traceHeader.slice(5),
-    'error.message': failure?.message,
-    'error.messageString': failure ? JSON.stringify(failure.message) : undefined,
-    'error.responseType': failure?.responseType,
-  };
-  if (trace.invocation) {
-    values.integrationStatus = trace.invocation.kind === 'timeout' ? undefined : 200;
-    values['integration.status'] = values.integrationStatus;
-    if (trace.invocation.kind === 'error') {
-      values.integrationErrorMessage = trace.invocation.error.errorMessage;
-      values['integration.error'] = trace.invocation.error.errorMessage;
-    }
-  }
+  // Only the variables the format uses are computed (the format is compiled once per gateway).
+  const values: Record<string, AccessLogValue> = {};
+  for (const name of format.variables) values[name] = contextValue(name, ctx, deps, client);
   deps.accessLog.push(format.render(values));
+}
+
+/** The value of one `$context` variable of the access log for this request; undefined when unknown. */
+function contextValue(
+  name: string,
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  client: ClientResponse | GatewayErrorResponse,
+): AccessLogValue {
+  const { config } = deps;
+  const route = ctx.route;
+  const failure = ctx.failure;
+  const invocation = ctx.trace.invocation;
+  switch (name) {
+    case 'accountId':
+      return config.accountId;
+    case 'apiId':
+      return config.apiId;
+    case 'domainName':
+      return ctx.request.host;
+    case 'domainPrefix':
+      return ctx.request.host.split('.')[0];
+    case 'extendedRequestId':
+      return ctx.extendedRequestId;
+    case 'httpMethod':
+      return ctx.method;
+    case 'identity.sourceIp': {
+      const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
+      return forwarded ? forwarded.split(',')[0]!.trim() : '203.0.113.9';
+    }
+    case 'identity.userAgent':
+      return headerValue(ctx.request.headers, 'user-agent');
+    case 'identity.apiKey':
+      return ctx.apiKey?.value;
+    case 'identity.apiKeyId':
+      return ctx.apiKey?.id;
+    case 'integrationLatency':
+    case 'integration.latency':
+      return ctx.integrationLatencyMs;
+    case 'path':
+      return config.apiType === 'REST' ? ctx.request.pathname : ctx.eventPath;
+    case 'protocol':
+      return 'HTTP/1.1';
+    case 'requestId':
+      return ctx.requestId;
+    case 'requestTime':
+      return formatRequestTime(ctx.startedAt);
+    case 'requestTimeEpoch':
+      return ctx.startedAt;
+    case 'resourceId':
+      return route?.resourceId;
+    case 'resourcePath':
+      return route?.resource;
+    case 'responseLatency':
+      return ctx.trace.latencyMs;
+    case 'responseLength':
+      return 'bodyBytes' in client && client.bodyBytes
+        ? client.bodyBytes.byteLength
+        : Buffer.byteLength(client.body);
+    case 'routeKey':
+      return route?.routeKey;
+    case 'stage':
+      return config.stageName;
+    case 'status':
+      return client.statusCode;
+    case 'xrayTraceId':
+      return ctx.traceHeader.slice(5);
+    case 'error.message':
+      return failure?.message;
+    case 'error.messageString':
+      return failure ? JSON.stringify(failure.message) : undefined;
+    case 'error.responseType':
+      return failure?.responseType;
+    case 'integrationStatus':
+    case 'integration.status':
+      return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
+    case 'integrationErrorMessage':
+    case 'integration.error':
+      return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
+    default:
+      return undefined;
+  }
 }

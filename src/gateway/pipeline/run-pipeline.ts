@@ -1,3 +1,4 @@
+import { BufferedResponse } from '../../http/buffered-response.js';
 import { toFetchResponse } from '../../http/to-fetch-response.js';
 import type { ClientResponse } from '../../response/types.js';
 import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
@@ -60,7 +61,8 @@ export async function runPipeline(
       message: client.message,
       reason: trace.steps[trace.steps.length - 1]?.detail ?? client.failure,
     };
-    response = new Response(client.body, { status: client.statusCode, headers: client.headers });
+    const init = { status: client.statusCode, headers: client.headers };
+    response = client.body === '' ? new Response(null, init) : new BufferedResponse(client.body, init);
   }
   trace.status = client.statusCode;
   trace.latencyMs = deps.config.clock.now() - ctx.startedAt;

@@ -49,6 +49,7 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
       ctx.cacheHit = true;
       if (lookup.headers.length > 0) ctx.extraHeaders = lookup.headers;
       ctx.response = fromCached(lookup.response);
+      if (!ctx.detailed) return ctx;
       record(ctx, {
         stage: 'cache-lookup',
         decision: 'hit',
@@ -61,6 +62,7 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
       ctx.cacheHit = false;
       ctx.cacheMiss = lookup;
       if (lookup.headers.length > 0) ctx.extraHeaders = lookup.headers;
+      if (!ctx.detailed) return ctx;
       record(ctx, {
         stage: 'cache-lookup',
         decision: 'miss',
@@ -94,6 +96,7 @@ export function storeInCache(ctx: PipelineContext, deps: PipelineDeps): StageRes
     headers: response.headers,
     body: response.bodyBytes ?? response.body,
   });
+  if (!ctx.detailed) return ctx;
   record(ctx, {
     stage: 'cache-store',
     decision: result.stored ? 'stored' : 'not-stored',

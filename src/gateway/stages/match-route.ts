@@ -43,6 +43,6 @@ export function matchRoute(ctx: PipelineContext, config: ResolvedGateway): Stage
     resource: route.resource,
     pathParameters: found.pathParameters,
   };
-  record(ctx, { stage: 'route', decision: 'matched', detail: route.routeKey });
+  if (ctx.detailed) record(ctx, { stage: 'route', decision: 'matched', detail: route.routeKey });
   return ctx;
 }

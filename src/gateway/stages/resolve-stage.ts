@@ -47,7 +47,7 @@ export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): Sta
     ctx.segments = ctx.eventPath === '/' ? [] : ctx.eventPath.slice(1).split('/');
   }
   ctx.trace.stage = stage;
-  record(ctx, { stage: 'stage', decision: 'matched', detail: `stage ${stage}` });
+  if (ctx.detailed) record(ctx, { stage: 'stage', decision: 'matched', detail: `stage ${stage}` });
   return ctx;
 }
 

@@ -13,7 +13,7 @@ export function throttle(ctx: PipelineContext, deps: PipelineDeps): StageResult 
   const decision = deps.policies.throttler.check(client ? { routeKey, client } : { routeKey });
   if (decision.allowed) {
     ctx.trace.throttle = decision;
-    record(ctx, { stage: 'throttle', decision: 'allowed' });
+    if (ctx.detailed) record(ctx, { stage: 'throttle', decision: 'allowed' });
     return ctx;
   }
   ctx.trace.throttle = decision;

@@ -9,6 +9,11 @@ export interface TemplateFacts {
    * into a property or index outside `$context`). When false, a parsed body can be reused across renders.
    */
   readonly mayMutate: boolean;
+  /**
+   * The `$context` keys the template reads or writes as `$context.<key>…`, or null when it uses `$context`
+   * in any other way (bare, a method call, an index, a loop variable named `context`): then it needs all.
+   */
+  readonly contextKeys: ReadonlySet<string> | null;
 }
 
 const MUTATORS = new Set(['put', 'putAll', 'putIfAbsent', 'remove', 'clear', 'add', 'addAll', 'set']);
@@ -17,8 +22,14 @@ const MUTATORS = new Set(['put', 'putAll', 'putIfAbsent', 'remove', 'clear', 'ad
 export function analyze(nodes: readonly TemplateNode[]): TemplateFacts {
   const roots = new Set<string>();
   let mayMutate = false;
+  let contextKeys: Set<string> | null = new Set<string>();
   const ref = (r: RefExpr): void => {
     roots.add(r.root);
+    if (r.root === 'context' && contextKeys !== null) {
+      const first = r.segments[0];
+      if (first?.kind === 'prop') contextKeys.add(first.name);
+      else contextKeys = null;
+    }
     for (const seg of r.segments) {
       if (seg.kind === 'call') {
         if (MUTATORS.has(seg.name)) mayMutate = true;
@@ -78,10 +89,12 @@ export function analyze(nodes: readonly TemplateNode[]): TemplateFacts {
           break;
         case 'foreach':
           roots.add(n.variable);
+          if (n.variable === 'context') contextKeys = null;
           expr(n.iterable);
           body(n.body);
           break;
         case 'define':
+          if (n.name === 'context') contextKeys = null;
           body(n.body);
           break;
         default:
@@ -90,5 +103,5 @@ export function analyze(nodes: readonly TemplateNode[]): TemplateFacts {
     }
   };
   body(nodes);
-  return { roots, mayMutate };
+  return { roots, mayMutate, contextKeys };
 }

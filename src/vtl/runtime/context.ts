@@ -44,18 +44,164 @@ function silent(record: Readonly<Record<string, unknown>> | null | undefined, as
   return map;
 }
 
+/** Every §12.2 `$context` key, in the order the map lists them. */
+const CONTEXT_KEYS = [
+  'accountId',
+  'apiId',
+  'authorizer',
+  'awsEndpointRequestId',
+  'deploymentId',
+  'domainName',
+  'domainPrefix',
+  'error',
+  'extendedRequestId',
+  'httpMethod',
+  'identity',
+  'isCanaryRequest',
+  'path',
+  'protocol',
+  'requestId',
+  'requestOverride',
+  'responseOverride',
+  'requestTime',
+  'requestTimeEpoch',
+  'resourceId',
+  'resourcePath',
+  'stage',
+  'wafResponseCode',
+  'webaclArn',
+] as const;
+/** Keys whose given value is folded into the default instead of replacing it. */
+const HANDLED: ReadonlySet<string> = new Set([
+  'authorizer',
+  'error',
+  'identity',
+  'requestOverride',
+  'responseOverride',
+  'requestTime',
+  'requestTimeEpoch',
+]);
+
+/** What a compiled template remembers between renders to build `$context` cheaply. */
+export interface ContextMemo {
+  /** awsEndpointRequestId, extendedRequestId, requestId: the default id source is seeded, so they never change. */
+  ids?: readonly [string, string, string];
+}
+
 /**
  * Builds `$context` for one render: every §12.2 variable, given values first, the rest derived (ids from the
- * seeded id source, times from `requestTimeEpoch`, default 2024-01-01T00:00:00Z).
+ * seeded id source, times from `requestTimeEpoch`, default 2024-01-01T00:00:00Z). With `keys`, only those
+ * entries are built (the template reads no others); `memo` carries the ids from one render to the next.
  */
-export function buildContext(input: MappingInput): SilentMap {
+export function buildContext(
+  input: MappingInput,
+  memo: ContextMemo = {},
+  keys: ReadonlySet<string> | null = null,
+): SilentMap {
   const given: MappingContext = input.context ?? {};
-  const ids = createIdSource();
-  const stage = given.stage ?? 'dev';
-  const resourcePath = given.resourcePath ?? '/';
-  const epoch = given.requestTimeEpoch ?? DEFAULT_TIME;
-  const apiId = given.apiId ?? 'abcd1234ef';
-  const domainName = given.domainName ?? `${apiId}.execute-api.us-east-1.amazonaws.com`;
+  const context = new SilentMap();
+  for (const key of CONTEXT_KEYS) {
+    if (keys !== null && !keys.has(key)) continue;
+    context.set(
+      key,
+      !HANDLED.has(key) && Object.hasOwn(given, key)
+        ? toJava(given[key], true)
+        : defaultValue(key, input, given, memo),
+    );
+  }
+  for (const key of Object.keys(given)) {
+    if (keys !== null && !keys.has(key)) continue;
+    if (!context.has(key)) context.set(key, toJava(given[key], true));
+  }
+  return context;
+}
+
+function defaultValue(
+  key: (typeof CONTEXT_KEYS)[number],
+  input: MappingInput,
+  given: MappingContext,
+  memo: ContextMemo,
+): unknown {
+  switch (key) {
+    case 'accountId':
+      return '123456789012';
+    case 'apiId':
+      return given.apiId ?? 'abcd1234ef';
+    case 'authorizer':
+      return silent(given.authorizer, true);
+    case 'awsEndpointRequestId':
+      return idsOf(memo)[0];
+    case 'deploymentId':
+      return 'dep123';
+    case 'domainName':
+      return domainNameOf(given);
+    case 'domainPrefix':
+      return domainNameOf(given).split('.')[0];
+    case 'error':
+      return silent({
+        message: null,
+        messageString: null,
+        responseType: null,
+        validationErrorString: null,
+        ...given.error,
+      });
+    case 'extendedRequestId':
+      return idsOf(memo)[1];
+    case 'httpMethod':
+      return 'POST';
+    case 'identity':
+      return silent(identityOf(input, given));
+    case 'isCanaryRequest':
+      return false;
+    case 'path':
+      return `/${given.stage ?? 'dev'}${given.resourcePath ?? '/'}`;
+    case 'protocol':
+      return 'HTTP/1.1';
+    case 'requestId':
+      return idsOf(memo)[2];
+    case 'requestOverride': {
+      const requestOverride = given.requestOverride ?? {};
+      return new SilentMap([
+        ['header', silent(requestOverride.header)],
+        ['path', silent(requestOverride.path)],
+        ['querystring', silent(requestOverride.querystring)],
+      ]);
+    }
+    case 'responseOverride': {
+      const responseOverride = given.responseOverride ?? {};
+      return silent({ ...responseOverride, header: silent(responseOverride.header) });
+    }
+    case 'requestTime':
+      return given.requestTime ?? formatRequestTime(given.requestTimeEpoch ?? DEFAULT_TIME);
+    case 'requestTimeEpoch':
+      return given.requestTimeEpoch ?? DEFAULT_TIME;
+    case 'resourceId':
+      return 'res123';
+    case 'resourcePath':
+      return given.resourcePath ?? '/';
+    case 'stage':
+      return given.stage ?? 'dev';
+    case 'wafResponseCode':
+    case 'webaclArn':
+      return null;
+  }
+}
+
+function idsOf(memo: ContextMemo): readonly [string, string, string] {
+  if (memo.ids === undefined) {
+    const ids = createIdSource();
+    const awsEndpointRequestId = ids.uuid();
+    const extendedRequestId = ids.shortId();
+    memo.ids = [awsEndpointRequestId, extendedRequestId, ids.uuid()];
+  }
+  return memo.ids;
+}
+
+function domainNameOf(given: MappingContext): string {
+  return given.domainName ?? `${given.apiId ?? 'abcd1234ef'}.execute-api.us-east-1.amazonaws.com`;
+}
+
+function identityOf(input: MappingInput, given: MappingContext): Record<string, unknown> {
   const headers = input.params?.header ?? {};
   const userAgent = Object.keys(headers).find((k) => k.toLowerCase() === 'user-agent');
   const identity: Record<string, unknown> = {};
@@ -63,62 +209,7 @@ export function buildContext(input: MappingInput): SilentMap {
   identity.sourceIp = '203.0.113.9';
   if (userAgent) identity.userAgent = headers[userAgent];
   Object.assign(identity, given.identity ?? {});
-  const requestOverride = given.requestOverride ?? {};
-  const responseOverride = given.responseOverride ?? {};
-  const defaults: Record<string, unknown> = {
-    accountId: '123456789012',
-    apiId,
-    authorizer: silent(given.authorizer, true),
-    awsEndpointRequestId: ids.uuid(),
-    deploymentId: 'dep123',
-    domainName,
-    domainPrefix: domainName.split('.')[0],
-    error: silent({
-      message: null,
-      messageString: null,
-      responseType: null,
-      validationErrorString: null,
-      ...given.error,
-    }),
-    extendedRequestId: ids.shortId(),
-    httpMethod: 'POST',
-    identity: silent(identity),
-    isCanaryRequest: false,
-    path: `/${stage}${resourcePath}`,
-    protocol: 'HTTP/1.1',
-    requestId: ids.uuid(),
-    requestOverride: new SilentMap([
-      ['header', silent(requestOverride.header)],
-      ['path', silent(requestOverride.path)],
-      ['querystring', silent(requestOverride.querystring)],
-    ]),
-    responseOverride: silent({ ...responseOverride, header: silent(responseOverride.header) }),
-    requestTime: given.requestTime ?? formatRequestTime(epoch),
-    requestTimeEpoch: epoch,
-    resourceId: 'res123',
-    resourcePath,
-    stage,
-    wafResponseCode: null,
-    webaclArn: null,
-  };
-  const handled = new Set([
-    'authorizer',
-    'error',
-    'identity',
-    'requestOverride',
-    'responseOverride',
-    'requestTime',
-    'requestTimeEpoch',
-  ]);
-  const context = new SilentMap();
-  for (const key of Object.keys(defaults)) {
-    context.set(
-      key,
-      !handled.has(key) && Object.hasOwn(given, key) ? toJava(given[key], true) : defaults[key],
-    );
-  }
-  for (const key of Object.keys(given)) if (!context.has(key)) context.set(key, toJava(given[key], true));
-  return context;
+  return identity;
 }
 
 /** Reads the override maps back out of `$context` after a render. */
