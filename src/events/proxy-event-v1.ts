@@ -14,7 +14,7 @@ import { dropSigV4Authorization, toV1HeaderMaps } from './derive/headers.js';
 import { buildIdentity, type IdentityInput } from './derive/identity.js';
 import { knownOptions } from './derive/known-options.js';
 import { type DeepPartial, mergeDeep } from './derive/merge.js';
-import { toV1QueryMaps } from './derive/query.js';
+import { restQueryPairs, toV1QueryMaps } from './derive/query.js';
 import { HTTP_OPTION_KEYS, type HttpEventOptions, resolveRequest } from './derive/request.js';
 import { formatRequestTime } from './derive/time.js';
 import { collapseLeadingSlashes, resolveResource } from './resolve-resource.js';
@@ -97,7 +97,7 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
   addGatewayHeaders(request, http);
   if (http) request.headers.push(['content-length', String(request.body.byteLength)]);
   const { headers, multiValueHeaders } = toV1HeaderMaps(request.headers, http);
-  const query = toV1QueryMaps(request.query.pairs);
+  const query = toV1QueryMaps(http ? request.query.pairs : restQueryPairs(request.query));
   const stage = request.stage;
   const named = !(http && stage === '$default');
   const path =

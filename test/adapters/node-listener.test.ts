@@ -151,8 +151,8 @@ describe('toNodeListener: failures', () => {
     const records: NodeRequestRecord[] = [];
     const origin = await serve(
       {
-        async fetch(input) {
-          seen = input as Request;
+        async fetch(input, init) {
+          seen = input instanceof Request ? input : new Request(input, init);
           await new Promise<void>((resolve) => {
             release = resolve;
           });

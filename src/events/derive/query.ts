@@ -126,6 +126,18 @@ export function parseQuery(
 }
 
 /**
+ * The query pairs a REST API hands on: besides `&`, a raw (unencoded) `;` splits the data too
+ * (behaviour.md §14 [DOC]: `;` is not supported in REST query strings "and results in the data being split").
+ * An encoded `%3B` stays part of its value. HTTP APIs are not affected.
+ */
+export function restQueryPairs(query: ParsedQuery): Array<[string, string]> {
+  if (query.raw.indexOf(';') === -1) return query.pairs;
+  const pairs: Array<[string, string]> = [];
+  parseRawQuery(query.raw.replace(/;/g, '&'), pairs);
+  return pairs;
+}
+
+/**
  * REST query maps: `null` when there is no query; the single-value map keeps the **last** value of a
  * repeated key; the multi-value map keeps all values in order (behaviour.md §1.1).
  */
