@@ -39,9 +39,11 @@ export async function measure(name, fn, options = {}) {
 export function report(title, rows, baselineName) {
   const baseline = rows.find((r) => r.name === baselineName);
   console.log(`\n## ${title}`);
-  console.log(`${'case'.padEnd(58)} ${'ops/s'.padStart(12)} ${'µs/op'.padStart(9)} ${'vs baseline'.padStart(12)}`);
+  console.log(
+    `${'case'.padEnd(58)} ${'ops/s'.padStart(12)} ${'µs/op'.padStart(9)} ${'vs baseline'.padStart(12)}`,
+  );
   for (const r of rows) {
-    const ratio = baseline ? (r.opsPerSec / baseline.opsPerSec).toFixed(2) + '×' : '';
+    const ratio = baseline ? `${(r.opsPerSec / baseline.opsPerSec).toFixed(2)}×` : '';
     console.log(
       `${r.name.padEnd(58)} ${Math.round(r.opsPerSec).toLocaleString('en-US').padStart(12)} ${r.usPerOp.toFixed(2).padStart(9)} ${ratio.padStart(12)}`,
     );

@@ -1,7 +1,13 @@
 // apigw-testkit — the peer-free core. Optional-peer glue lives in its own subpaths:
 // apigw-testkit/vitest, /vitest/setup, /fast-check, /faker, /msw, /supertest.
 
-export { type Clock, createManualClock, type ManualClock, type ManualClockOptions, systemClock } from './clock/index.js';
+export {
+  type Clock,
+  createManualClock,
+  type ManualClock,
+  type ManualClockOptions,
+  systemClock,
+} from './clock/index.js';
 export {
   EventInputError,
   GatewayConfigError,
@@ -45,9 +51,9 @@ export { type ResponseSnapshot, readResponse, toFetchResponse } from './http/ind
 export {
   assertProxyResult,
   type ClientResponse,
+  ProxyResultError,
   type ProxyResultIssue,
   type ProxyResultReport,
-  ProxyResultError,
   type ValidateProxyResultOptions,
   validateProxyResult,
 } from './response/index.js';

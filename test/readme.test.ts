@@ -1,4 +1,4 @@
-// The README's opening example, verbatim apart from the handler's type annotation, imported by package name.
+// The README's opening example, verbatim, imported by package name.
 
 import { buildProxyEventV1, createGateway } from 'apigw-testkit';
 import type { APIGatewayProxyEvent } from 'aws-lambda';

@@ -22,7 +22,11 @@ export interface ParsedArgs {
  * Parses `argv` against `spec`: `--name value`, `--name=value`, repeated `--name` for `multiple` flags, `--`
  * ends flags. An unknown flag or a missing value throws a `CLI_USAGE` error that names the flag.
  */
-export function parseArgs(command: string, argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
+export function parseArgs(
+  command: string,
+  argv: readonly string[],
+  spec: Record<string, FlagSpec>,
+): ParsedArgs {
   const positionals: string[] = [];
   const flags: ParsedArgs['flags'] = {};
   for (let i = 0; i < argv.length; i++) {
@@ -63,7 +67,7 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
         throw new InvalidInputError(
           'CLI_USAGE',
           `apigw-testkit ${command}: --${name} needs a value`,
-          `Write --${name} ${def.value ?? '<value>'}.`,
+          `Write --${name} <${def.value ?? 'value'}>.`,
         );
       }
       value = nextArg;
@@ -81,7 +85,12 @@ export function parseArgs(command: string, argv: readonly string[], spec: Record
 }
 
 /** Splits `k:v` / `k=v` pairs of a repeated flag; a pair without the separator throws `CLI_USAGE`. */
-export function splitPairs(command: string, flag: string, values: readonly string[], separator: ':' | '='): [string, string][] {
+export function splitPairs(
+  command: string,
+  flag: string,
+  values: readonly string[],
+  separator: ':' | '=',
+): [string, string][] {
   return values.map((pair) => {
     const at = pair.indexOf(separator);
     if (at <= 0) {

@@ -4,6 +4,7 @@ import { checkResultCommand } from './commands/check-result.js';
 import { eventCommand } from './commands/event.js';
 import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
+import { formatCliError } from './format-error.js';
 
 const COMMANDS: readonly CliCommand[] = [eventCommand, checkResultCommand, renderCommand, serveCommand];
 
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     if (isTestkitError(error)) {
-      io.stderr(`apigw-testkit ${name}: ${error.message} [${error.code}]\n`);
+      io.stderr(formatCliError(`apigw-testkit ${name}`, error));
       return error.code === 'CLI_USAGE' ? 2 : 1;
     }
     throw error;

@@ -1,5 +1,5 @@
-import type { Clock, TimerHandle } from './clock.js';
 import { InvalidInputError } from '../errors/families.js';
+import type { Clock, TimerHandle } from './clock.js';
 
 /** Options of {@link createManualClock}. */
 export interface ManualClockOptions {

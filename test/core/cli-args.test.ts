@@ -10,14 +10,23 @@ const spec = {
 
 describe('parseArgs', () => {
   it('collects positionals, repeated flags, --k=v and booleans', () => {
-    expect(parseArgs('x', ['v1', '--header', 'a:1', '--header=b:2', '--seed', '7', '--pretty', '--', '--raw'], spec)).toEqual({
+    expect(
+      parseArgs(
+        'x',
+        ['v1', '--header', 'a:1', '--header=b:2', '--seed', '7', '--pretty', '--', '--raw'],
+        spec,
+      ),
+    ).toEqual({
       positionals: ['v1', '--raw'],
       flags: { header: ['a:1', 'b:2'], seed: '7', pretty: true },
     });
   });
 
   it.each([
-    [['--nope'], 'apigw-testkit x: unknown flag --nope. Run "apigw-testkit x --help" to see the accepted flags.'],
+    [
+      ['--nope'],
+      'apigw-testkit x: unknown flag --nope. Run "apigw-testkit x --help" to see the accepted flags.',
+    ],
     [['--seed'], 'apigw-testkit x: --seed needs a value. Write --seed <value>.'],
     [['--pretty=1'], 'apigw-testkit x: --pretty takes no value. Write --pretty alone.'],
   ])('refuses %j with a CLI_USAGE error', (argv, message) => {
@@ -29,7 +38,9 @@ describe('parseArgs', () => {
       ['a', 'b:c'],
       ['d', 'e'],
     ]);
-    expect(() => splitPairs('x', 'query', ['novalue'], '=')).toThrow('--query expects name=value, got "novalue"');
+    expect(() => splitPairs('x', 'query', ['novalue'], '=')).toThrow(
+      '--query expects name=value, got "novalue"',
+    );
   });
 
   it('formatHelp lists every flag', () => {
@@ -47,7 +58,12 @@ describe('runCli', () => {
     return {
       out,
       err,
-      io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), readStdin: async () => '', cwd: process.cwd() },
+      io: {
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+        readStdin: async () => '',
+        cwd: process.cwd(),
+      },
     };
   };
 
@@ -61,5 +77,39 @@ describe('runCli', () => {
     const { err, io: cliIo } = io();
     expect(await runCli(['frobnicate'], cliIo)).toBe(2);
     expect(err.join('')).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('CLI error lines', () => {
+  const run = async (argv: string[]) => {
+    const err: string[] = [];
+    const code = await runCli(argv, {
+      stdout: () => {},
+      stderr: (t: string) => err.push(t),
+      readStdin: async () => '',
+      cwd: process.cwd(),
+    });
+    return { code, err: err.join('') };
+  };
+
+  it('names the command once and ends the sentence before the code', async () => {
+    expect(await run(['event', 'rest', '--bogus'])).toEqual({
+      code: 2,
+      err: 'apigw-testkit event: unknown flag --bogus. Run "apigw-testkit event --help" to see the accepted flags. [CLI_USAGE]\n',
+    });
+  });
+
+  it('shows a template syntax error with its file, position and caret excerpt', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'apigw-cli-')), 't.vtl');
+    writeFileSync(file, 'a #if($x) b');
+    const { code, err } = await run(['render', file]);
+    expect(code).toBe(1);
+    const [first, ...excerpt] = err.trimEnd().split('\n');
+    expect(first).toMatch(/t\.vtl:1:\d+: [^\n]*\. \[VTL_SYNTAX_ERROR\]$/);
+    expect(first).not.toContain('at line');
+    expect(excerpt.join('\n')).toContain('^');
   });
 });

@@ -11,7 +11,9 @@ describe('createManualClock', () => {
   });
 
   it('accepts a Date or epoch start', () => {
-    expect(createManualClock({ start: new Date('2025-05-05T10:00:00Z') }).now()).toBe(Date.parse('2025-05-05T10:00:00Z'));
+    expect(createManualClock({ start: new Date('2025-05-05T10:00:00Z') }).now()).toBe(
+      Date.parse('2025-05-05T10:00:00Z'),
+    );
     expect(createManualClock({ start: 42 }).now()).toBe(42);
   });
 

@@ -80,7 +80,7 @@ describe('apigw-testkit render', () => {
     const { io, out } = setup({ 'bad.vm': 'ok\n#if($a == )x#end' });
     expect(await runCli(['render', 'bad.vm'], io)).toBe(1);
     expect(out.stderr).toBe(
-      'bad.vm:2:11: Expected a value but found ")x#end" at line 2, column 11. Values are strings, numbers, true/false, [lists], {maps}, [a..b] ranges or $references.\n2 | #if($a == )x#end\n              ^ [VTL_SYNTAX_ERROR]\n',
+      'bad.vm:2:11: Expected a value but found ")x#end". Values are strings, numbers, true/false, [lists], {maps}, [a..b] ranges or $references. [VTL_SYNTAX_ERROR]\n2 | #if($a == )x#end\n              ^\n',
     );
   });
 

@@ -138,7 +138,10 @@ export const renderCommand: CliCommand = {
       template = compileTemplate(source);
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
-      io.stderr(`${file}:${error.line}:${error.column}: ${error.message} [${error.code}]\n`);
+      // Compiler style (file:line:column:) so editors and terminals can jump to the spot.
+      const [first = '', ...excerpt] = error.message.split('\n');
+      const problem = first.replace(/ at line \d+, column \d+/, '');
+      io.stderr(`${file}:${error.line}:${error.column}: ${problem} [${error.code}]\n${excerpt.join('\n')}\n`);
       return 1;
     }
     const result = template.render(await buildInput(io, flags));

@@ -10,18 +10,6 @@ interface Body {
   termAt: number;
 }
 
-/** Directive names an escaping backslash applies to (others keep their backslash), as Velocity 1.7. */
-const KNOWN_DIRECTIVES = new Set([
-  'if',
-  'else',
-  'elseif',
-  'end',
-  'set',
-  'foreach',
-  'define',
-  'stop',
-  'break',
-]);
 const SPECIAL = /[$#\\]/g;
 
 /** Parses a whole template into its AST, the way AWS's Velocity 1.7 parser reads it. */
