@@ -1,3 +1,4 @@
+import { formatRequestTime } from '../../events/derive/time.js';
 import { createIdSource } from '../../ids/ids.js';
 import { javaToString } from '../java/print.js';
 import { JavaDouble, SilentMap } from '../java/values.js';
@@ -5,7 +6,6 @@ import type { MappingContext, MappingInput, TemplateOverrides } from '../types.j
 import { toJava } from './to-java.js';
 
 const DEFAULT_TIME = Date.UTC(2024, 0, 1);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** The 12 keys `$context.identity` always has on AWS (unset ones null). */
 export const IDENTITY_KEYS = [
   'accessKey',
@@ -21,14 +21,6 @@ export const IDENTITY_KEYS = [
   'userAgent',
   'userArn',
 ] as const;
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** `dd/MMM/yyyy:HH:mm:ss +0000`, the format of `$context.requestTime`. */
-function formatRequestTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
-}
 
 function silent(record: Readonly<Record<string, unknown>> | null | undefined, asString = false): SilentMap {
   const map = new SilentMap();
