@@ -13,7 +13,10 @@ export type GatewayFailure =
   | 'INTEGRATION_TIMEOUT'
   | 'LAMBDA_FAILURE'
   | 'CONFIGURATION_ERROR'
-  | 'CACHE_CONTROL_FORBIDDEN';
+  | 'CACHE_CONTROL_FORBIDDEN'
+  | 'REQUEST_TOO_LARGE'
+  | 'LAMBDA_REQUEST_TOO_LARGE'
+  | 'LAMBDA_RESPONSE_TOO_LARGE';
 
 /** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
 export interface GatewayErrorResponse {
@@ -34,6 +37,8 @@ interface Spec {
   message: string;
   body: string;
   errorType?: string;
+  /** Answered by the front end before API Gateway proper: this content type, no request-id headers. */
+  frontEnd?: string;
 }
 
 // REST bodies: `$context.error.messageString` is quoted; AWS prints a space after the colon for the two 5xx
@@ -79,6 +84,24 @@ const REST: Record<GatewayFailure, Spec> = {
     true,
   ),
   CACHE_CONTROL_FORBIDDEN: rest(403, 'ACCESS_DENIED', 'Forbidden', 'AccessDeniedException'),
+  // Body over 10 485 760 bytes: the front end answers in plain text, without AWS ids (third-party capture).
+  REQUEST_TOO_LARGE: {
+    status: 413,
+    responseType: 'REQUEST_TOO_LARGE',
+    message: 'HTTP content length exceeded 10485760 bytes.',
+    body: 'HTTP content length exceeded 10485760 bytes.',
+    frontEnd: 'text; charset=utf-8',
+  },
+  // Lambda event over Lambda's 6 MB invoke limit (third-party capture: 31-byte body, BadRequestException).
+  LAMBDA_REQUEST_TOO_LARGE: rest(413, 'REQUEST_TOO_LARGE', 'Request Too Long', 'BadRequestException', true),
+  // Lambda result over 6 291 556 bytes: "Lambda Customer Function Error", INTEGRATION_FAILURE (access-log capture).
+  LAMBDA_RESPONSE_TOO_LARGE: rest(
+    502,
+    'INTEGRATION_FAILURE',
+    'Internal server error',
+    'InternalServerErrorException',
+    true,
+  ),
 };
 
 const http = (status: number, responseType: string, message: string): Spec => ({
@@ -99,6 +122,10 @@ const HTTP: Record<GatewayFailure, Spec> = {
   LAMBDA_FAILURE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
   CONFIGURATION_ERROR: http(500, 'API_CONFIGURATION_ERROR', 'Internal Server Error'),
   CACHE_CONTROL_FORBIDDEN: http(403, 'ACCESS_DENIED', 'Forbidden'),
+  // HTTP API 413 wording is UNCONFIRMED (behaviour.md §14 only gives the 10 MB limit).
+  REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
+  LAMBDA_REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
+  LAMBDA_RESPONSE_TOO_LARGE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
 };
 
 /** The ids a gateway response carries. */
@@ -123,12 +150,13 @@ export function gatewayResponse(
   ids: ResponseIds,
 ): GatewayErrorResponse {
   const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
-  const headers: [string, string][] = [['Content-Type', 'application/json']];
-  if (apiType === 'REST') {
+  const headers: [string, string][] = [['Content-Type', spec.frontEnd ?? 'application/json']];
+  // A front-end answer carries no ids: API Gateway proper never saw the request.
+  if (spec.frontEnd === undefined && apiType === 'REST') {
     headers.push(['x-amzn-RequestId', ids.requestId]);
     if (spec.errorType) headers.push(['x-amzn-ErrorType', spec.errorType]);
     headers.push(['x-amz-apigw-id', ids.extendedRequestId]);
-  } else {
+  } else if (spec.frontEnd === undefined) {
     headers.push(['apigw-requestid', ids.requestId]);
   }
   return {

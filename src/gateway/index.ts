@@ -45,12 +45,14 @@ export {
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export {
   createThrottler,
+  createTokenBucket,
   DEFAULT_ACCOUNT_THROTTLE,
   type ThrottleDecision,
   type ThrottleLevel,
   type ThrottleLimit,
   type Throttler,
   type ThrottlerOptions,
+  type TokenBucket,
 } from './throttling/index.js';
 export type {
   GatewayTrace,

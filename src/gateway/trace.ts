@@ -5,6 +5,7 @@ import type { ApiType } from './types.js';
 
 /** Pipeline stages that record a decision. */
 export type TraceStageName =
+  | 'request'
   | 'stage'
   | 'route'
   | 'api-key'

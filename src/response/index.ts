@@ -7,6 +7,7 @@ export {
 } from './error-responses.js';
 export { formatClientResponse, formatProxyResultReport } from './format-report.js';
 export { ProxyResultError } from './proxy-result-error.js';
+export { REMAPPED_HEADER_PREFIX, remapRestResponseHeaders } from './remap-headers.js';
 export type {
   ApiType,
   ClientResponse,

@@ -10,6 +10,7 @@ import {
 } from './checks.js';
 import { type Findings, fail, warn } from './findings.js';
 import { childPath, describeValue } from './json-path.js';
+import { remapRestResponseHeaders } from './remap-headers.js';
 import type { ClientResponse } from './types.js';
 import { isJsonObject } from './wire-value.js';
 
@@ -50,7 +51,9 @@ export function validateV1(
   const statusCode = readStatusCode(findings, wire.statusCode, 'statusCode' in wire);
   const single = readHeaderMap(findings, wire.headers, '$.headers');
   const multi = readMultiValueHeaders(findings, wire.multiValueHeaders);
-  const headers = mergeHeaders(multi, single);
+  const merged = mergeHeaders(multi, single);
+  // REST renames Connection/Content-Length/Date/Server and drops Transfer-Encoding [REC]; HTTP APIs: UNCONFIRMED.
+  const headers = restRules ? remapRestResponseHeaders(merged) : merged;
   if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
     // API Gateway adds this default when the function returned no content type [REC].
     headers.push(['Content-Type', 'application/json']);

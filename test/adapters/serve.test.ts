@@ -11,9 +11,9 @@ writeFileSync(
   gatewayModule,
   `export const gateway = {
   info: { apiType: 'REST', stage: 'prod', routes: ['GET /things'] },
-  async fetch(request) { return (await this.handle(request)).response; },
-  async handle(request) {
-    const url = new URL(request.url);
+  async fetch(input, init) { return (await this.handle(input, init)).response; },
+  async handle(input, init) {
+    const url = new URL(new Request(input, init).url);
     return {
       response: new Response(JSON.stringify({ path: url.pathname }), { status: url.pathname === '/prod/limited' ? 429 : 200 }),
       trace: url.pathname === '/prod/limited'

@@ -124,6 +124,20 @@ describe.each(Object.entries(FRAMEWORKS))('%s behind the simulated gateway', (_n
         expect(res.headers.get('x-amzn-RequestId')).toBeNull();
       }
     });
+
+    it('REST renames the Content-Length the app returns to x-amzn-Remapped-<name>; HTTP API passes it through (UNCONFIRMED)', async () => {
+      const res = await gateway.fetch(url('/users/1'));
+      const text = await res.text();
+      // Express (serverless-http) returns content-length; Hono's adapter does not.
+      const returned = _name === 'express' ? String(Buffer.byteLength(text)) : null;
+      if (rest) {
+        expect(res.headers.get('x-amzn-Remapped-content-length')).toBe(returned);
+        expect(res.headers.get('content-length')).toBeNull();
+      } else {
+        expect(res.headers.get('content-length')).toBe(returned);
+        expect(res.headers.get('x-amzn-Remapped-content-length')).toBeNull();
+      }
+    });
   });
 });
 

@@ -141,10 +141,10 @@ describe('real clients against toNodeListener on loopback', () => {
     expect(seen[0]?.headers['Accept-Encoding']).toBe('gzip, deflate');
   });
 
-  it('a body just under the 10 MB payload quota reaches the Lambda whole (binary: base64)', async () => {
+  it("a body whose event stays under Lambda's 6 MB invoke limit reaches the Lambda whole (binary: base64)", async () => {
     const { gateway, seen } = recordingRest();
     const origin = await serve(gateway);
-    const size = 10 * 1024 * 1024 - 1024;
+    const size = 4 * 1024 * 1024; // base64 in the event: 5 592 408 bytes
     const body = new Uint8Array(size).map((_, i) => i % 251);
     const res = await rawRequest(origin, {
       method: 'POST',
@@ -155,6 +155,22 @@ describe('real clients against toNodeListener on loopback', () => {
     expect(res.status).toBe(200);
     expect(seen[0]?.isBase64Encoded).toBe(true);
     expect(Buffer.from(seen[0]?.body ?? '', 'base64').equals(Buffer.from(body))).toBe(true);
+  });
+
+  it('a body under the 10 MB API Gateway quota but over Lambda\'s 6 MB event limit: REST 413 {"message": "Request Too Long"}, Lambda not invoked', async () => {
+    const { gateway, seen } = recordingRest();
+    const origin = await serve(gateway);
+    const body = new Uint8Array(10 * 1024 * 1024 - 1024).map((_, i) => i % 251);
+    const res = await rawRequest(origin, {
+      method: 'POST',
+      path: '/dev/upload',
+      headers: [['Content-Type', 'application/octet-stream']],
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers['x-amzn-errortype']).toBe('BadRequestException');
+    expect(res.body.toString()).toBe('{"message": "Request Too Long"}');
+    expect(seen).toHaveLength(0);
   });
 
   it("query with '+', '%2B', raw ';' and '|': REST form-decodes and splits at ';'", async () => {

@@ -14,7 +14,9 @@ export interface FetchLike {
 
 /**
  * A gateway that can also explain each request (`createGateway` returns one). The adapters call `handle`
- * instead of `fetch` when they need the trace, e.g. to log cache hits and throttling per request.
+ * instead of `fetch` when they need the trace, e.g. to log cache hits and throttling per request. `handle`
+ * takes the same arguments as `fetch`: the Node adapter passes `(url, init)` with header pairs, so that the
+ * client's header casing and repeated headers survive (a `Request` would lowercase and merge them).
  *
  * @example
  * ```ts
@@ -26,7 +28,7 @@ export interface FetchLike {
  * ```
  */
 export interface GatewayLike extends FetchLike {
-  handle(request: Request): Promise<{ response: Response; trace: unknown }>;
+  handle(input: Request | string | URL, init?: RequestInit): Promise<{ response: Response; trace: unknown }>;
 }
 
 /**
@@ -45,7 +47,7 @@ export function isFetchLike(value: unknown): value is FetchLike {
 }
 
 /**
- * True when `value` can also return a trace through `handle(request)`.
+ * True when `value` can also return a trace through `handle(input, init)`.
  *
  * @example
  * ```ts

@@ -149,11 +149,7 @@ export function toNodeListener(gateway: FetchLike, options: NodeListenerOptions 
       // (url, init) with header pairs, not a Request: a Request would lowercase names and merge repeats,
       // and REST events keep the client's casing and list repeated headers separately.
       if (traced) {
-        // createGateway's handle takes fetch arguments; a hand-written handle(request) gets a Request.
-        const result =
-          traced.handle.length >= 2
-            ? await (traced.handle as unknown as HandleWithInit).call(traced, call.url, call.init)
-            : await traced.handle(new Request(call.url, call.init));
+        const result = await traced.handle(call.url, call.init);
         response = result.response;
         record.trace = result.trace;
       } else {
@@ -171,9 +167,6 @@ export function toNodeListener(gateway: FetchLike, options: NodeListenerOptions 
     }
   }
 }
-
-/** `createGateway`'s `handle` takes fetch arguments, like its `fetch`. */
-type HandleWithInit = (input: string, init: RequestInit) => Promise<{ response: Response; trace: unknown }>;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

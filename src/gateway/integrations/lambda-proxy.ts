@@ -6,6 +6,12 @@ import { type PipelineContext, record, type StageResult } from '../pipeline/cont
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { invokeLambda } from './invoke-lambda.js';
 import { buildInvocationContext } from './lambda-context.js';
+import {
+  eventBytesIfLarge,
+  LAMBDA_MAX_REQUEST_BYTES,
+  LAMBDA_MAX_RESPONSE_BYTES,
+  resultBytesIfLarge,
+} from './payload-limits.js';
 
 /**
  * Lambda proxy integration (behaviour.md §1, §3, §5.1): builds the event with the event builders, invokes
@@ -57,6 +63,16 @@ export async function runLambdaProxy(
     identity: ctx.apiKey ? { apiKey: ctx.apiKey.value, apiKeyId: ctx.apiKey.id } : undefined,
   });
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
+  const eventBytes = eventBytesIfLarge(event, ctx.request.body);
+  if (eventBytes !== undefined && eventBytes >= LAMBDA_MAX_REQUEST_BYTES) {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'request-too-large',
+      detail: `the Lambda event is ${eventBytes} bytes; Lambda refuses requests of ${LAMBDA_MAX_REQUEST_BYTES} bytes or more, so the function is not invoked`,
+      data: { bytes: eventBytes, limit: LAMBDA_MAX_REQUEST_BYTES },
+    });
+    return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
+  }
   const clock = config.clock;
   const start = clock.now();
   const context = buildInvocationContext({
@@ -104,6 +120,16 @@ export async function runLambdaProxy(
       decision: 'invoked',
       detail: outcome.note ?? `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
     });
+  }
+  const resultBytes = resultBytesIfLarge(outcome.value, LAMBDA_MAX_RESPONSE_BYTES);
+  if (resultBytes !== undefined && resultBytes > LAMBDA_MAX_RESPONSE_BYTES) {
+    record(ctx, {
+      stage: 'integration',
+      decision: 'response-too-large',
+      detail: `Lambda Customer Function Error:Response payload size exceeded maximum allowed payload size (${LAMBDA_MAX_RESPONSE_BYTES} bytes). The result is ${resultBytes} bytes of JSON.`,
+      data: { bytes: resultBytes, limit: LAMBDA_MAX_RESPONSE_BYTES },
+    });
+    return gatewayResponse(config.apiType, 'LAMBDA_RESPONSE_TOO_LARGE', ctx);
   }
   const report = validateProxyResult(outcome.value, {
     payloadFormat: integration.payloadFormatVersion,

@@ -1,4 +1,5 @@
 import { decodeUtf8 } from '../../http/utf8.js';
+import { remapRestResponseHeaders } from '../../response/remap-headers.js';
 import type { ClientResponse } from '../../response/types.js';
 import type { ResolvedMockIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
@@ -56,12 +57,14 @@ export function runMock(
     });
     return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
   }
-  const headers: [string, string][] = Object.entries(selected.headers ?? {});
+  const mapped: [string, string][] = Object.entries(selected.headers ?? {});
   for (const [name, value] of override.headers) {
-    const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-    if (at >= 0) headers.splice(at, 1);
-    headers.push([name, value]);
+    const at = mapped.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (at >= 0) mapped.splice(at, 1);
+    mapped.push([name, value]);
   }
+  // Mapped reserved response headers come back as x-amzn-Remapped-<Name> [REC] (MOCK is REST-only).
+  const headers = remapRestResponseHeaders(mapped);
   if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
     headers.push(['Content-Type', 'application/json']);
   const status = override.status ?? selected.statusCode ?? (exact ? statusCode : 200);

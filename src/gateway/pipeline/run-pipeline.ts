@@ -6,6 +6,7 @@ import { runLambdaProxy } from '../integrations/lambda-proxy.js';
 import { runMock } from '../integrations/mock.js';
 import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
 import { checkApiKey } from '../stages/check-api-key.js';
+import { checkPayloadSize } from '../stages/check-payload-size.js';
 import { matchRoute } from '../stages/match-route.js';
 import { resolveStage } from '../stages/resolve-stage.js';
 import { throttle } from '../stages/throttle.js';
@@ -22,7 +23,7 @@ export interface PipelineOutcome {
 }
 
 /**
- * Runs one request through the stages in AWS order (design.md §1): stage → route → API key / usage plan →
+ * Runs one request through the stages in AWS order (design.md §1): payload size → stage → route → API key / usage plan →
  * throttle → cache lookup → integration → proxy-result check → cache store → metrics and access log.
  * The first stage that returns a gateway response ends the request.
  */
@@ -32,7 +33,8 @@ export async function runPipeline(
   detailed: boolean,
 ): Promise<PipelineOutcome> {
   const ctx = newContext(request, deps, detailed);
-  let result: StageResult = resolveStage(ctx, deps.config);
+  let result: StageResult = checkPayloadSize(ctx, deps.config);
+  if (result === ctx) result = resolveStage(ctx, deps.config);
   if (result === ctx) result = matchRoute(ctx, deps.config);
   if (result === ctx) result = checkApiKey(ctx, deps);
   if (result === ctx) result = throttle(ctx, deps);
