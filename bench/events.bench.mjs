@@ -1,8 +1,17 @@
 // Event builders: events/s of the deterministic v1/v2 builders and the faker variants, beside a
 // hand-written object literal of the same REST event (the floor: allocating the object alone).
+// The gateway-path rows time gatewayRequestToEvent (internal), which the simulator calls per request.
 // Run: npx tsc -p tsconfig.build.json && node bench/events.bench.mjs
-import { buildProxyEventV1, buildProxyEventV2 } from '../dist/events/index.js';
+// (BENCH_DIST=/path/to/dist measures another build, e.g. a copy of the previous one.)
+import { loadavg } from 'node:os';
 import { measure, report } from './harness.mjs';
+
+const dist = process.env.BENCH_DIST ?? '../dist';
+const { buildProxyEventV1, buildProxyEventV2 } = await import(`${dist}/events/index.js`);
+const { gatewayRequestToEvent } = await import(`${dist}/http/request-to-event.js`);
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 
 const options = {
   method: 'GET',
@@ -116,9 +125,48 @@ rows.push(
     buildProxyEventV2({ routeKey: 'GET /pets/{id}', path: '/pets/7?verbose=true', headers: options.headers }),
   ),
 );
+// What the gateway hands over for `GET /pets/{id}` (the simulator's own request fields).
+const gatewayInput = (format) => ({
+  payloadFormat: format,
+  apiType: format === '2.0' ? 'HTTP' : 'REST',
+  method: 'GET',
+  path: `/pets/${n++}`,
+  query: 'verbose=true',
+  headers: [
+    ['user-agent', 'curl/8.4.0'],
+    ['accept', 'application/json'],
+    ['X-Amzn-Trace-Id', 'Root=1-65920080-fc20979546f29ad28c969986'],
+  ],
+  body: null,
+  resource: '/pets/{id}',
+  routeKey: 'GET /pets/{id}',
+  stage: format === '2.0' ? '$default' : 'dev',
+  stageVariables: null,
+  apiId: 'abcd1234ef',
+  accountId: '123456789012',
+  region: 'us-east-1',
+  domainName: 'abcd1234ef.execute-api.us-east-1.amazonaws.com',
+  requestId: `req-${n}`,
+  extendedRequestId: 'Ab12Cd34Ef56Gh7=',
+  resourceId: 'res123',
+  deploymentId: 'dep456',
+  time: 1_713_712_101_067 + n,
+  binaryMediaTypes: [],
+  identity: undefined,
+});
+rows.push(
+  await measure('gateway path: gatewayRequestToEvent 1.0 (REST)', () =>
+    gatewayRequestToEvent(gatewayInput('1.0')),
+  ),
+);
+rows.push(
+  await measure('gateway path: gatewayRequestToEvent 2.0 (HTTP API)', () =>
+    gatewayRequestToEvent(gatewayInput('2.0')),
+  ),
+);
 let faker;
 try {
-  faker = await import('../dist/faker/index.js');
+  faker = await import(`${dist}/faker/index.js`);
 } catch {
   faker = undefined;
 }
@@ -139,3 +187,8 @@ if (faker) {
 }
 report('Event builders (events/s)', rows, 'object literal of the same REST event (baseline)');
 if (sink === undefined) console.log('(baseline never ran)');
+console.log(
+  `\nload average (1/5/15 min) before: ${loadBefore}, after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

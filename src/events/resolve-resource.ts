@@ -25,7 +25,7 @@ export function resolveResource(
     rawPath = fillResourcePath(template, pathParameters ?? {});
     resource = template;
   } else if (resource === undefined) {
-    resource = /^\/*$/.test(rawPath) ? '/' : '/{proxy+}';
+    resource = defaultResource(rawPath);
   }
   const params = matchResourcePath(resource, rawPath);
   const hasVariables = resource.indexOf('{') !== -1;
@@ -52,6 +52,12 @@ export function resolveResource(
     }
   }
   return { resource, rawPath, pathParameters: hasVariables ? params : null };
+}
+
+/** The resource a path gets when none is given: `/` for the root (any number of slashes), else `/{proxy+}`. */
+export function defaultResource(rawPath: string): string {
+  for (let i = 0; i < rawPath.length; i++) if (rawPath.charCodeAt(i) !== 47) return '/{proxy+}';
+  return '/';
 }
 
 /** Collapses extra leading slashes (`//x` → `/x`) as REST does for the event `path`. */

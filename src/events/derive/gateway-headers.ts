@@ -17,11 +17,12 @@ export function addGatewayHeaders(request: ResolvedRequest, lowercase: boolean):
   if ((has & PROTO) === 0) h.push([lowercase ? 'x-forwarded-proto' : 'X-Forwarded-Proto', 'https']);
 }
 
-const HOST = 1;
-const TRACE = 2;
-const FOR = 4;
-const PORT = 8;
-const PROTO = 16;
+/** Bits of {@link scanHeaders}' `gateway` field: which gateway-added headers the request already has. */
+export const HOST = 1;
+export const TRACE = 2;
+export const FOR = 4;
+export const PORT = 8;
+export const PROTO = 16;
 
 /** One pass over the headers: the values the builders read and which gateway-added headers exist. */
 export function scanHeaders(list: HeaderList): {

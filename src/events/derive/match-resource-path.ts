@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { isVariableName, matchSimpleResource } from './match-simple-resource.js';
 import { setEntry } from './safe-record.js';
 
 /** One segment of a resource path template. */
@@ -61,7 +62,7 @@ export function compileResourcePath(resource: string): CompiledResourcePath {
  * ```
  */
 export function matchResourcePath(resource: string, path: string): Record<string, string> | null {
-  return matchParts(resourceParts(resource), path);
+  return matchSimpleResource(resource, path) ?? matchParts(resourceParts(resource), path);
 }
 
 function matchParts(parts: readonly string[], path: string): Record<string, string> | null {
@@ -113,23 +114,6 @@ function resourceParts(resource: string): readonly string[] {
     names.push(name);
   }
   return parts;
-}
-
-function isVariableName(name: string): boolean {
-  if (name === '') return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const ok =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      c === 95 ||
-      c === 46 ||
-      c === 58 ||
-      c === 45;
-    if (!ok) return false;
-  }
-  return true;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface ParsedQuery {
 export function decodeQueryComponent(text: string): string {
   const plus = text.indexOf('+') !== -1;
   if (!plus && text.indexOf('%') === -1) return text;
-  const spaced = plus ? text.replace(/\+/g, ' ') : text;
+  const spaced = plus ? text.replaceAll('+', ' ') : text;
   try {
     return decodeURIComponent(spaced);
   } catch {

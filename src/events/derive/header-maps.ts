@@ -1,0 +1,127 @@
+import { DROPPED_REQUEST_HEADERS } from './constants.js';
+import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
+import { isHeaderName } from './headers.js';
+import { setEntry } from './safe-record.js';
+
+/** Header pairs as the gateway hands them over: names as sent, in request order. */
+export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
+
+/** What one pass over the request headers gives: the event's header map(s) and the values builders read. */
+export interface HeaderPass {
+  headers: Record<string, string>;
+  /** 1.0 multi-value map (`{}` for 2.0). */
+  multi: Record<string, string[]>;
+  /** 2.0 cookies split out of the `Cookie` lines (empty for 1.0). */
+  cookies: string[];
+  contentType: string | undefined;
+  userAgent: string | undefined;
+  forwardedFor: string | undefined;
+  /** Bit set of the gateway-added headers present (`HOST`, `TRACE`, … of gateway-headers). */
+  present: number;
+}
+
+/**
+ * One pass over header pairs that does what `toHeaderList` → `scanHeaders` → `dropSigV4Authorization` →
+ * `toV1HeaderMaps` do in turn, without the intermediate lists: validate each line, drop the headers API
+ * Gateway never forwards (and, for REST, a SigV4 `Authorization`), note the values the builders read and
+ * fill the 1.0 maps (`format` 1: names as first spelled, `Authorization` capitalised; 2: lowercase) or the
+ * 2.0 map (`format` 3: lowercase, repeats joined with `,`, cookies split out). Returns `undefined` when a
+ * line is invalid, so the caller can let the validating builder report it.
+ */
+export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean): HeaderPass | undefined {
+  const headers: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  const cookies: string[] = [];
+  const lowers: string[] = [];
+  const spellings: string[] = [];
+  let contentType: string | undefined;
+  let userAgent: string | undefined;
+  let forwardedFor: string | undefined;
+  let present = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+    const rawName = pair[0];
+    const value = pair[1];
+    if (typeof rawName !== 'string' || !isHeaderName(rawName) || !isHeaderValue(value)) return undefined;
+    const lower = rawName.toLowerCase();
+    switch (lower) {
+      case 'content-type':
+        contentType ??= value;
+        break;
+      case 'user-agent':
+        userAgent ??= value;
+        break;
+      case 'x-forwarded-for':
+        forwardedFor ??= value;
+        present |= FOR;
+        break;
+      case 'host':
+        present |= HOST;
+        break;
+      case 'x-amzn-trace-id':
+        present |= TRACE;
+        break;
+      case 'x-forwarded-port':
+        present |= PORT;
+        break;
+      case 'x-forwarded-proto':
+        present |= PROTO;
+        break;
+      case 'authorization':
+        if (rest && value.startsWith('AWS4-HMAC-SHA256')) continue;
+        break;
+      case 'cookie':
+        if (format === 3) {
+          splitCookies(value, cookies);
+          continue;
+        }
+        break;
+      default:
+        if (DROPPED_REQUEST_HEADERS.has(lower)) continue;
+    }
+    if (format === 3) {
+      const previous = Object.hasOwn(headers, lower) ? headers[lower] : undefined;
+      const joined = previous === undefined ? value : `${previous},${value}`;
+      if (lower === '__proto__') setEntry(headers, lower, joined);
+      else headers[lower] = joined;
+      continue;
+    }
+    const seen = lowers.indexOf(lower);
+    let name = seen === -1 ? undefined : spellings[seen];
+    if (name === undefined) {
+      name = format === 2 ? lower : lower === 'authorization' ? 'Authorization' : rawName;
+      lowers.push(lower);
+      spellings.push(name);
+      if (name === '__proto__') setEntry(multi, name, [value]);
+      else multi[name] = [value];
+    } else {
+      multi[name]!.push(value);
+    }
+    if (name === '__proto__') setEntry(headers, name, value);
+    else headers[name] = value;
+  }
+  return { headers, multi, cookies, contentType, userAgent, forwardedFor, present };
+}
+
+/** Adds a header the maps do not have yet (gateway-added headers, `User-Agent`, `content-length`). */
+export function addNewHeader(pass: HeaderPass, format: 1 | 2 | 3, name: string, value: string): void {
+  pass.headers[name] = value;
+  if (format !== 3) pass.multi[name] = [value];
+}
+
+function isHeaderValue(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0) return false;
+  }
+  return true;
+}
+
+function splitCookies(value: string, out: string[]): void {
+  for (const part of value.split(';')) {
+    const cookie = part.trim();
+    if (cookie.indexOf('=') > 0) out.push(cookie);
+  }
+}
