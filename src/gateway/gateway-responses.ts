@@ -14,7 +14,9 @@ export type GatewayFailure =
   | 'LAMBDA_FAILURE'
   | 'CONFIGURATION_ERROR'
   | 'CACHE_CONTROL_FORBIDDEN'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'REQUEST_TOO_LARGE'
+  | 'REQUEST_HEADERS_TOO_LARGE'
   | 'LAMBDA_REQUEST_TOO_LARGE'
   | 'LAMBDA_RESPONSE_TOO_LARGE';
 
@@ -84,12 +86,28 @@ const REST: Record<GatewayFailure, Spec> = {
     true,
   ),
   CACHE_CONTROL_FORBIDDEN: rest(403, 'ACCESS_DENIED', 'Forbidden', 'AccessDeniedException'),
+  // Non-proxy passthrough refusal (behaviour.md §4.4; LocalStack's body and error type, not recorded on AWS).
+  UNSUPPORTED_MEDIA_TYPE: rest(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Unsupported Media Type',
+    'BadRequestException',
+  ),
   // Body over 10 485 760 bytes: the front end answers in plain text, without AWS ids (third-party capture).
   REQUEST_TOO_LARGE: {
     status: 413,
     responseType: 'REQUEST_TOO_LARGE',
     message: 'HTTP content length exceeded 10485760 bytes.',
     body: 'HTTP content length exceeded 10485760 bytes.',
+    frontEnd: 'text; charset=utf-8',
+  },
+  // Header values over 10 240 bytes: the front end refuses the request. The text is a third-party capture;
+  // the status 431 is UNCONFIRMED (no recorded status; 431 is HTTP's status for it).
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    responseType: 'REQUEST_TOO_LARGE',
+    message: 'HTTP header is larger than 10240 bytes.',
+    body: 'HTTP header is larger than 10240 bytes.',
     frontEnd: 'text; charset=utf-8',
   },
   // Lambda event over Lambda's 6 MB invoke limit (third-party capture: 31-byte body, BadRequestException).
@@ -122,8 +140,12 @@ const HTTP: Record<GatewayFailure, Spec> = {
   LAMBDA_FAILURE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
   CONFIGURATION_ERROR: http(500, 'API_CONFIGURATION_ERROR', 'Internal Server Error'),
   CACHE_CONTROL_FORBIDDEN: http(403, 'ACCESS_DENIED', 'Forbidden'),
+  // HTTP APIs have no mapping templates, so no passthrough refusal; kept for completeness (UNCONFIRMED).
+  UNSUPPORTED_MEDIA_TYPE: http(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type'),
   // HTTP API 413 wording is UNCONFIRMED (behaviour.md §14 only gives the 10 MB limit).
   REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
+  // HTTP API header limit: status and wording UNCONFIRMED (behaviour.md §14 only gives the limit).
+  REQUEST_HEADERS_TOO_LARGE: http(431, 'REQUEST_TOO_LARGE', 'Request Header Fields Too Large'),
   LAMBDA_REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
   LAMBDA_RESPONSE_TOO_LARGE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
 };

@@ -1,6 +1,11 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Callback, Context } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
+import type {
+  IntegrationResponseConfig,
+  MethodResponseConfig,
+  PassthroughBehavior,
+} from './integrations/mapping/types.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
 
@@ -81,7 +86,13 @@ export interface MockIntegration {
   type: 'MOCK';
   /** VTL request templates keyed by content type; the rendered `statusCode` selects the integration response. */
   requestTemplates?: Record<string, string>;
-  /** Integration responses keyed by status code (`'200'`) or `'default'`. */
+  /** Body handling when no template matches the Content-Type (docs/integrations.md). Default `WHEN_NO_MATCH`. */
+  passthroughBehavior?: PassthroughBehavior;
+  /** AWS-shaped integration responses (array, or object keyed by status code); needs the route's `methodResponses`. */
+  integrationResponses?:
+    | IntegrationResponseConfig[]
+    | Record<string, Omit<IntegrationResponseConfig, 'statusCode'> & { statusCode?: string | number }>;
+  /** Shorthand: static integration responses keyed by status code (`'200'`) or `'default'`. */
   responses?: Record<string, MockIntegrationResponse>;
   /** Integration timeout, same bounds as for Lambda proxy. */
   timeoutInMillis?: number;
@@ -112,6 +123,8 @@ export interface RouteConfig {
   throttle?: ThrottleLimits;
   /** REST only: per-method cache settings (needs the stage `cache`; see docs/gateway-policies.md). */
   caching?: RouteCacheOptions;
+  /** REST only: method responses by status code, declaring the headers integration responses may map. */
+  methodResponses?: Record<string, MethodResponseConfig>;
 }
 
 /** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */

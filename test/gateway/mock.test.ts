@@ -53,10 +53,10 @@ describe('MOCK integration (behaviour.md §4.4–4.5)', () => {
     expect(w.headers['content-type']).toBe('application/json');
   });
 
-  it('without request templates the MOCK answers its 200 response with an empty body', async () => {
+  it('without request templates a bodiless request passes an empty body through: no statusCode, 500', async () => {
     const w = await wire(await gateway.fetch(`${HOST}/dev/bare`));
-    expect(w.status).toBe(200);
-    expect(w.body).toBe('');
+    expect(w.status).toBe(500);
+    expect(w.body).toBe('{"message": "Internal server error"}');
   });
 
   it('no matching and no default integration response is 500 {"message": "Internal server error"}', async () => {

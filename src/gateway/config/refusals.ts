@@ -15,7 +15,6 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   requestParameters: 'request parameter mapping and validation',
   requestModels: 'request models and validation',
   models: 'request models and validation',
-  methodResponses: 'method responses',
   gatewayResponses: 'custom gateway responses',
   canary: 'canary releases',
   canarySettings: 'canary releases',
@@ -26,7 +25,6 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   resourcePolicy: 'resource policies',
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
-  passthroughBehavior: 'passthrough behaviour (mapping templates)',
   contentHandling: 'content handling conversion',
 };
 

@@ -1,8 +1,15 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
-import type { ApiType, LambdaHandler, MockIntegrationResponse, PayloadFormatVersion } from '../types.js';
+import {
+  compileTemplates,
+  resolveIntegrationResponses,
+  resolveMethodResponses,
+  resolvePassthrough,
+} from '../integrations/mapping/resolve-mapping.js';
+import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
+import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
-import { checkMockResponses, compileMockTemplates } from './resolve-mock.js';
+import { resolveMockShorthand } from './resolve-mock.js';
 
 /** A Lambda proxy integration with every default filled in. */
 export interface ResolvedLambdaIntegration {
@@ -19,9 +26,11 @@ export interface ResolvedLambdaIntegration {
 /** A MOCK integration with every default filled in. */
 export interface ResolvedMockIntegration {
   type: 'MOCK';
-  /** Request templates by media type, compiled (VTL). */
-  requestTemplates: Readonly<Record<string, CompiledTemplate>>;
-  responses: Readonly<Record<string, MockIntegrationResponse>>;
+  /** Request templates by lower-cased media type, compiled (VTL). */
+  requestTemplates: ReadonlyMap<string, CompiledTemplate>;
+  passthroughBehavior: PassthroughBehavior;
+  /** Integration responses in selection order (the `responses` shorthand is converted to these). */
+  integrationResponses: readonly ResolvedIntegrationResponse[];
   timeoutMs: number;
 }
 
@@ -44,7 +53,14 @@ const LAMBDA_KEYS = [
   'functionName',
   'memoryLimitInMB',
 ] as const;
-const MOCK_KEYS = ['type', 'requestTemplates', 'responses', 'timeoutInMillis'] as const;
+const MOCK_KEYS = [
+  'type',
+  'requestTemplates',
+  'passthroughBehavior',
+  'integrationResponses',
+  'responses',
+  'timeoutInMillis',
+] as const;
 /** Lambda's own limit on a function's timeout: 900 s. */
 export const MAX_FUNCTION_TIMEOUT_MS = 900_000;
 
@@ -54,6 +70,7 @@ export function resolveIntegration(
   value: unknown,
   defaults: IntegrationDefaults,
   functionName: string,
+  methodResponses?: unknown,
 ): ResolvedIntegration {
   if (typeof value !== 'object' || value === null) {
     throw new GatewayConfigError(
@@ -65,6 +82,8 @@ export function resolveIntegration(
   const integration = value as Record<string, unknown>;
   refuseUnsupported(where, integration);
   const timeoutMs = resolveTimeout(where, integration.timeoutInMillis, defaults);
+  const routeWhere = where.replace(/\.integration$/, '');
+  const methods = resolveMethodResponses(routeWhere, methodResponses);
   if (integration.type === 'MOCK') {
     if (defaults.apiType === 'HTTP') {
       throw new GatewayConfigError(
@@ -74,11 +93,23 @@ export function resolveIntegration(
       );
     }
     assertKnownOptions(where, integration, MOCK_KEYS);
-    const requestTemplates = stringRecord(`${where}.requestTemplates`, integration.requestTemplates);
+    if (integration.responses !== undefined && integration.integrationResponses !== undefined) {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_INTEGRATION',
+        `${where}: both responses (the static shorthand) and integrationResponses are given`,
+        'Use one of them: integrationResponses (AWS names, with methodResponses on the route) or responses.',
+      );
+    }
     return {
       type: 'MOCK',
-      requestTemplates: compileMockTemplates(requestTemplates),
-      responses: checkMockResponses(where, integration.responses),
+      requestTemplates: compileTemplates(`${where}.requestTemplates`, integration.requestTemplates),
+      passthroughBehavior: resolvePassthrough(where, integration.passthroughBehavior),
+      integrationResponses:
+        integration.integrationResponses !== undefined
+          ? resolveIntegrationResponses(where, integration.integrationResponses, methods)
+          : integration.responses !== undefined
+            ? resolveMockShorthand(where, integration.responses)
+            : [],
       timeoutMs,
     };
   }
@@ -160,22 +191,6 @@ export function resolveFunctionTimeout(where: string, value: unknown): number {
     );
   }
   return value;
-}
-
-function stringRecord(where: string, value: unknown): Record<string, string> {
-  if (value === undefined) return {};
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Object.values(value).some((v) => typeof v !== 'string')
-  ) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_INTEGRATION',
-      `${where}: must map content types to template strings`,
-      `Write e.g. { 'application/json': '{"statusCode": 200}' }.`,
-    );
-  }
-  return value as Record<string, string>;
 }
 
 function nonEmptyString(where: string, value: unknown): string {

@@ -45,6 +45,8 @@ const STAGE_KEYS = ['name', 'variables'] as const;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
+/** Stage variables per stage (behaviour.md §14; a fixed quota for REST and HTTP APIs). */
+export const MAX_STAGE_VARIABLES = 100;
 
 /** Validates {@link GatewayOptions} (unknown options and unsimulated features are refused) and fills defaults. */
 export function resolveOptions(options: GatewayOptions): ResolvedGateway {
@@ -148,6 +150,14 @@ function resolveStageVariables(variables: unknown): Record<string, string> | nul
     );
   }
   const entries = Object.entries(variables);
+  if (entries.length > MAX_STAGE_VARIABLES) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_STAGE_VARIABLES',
+      `createGateway: stage.variables has ${entries.length} variables`,
+      `A stage holds at most ${MAX_STAGE_VARIABLES} stage variables (AWS quota); remove ${entries.length - MAX_STAGE_VARIABLES}.`,
+      { count: entries.length, limit: MAX_STAGE_VARIABLES },
+    );
+  }
   for (const [name, value] of entries) {
     if (!VARIABLE_NAME.test(name) || typeof value !== 'string' || !VARIABLE_VALUE.test(value)) {
       throw new GatewayConfigError(

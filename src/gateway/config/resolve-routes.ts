@@ -33,7 +33,7 @@ export interface RouteTable {
   match(method: string, segments: readonly string[]): RouteMatch<CompiledRoute> | undefined;
 }
 
-const ROUTE_KEYS = ['integration', 'apiKeyRequired', 'throttle', 'caching'] as const;
+const ROUTE_KEYS = ['integration', 'apiKeyRequired', 'throttle', 'caching', 'methodResponses'] as const;
 
 /** Validates `options.routes` and compiles them (behaviour.md §11). */
 export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, ids: IdSource): RouteTable {
@@ -79,6 +79,8 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
     if (apiType === 'HTTP' && apiKeyRequired) throw restOnly(where, 'apiKeyRequired', 'API keys');
     if (apiType === 'HTTP' && route.caching !== undefined)
       throw restOnly(where, 'caching', 'response caching');
+    if (apiType === 'HTTP' && route.methodResponses !== undefined)
+      throw restOnly(where, 'methodResponses', 'method responses');
     if (route.caching !== undefined && (typeof route.caching !== 'object' || route.caching === null)) {
       throw invalidSetting(where, 'caching', 'an object');
     }
@@ -92,7 +94,13 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
         method: key.method,
         resource: key.path,
         resourceId,
-        integration: resolveIntegration(`${where}.integration`, route.integration, defaults, functionName),
+        integration: resolveIntegration(
+          `${where}.integration`,
+          route.integration,
+          defaults,
+          functionName,
+          route.methodResponses,
+        ),
         apiKeyRequired,
         throttle: route.throttle as ThrottleLimits | undefined,
         caching: route.caching as RouteCacheOptions | undefined,

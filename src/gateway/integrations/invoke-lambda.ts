@@ -78,10 +78,15 @@ export function invokeLambda(input: InvokeLambdaInput): Promise<InvocationOutcom
       return;
     }
     if (isThenable(returned)) {
-      returned.then(
-        (value) => finish({ kind: 'result', value: value === undefined ? null : value }),
-        (error: unknown) => finish({ kind: 'error', error: toLambdaError(error) }),
-      );
+      try {
+        returned.then(
+          (value) => finish({ kind: 'result', value: value === undefined ? null : value }),
+          (error: unknown) => finish({ kind: 'error', error: toLambdaError(error) }),
+        );
+      } catch (error) {
+        // A thenable whose `then` throws fails the invocation like a rejection.
+        finish({ kind: 'error', error: toLambdaError(error) });
+      }
     } else if (handler.length < 3) {
       finish({
         kind: 'result',

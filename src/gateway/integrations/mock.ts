@@ -1,18 +1,24 @@
 import { decodeUtf8 } from '../../http/utf8.js';
-import { remapRestResponseHeaders } from '../../response/remap-headers.js';
-import type { ClientResponse } from '../../response/types.js';
+import type { TemplateOverrides } from '../../vtl/types.js';
 import type { ResolvedMockIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { headerValue } from './lambda-proxy.js';
-import { renderMockTemplate } from './mock-template.js';
+import { mapIntegrationResponse } from './mapping/map-response.js';
+import { methodRequestInput } from './mapping/method-request-input.js';
+import { selectIntegrationResponse } from './mapping/select-integration-response.js';
+import { selectRequestTemplate } from './mapping/select-request-template.js';
+import { parseMockStatus } from './mock-status.js';
+
+const NO_HEADERS: ReadonlyMap<string, readonly string[]> = new Map();
 
 /**
- * MOCK integration (behaviour.md §4.4–4.5): the request template chosen by the request's Content-Type
- * (default `application/json`) renders `{"statusCode": N}`; N selects the integration response keyed `"N"`,
- * else `default`; no match is 500 (`No match for output mapping and no default output mapping configured`).
- * `$context.responseOverride` values set by the template win over the selected response.
+ * MOCK integration (behaviour.md §0, §4.3–4.6, docs/integrations.md): the request template chosen by
+ * `Content-Type` (or the passed-through body, per `passthroughBehavior`; 415 when refused) must produce
+ * `{"statusCode": N}`; `"N"` selects the integration response by `selectionPattern` (whole-string Java regex) or
+ * the default one; the method response is built from its parameters and response template, with
+ * `$context.responseOverride` winning. Misconfiguration is 500 `{"message": "Internal server error"}`.
  */
 export function runMock(
   ctx: PipelineContext,
@@ -20,87 +26,80 @@ export function runMock(
   integration: ResolvedMockIntegration,
 ): StageResult {
   const { config } = deps;
-  const contentType = headerValue(ctx.request.headers, 'content-type');
-  const mediaType =
-    contentType === null ? 'application/json' : contentType.split(';')[0]!.trim().toLowerCase();
-  const templates = integration.requestTemplates;
-  const template = templates[mediaType] ?? (Object.keys(templates).length === 0 ? undefined : null);
-  let statusCode = 200;
-  let override: { status?: number; headers: [string, string][] } = { headers: [] };
-  if (template === null) {
-    // Templates exist but none for this type: WHEN_NO_MATCH passes the body through; a MOCK reads
-    // `statusCode` from it.
-    statusCode = statusFrom(bodyText(ctx.request.body));
-  } else if (template !== undefined) {
-    try {
-      const rendered = renderMockTemplate(template, ctx, deps);
-      statusCode = statusFrom(rendered.output);
-      override = rendered.override;
-    } catch (error) {
-      record(ctx, {
-        stage: 'integration',
-        decision: 'template-error',
-        detail: `Execution failed due to configuration error: the MOCK request template failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
-      return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
-    }
-  }
-  const responses = integration.responses;
-  const key = String(statusCode);
-  const exact = responses[key];
-  const selected = exact ?? responses.default;
-  if (!selected) {
+  const headers = ctx.request.headers;
+  const choice = selectRequestTemplate(
+    integration.requestTemplates,
+    headerValue(headers, 'content-type'),
+    integration.passthroughBehavior,
+  );
+  if (choice.kind === 'unsupported') {
     record(ctx, {
       stage: 'integration',
-      decision: 'configuration-error',
-      detail: `MOCK returned status ${key}: No match for output mapping and no default output mapping configured`,
+      decision: 'unsupported-media-type',
+      detail: `No request template for the Content-Type and passthroughBehavior ${integration.passthroughBehavior}: 415`,
     });
-    return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
+    return gatewayResponse(config.apiType, 'UNSUPPORTED_MEDIA_TYPE', ctx);
   }
-  const mapped: [string, string][] = Object.entries(selected.headers ?? {});
-  for (const [name, value] of override.headers) {
-    const at = mapped.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-    if (at >= 0) mapped.splice(at, 1);
-    mapped.push([name, value]);
+  const request = methodRequestInput(ctx, deps);
+  const body = ctx.request.body;
+  const bodyText = body === null ? null : typeof body === 'string' ? body : decodeUtf8(body);
+  let integrationBody = bodyText ?? '';
+  let overrides: TemplateOverrides | null = null;
+  if (choice.kind === 'template') {
+    try {
+      const rendered = choice.template.render({ body: bodyText, ...request });
+      integrationBody = rendered.output;
+      overrides = rendered.overrides;
+    } catch (error) {
+      return configurationError(
+        ctx,
+        deps,
+        `Execution failed due to configuration error: the request template failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
-  // Mapped reserved response headers come back as x-amzn-Remapped-<Name> [REC] (MOCK is REST-only).
-  const headers = remapRestResponseHeaders(mapped);
-  if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
-    headers.push(['Content-Type', 'application/json']);
-  const status = override.status ?? selected.statusCode ?? (exact ? statusCode : 200);
-  const response: ClientResponse = {
-    statusCode: status,
-    headers,
-    cookies: [],
-    body: selected.body ?? '',
-    isBase64Decoded: false,
-  };
+  const status = parseMockStatus(integrationBody);
+  if (status === undefined) {
+    return configurationError(
+      ctx,
+      deps,
+      'Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.',
+    );
+  }
+  const selected = selectIntegrationResponse(integration.integrationResponses, String(status));
+  if (!selected) {
+    return configurationError(
+      ctx,
+      deps,
+      `MOCK returned status ${status}: No match for output mapping and no default output mapping configured`,
+    );
+  }
+  const mapped = mapIntegrationResponse({
+    response: selected,
+    integration: { headers: NO_HEADERS, body: null },
+    request,
+    accept: headerValue(headers, 'accept'),
+    overrides,
+  });
+  if (!mapped.ok) return configurationError(ctx, deps, mapped.detail);
   ctx.integrationLatencyMs = 0;
   ctx.trace.integrationLatencyMs = 0;
   record(ctx, {
     stage: 'integration',
     decision: 'mock',
-    detail: `MOCK selected integration response ${exact ? key : 'default'}; status ${status}`,
+    detail: `MOCK status ${status} selected integration response ${selected.selectionPattern ?? 'default'}; method response ${mapped.statusCode}`,
   });
-  ctx.response = response;
+  ctx.response = {
+    statusCode: mapped.statusCode,
+    headers: mapped.headers,
+    cookies: [],
+    body: mapped.body,
+    isBase64Decoded: false,
+  };
   return ctx;
 }
 
-function statusFrom(text: string): number {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null) {
-      const value = (parsed as Record<string, unknown>).statusCode;
-      const n = typeof value === 'string' ? Number(value) : value;
-      if (typeof n === 'number' && Number.isInteger(n)) return n;
-    }
-  } catch {
-    // Not JSON: no status code in it.
-  }
-  return 200;
-}
-
-function bodyText(body: string | Uint8Array | null): string {
-  if (body === null) return '';
-  return typeof body === 'string' ? body : decodeUtf8(body);
+function configurationError(ctx: PipelineContext, deps: PipelineDeps, detail: string): StageResult {
+  record(ctx, { stage: 'integration', decision: 'configuration-error', detail });
+  return gatewayResponse(deps.config.apiType, 'CONFIGURATION_ERROR', ctx);
 }
