@@ -1,8 +1,9 @@
 import { TemplateRuntimeError } from './errors.js';
-import { JsonList } from './java/values.js';
+import { isNumber, JavaDouble, JsonList, numberValue } from './java/values.js';
 
 // JSONPath as Jayway JsonPath reads it (behaviour.md §4.7): `$`, `.a`, `['a b']`, `["a"]`, `['a','b']`, `[n]`,
-// `[-n]`, `[n,m]`, `[a:b]`, `[*]`, `.*`, and recursive descent `..a` / `..*` / `..[n]`. A definite path yields its
+// `[-n]`, `[n,m]`, `[a:b]`, `[*]`, `.*`, recursive descent `..a` / `..*` / `..[n]`, and a trailing function
+// (`.length()`, `.sum()`, …). A definite path yields its
 // value or null when missing; a path with wildcards, slices, unions or `..` yields a list of what matched.
 
 type Step =
@@ -17,7 +18,12 @@ export interface CompiledPath {
   readonly steps: readonly Step[];
   /** True when the path can only ever match one value. */
   readonly definite: boolean;
+  /** A trailing Jayway function (`length()`, `sum()`, …) applied to what the steps select. */
+  readonly fn?: PathFunction;
 }
+
+type PathFunction = 'length' | 'size' | 'sum' | 'avg' | 'min' | 'max' | 'stddev' | 'first' | 'last';
+const FUNCTION = /\.(length|size|sum|avg|min|max|stddev|first|last)\(\s*\)$/;
 
 function invalid(path: string, why: string): TemplateRuntimeError {
   return new TemplateRuntimeError(
@@ -36,7 +42,9 @@ const BRACKET_STAR = /\[\s*\*\s*\]/y;
 
 /** Compiles a JSONPath; throws `VTL_INVALID_JSONPATH` for what does not parse. */
 export function compilePath(path: string): CompiledPath {
-  const text = path.startsWith('$') ? path.slice(1) : path.startsWith('[') ? path : `.${path}`;
+  let text = path.startsWith('$') ? path.slice(1) : path.startsWith('[') ? path : `.${path}`;
+  const fnMatch = FUNCTION.exec(text);
+  if (fnMatch) text = text.slice(0, fnMatch.index);
   const steps: Step[] = [];
   let pos = 0;
   const sticky = (re: RegExp): RegExpExecArray | null => {
@@ -87,14 +95,65 @@ export function compilePath(path: string): CompiledPath {
       steps.push(bracketOrName(false));
     }
   }
-  const definite = steps.every(
-    (s) => (s.kind === 'prop' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1),
-  );
-  return { steps, definite };
+  if (fnMatch) return { steps, definite: true, fn: fnMatch[1] as PathFunction };
+  return { steps, definite: isDefinite(steps) };
 }
 
 /** Evaluates a compiled path on a parsed JSON document (Maps and lists). */
 export function evaluatePath(compiled: CompiledPath, root: unknown): unknown {
+  if (compiled.fn) {
+    return applyFunction(
+      compiled.fn,
+      selectPath({ steps: compiled.steps, definite: isDefinite(compiled.steps) }, root),
+    );
+  }
+  return selectPath(compiled, root);
+}
+
+function isDefinite(steps: readonly Step[]): boolean {
+  return steps.every(
+    (s) => (s.kind === 'prop' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1),
+  );
+}
+
+/**
+ * Jayway functions at the end of a path: `length()`/`size()` count a list's items or a map's keys (Integer);
+ * `sum() avg() min() max() stddev()` read the numbers in a list and return a Double; `first()`/`last()` pick
+ * an item. A function that has nothing to work on (no list, or no numbers) yields null.
+ */
+function applyFunction(fn: PathFunction, value: unknown): unknown {
+  if (fn === 'length' || fn === 'size') {
+    if (Array.isArray(value)) return value.length;
+    if (value instanceof Map) return value.size;
+    return null;
+  }
+  if (!Array.isArray(value) || value.length === 0) return null;
+  if (fn === 'first') return value[0] ?? null;
+  if (fn === 'last') return value[value.length - 1] ?? null;
+  const numbers: number[] = [];
+  for (const v of value) if (isNumber(v)) numbers.push(numberValue(v));
+  if (numbers.length === 0) return null;
+  let sum = 0;
+  for (const n of numbers) sum += n;
+  switch (fn) {
+    case 'sum':
+      return new JavaDouble(sum);
+    case 'avg':
+      return new JavaDouble(sum / numbers.length);
+    case 'min':
+      return new JavaDouble(Math.min(...numbers));
+    case 'max':
+      return new JavaDouble(Math.max(...numbers));
+    default: {
+      const count = numbers.length;
+      let squares = 0;
+      for (const n of numbers) squares += n * n;
+      return new JavaDouble(Math.sqrt(squares / count - (sum * sum) / count / count));
+    }
+  }
+}
+
+function selectPath(compiled: CompiledPath, root: unknown): unknown {
   if (compiled.definite) {
     let node = root;
     for (const step of compiled.steps) {

@@ -86,7 +86,6 @@ describe('Map and List methods', () => {
       '3 y true 2',
     ],
     ['list index with negative position', '$l[-1]', 'z'],
-    ['list index out of range is null', '[$l[5]]', '[]'],
     ['nested index', '#set($n = [["a", ["b", "c"]]])$n[0][1][1]', 'c'],
     ['subList', '$l.subList(0, 2)', '[x, y]'],
   ])('%s', (_name, template, expected) => {

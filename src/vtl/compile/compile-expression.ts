@@ -30,7 +30,7 @@ function range(from: unknown, to: unknown): unknown {
 }
 
 /** Re-throws a method failure with the template position of the call. */
-function located(error: unknown, source: string, at: number): unknown {
+export function located(error: unknown, source: string, at: number): unknown {
   if (!isTestkitError(error) || !(error instanceof TemplateRuntimeError) || 'line' in error.details)
     return error;
   const { line, column } = locate(source, at);
@@ -53,7 +53,15 @@ function compileStep(seg: Segment, source: string, body: BodyCompiler): Step {
     }
     case 'index': {
       const arg = compileExpression(seg.arg, source, body);
-      return (v, s) => getIndex(v, arg(s));
+      const at = seg.at;
+      return (v, s) => {
+        const index = arg(s);
+        try {
+          return getIndex(v, index);
+        } catch (error) {
+          throw located(error, source, at);
+        }
+      };
     }
     case 'call': {
       const name = seg.name;

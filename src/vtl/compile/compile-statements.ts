@@ -3,7 +3,7 @@ import { isTruthy } from '../java/operators.js';
 import { printValue } from '../java/print.js';
 import { DefinedBlock, HostObject, type HostSpec } from '../java/values.js';
 import type { TemplateNode } from '../parser/ast.js';
-import { compileExpression, compileReference } from './compile-expression.js';
+import { compileExpression, compileReference, located } from './compile-expression.js';
 import { type Evaluate, type Execute, MAX_FOREACH_ITERATIONS, type RenderState } from './state.js';
 
 interface LoopScope {
@@ -153,11 +153,17 @@ function compileSet(
   }
   if (last.kind === 'index') {
     const index: Evaluate = compileExpression(last.arg, source, body);
+    const at = last.at;
     return (s) => {
       const t = target(s);
       const k = index(s);
       const v = value(s);
-      if (v !== null) setIndex(t, k, v);
+      if (v === null) return;
+      try {
+        setIndex(t, k, v);
+      } catch (error) {
+        throw located(error, source, at);
+      }
     };
   }
   return (s) => {

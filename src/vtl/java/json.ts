@@ -1,4 +1,4 @@
-import { JavaDouble, JsonList } from './values.js';
+import { JavaDouble, type JavaIntegral, JsonList, parseIntegral } from './values.js';
 
 /** Thrown by {@link parseJavaJson} on text that is not JSON; callers turn it into the AWS failure. */
 export class JsonSyntaxError extends Error {}
@@ -67,7 +67,7 @@ class JsonReader {
     return value;
   }
 
-  number(): number | JavaDouble {
+  number(): JavaIntegral | JavaDouble {
     const t = this.text;
     const start = this.pos;
     let p = start;
@@ -97,8 +97,8 @@ class JsonReader {
       double = true;
     }
     this.pos = p;
-    const n = Number(t.slice(start, p));
-    return double ? new JavaDouble(n) : n;
+    const text = t.slice(start, p);
+    return double ? new JavaDouble(Number(text)) : parseIntegral(text);
   }
 
   string(): string {

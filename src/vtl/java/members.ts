@@ -1,6 +1,17 @@
+import { TemplateRuntimeError } from '../errors.js';
 import { ENTRY_METHODS, LIST_METHODS, MAP_METHODS } from './collection-methods.js';
 import { commonMethod, STRING_METHODS, stringProperty } from './string-methods.js';
-import { HostObject, isInteger, JavaDouble, MapEntry, NO_METHOD } from './values.js';
+import {
+  HostObject,
+  isInteger,
+  isNumber,
+  JavaDouble,
+  type JavaIntegral,
+  javaIntegral,
+  MapEntry,
+  NO_METHOD,
+  numberValue,
+} from './values.js';
 
 // Member access goes through explicit tables per Java type: a template can never read a JS property
 // (constructor, __proto__, prototype…) or call a JS function it was not given.
@@ -47,7 +58,7 @@ export function callMethod(value: unknown, name: string, args: readonly unknown[
   } else if (value instanceof MapEntry) {
     const m = ENTRY_METHODS.get(name);
     if (m) result = m(value, args);
-  } else if (typeof value === 'number' || value instanceof JavaDouble) {
+  } else if (isNumber(value)) {
     result = numberMethod(value, name, args);
   } else if (typeof value === 'boolean' && name === 'booleanValue' && args.length === 0) {
     result = value;
@@ -56,28 +67,50 @@ export function callMethod(value: unknown, name: string, args: readonly unknown[
   return result === NO_METHOD || result === undefined ? null : result;
 }
 
-function numberMethod(value: number | JavaDouble, name: string, args: readonly unknown[]): unknown {
+/**
+ * `java.lang.Number` conversions: an integer's `intValue()`/`longValue()` keeps its low 32/64 bits (Java
+ * narrowing wraps); a Double's truncates toward zero and saturates at the type's range, NaN giving 0.
+ */
+function numberMethod(value: JavaIntegral | JavaDouble, name: string, args: readonly unknown[]): unknown {
   if (args.length !== 0) return NO_METHOD;
-  const n = typeof value === 'number' ? value : value.value;
   switch (name) {
     case 'intValue':
-    case 'longValue':
-      return Number.isFinite(n) ? Math.trunc(n) + 0 : 0;
+    case 'longValue': {
+      const bits = name === 'intValue' ? 32 : 64;
+      if (value instanceof JavaDouble) {
+        const n = value.value;
+        if (Number.isNaN(n)) return 0;
+        const limit = 2 ** (bits - 1);
+        if (n >= limit) return javaIntegral(BigInt(limit) - 1n);
+        if (n <= -limit) return javaIntegral(-BigInt(limit));
+        return Math.trunc(n) + 0;
+      }
+      return javaIntegral(BigInt.asIntN(bits, BigInt(value)));
+    }
     case 'doubleValue':
     case 'floatValue':
-      return new JavaDouble(n);
+      return new JavaDouble(numberValue(value));
     default:
       return NO_METHOD;
   }
 }
 
 /**
- * `$value[index]`: list element (negative counts from the end; out of range gives null) or map value.
+ * `$value[index]`: Velocity 1.7 calls `get(index)` (a negative index first adds `size()`), so a list index out
+ * of range fails like `List.get` does; a non-integer index finds no `get` overload and gives null. On a Map
+ * it is `get(key)`.
  */
 export function getIndex(value: unknown, index: unknown): unknown {
   if (Array.isArray(value)) {
     if (!isInteger(index)) return null;
     const i = index < 0 ? value.length + index : index;
+    if (i < 0 || i >= value.length) {
+      throw new TemplateRuntimeError(
+        'VTL_METHOD_FAILED',
+        `List index [${index}] failed: index ${i} out of bounds for length ${value.length}`,
+        'Check $list.size() first, e.g. #if($list.size() > 2)$list[2]#end.',
+      );
+    }
     const v = value[i];
     return v === undefined ? null : v;
   }
@@ -93,11 +126,21 @@ export function setProperty(target: unknown, name: string, x: unknown): void {
   if (target instanceof Map) target.set(name, x);
 }
 
-/** `#set($value[index] = x)`: map put (a null key becomes `""`, as AWS does) or list element replace. */
+/**
+ * `#set($value[index] = x)`: map put (a null key becomes `""`, as AWS does) or `List.set` (negative counts from
+ * the end; out of range fails like Java's `set`).
+ */
 export function setIndex(target: unknown, index: unknown, x: unknown): void {
   if (target instanceof Map) target.set(index === null || index === undefined ? '' : index, x);
   else if (Array.isArray(target) && isInteger(index)) {
     const i = index < 0 ? target.length + index : index;
-    if (i >= 0 && i < target.length) target[i] = x;
+    if (i < 0 || i >= target.length) {
+      throw new TemplateRuntimeError(
+        'VTL_METHOD_FAILED',
+        `List.set failed: index ${i} out of bounds for length ${target.length}`,
+        'Use $list.add(x) to append; #set($list[i] = x) only replaces an existing element.',
+      );
+    }
+    target[i] = x;
   }
 }

@@ -1,5 +1,13 @@
 import { javaToString, printValue } from './print.js';
-import { isNumber, JavaDouble, MapEntry, numberValue } from './values.js';
+import {
+  isIntegral,
+  isNumber,
+  JavaDouble,
+  type JavaIntegral,
+  javaIntegral,
+  MapEntry,
+  numberValue,
+} from './values.js';
 
 /**
  * AWS `#if` truthiness: only `false` is false. Null, undefined references, `""` and `0` are all true
@@ -16,7 +24,7 @@ export function isTruthy(value: unknown): boolean {
 export function velocityEquals(a: unknown, b: unknown): boolean {
   if (a === null || a === undefined) return b === null || b === undefined || b === '';
   if (b === null || b === undefined) return a === '';
-  if (isNumber(a) && isNumber(b)) return numberValue(a) === numberValue(b);
+  if (isNumber(a) && isNumber(b)) return compareNumbers(a, b) === 0;
   if (typeof a === typeof b && typeof a !== 'object') return a === b;
   if ((a instanceof Map && b instanceof Map) || (Array.isArray(a) && Array.isArray(b)))
     return javaEquals(a, b);
@@ -46,17 +54,80 @@ export function javaEquals(a: unknown, b: unknown): boolean {
 /** Velocity 1.7 relational operators compare numbers only; anything else is false. */
 export function velocityCompare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): boolean {
   if (!isNumber(a) || !isNumber(b)) return false;
-  const x = numberValue(a);
-  const y = numberValue(b);
+  const c = compareNumbers(a, b);
   switch (op) {
     case '<':
-      return x < y;
+      return c < 0;
     case '<=':
-      return x <= y;
+      return c <= 0;
     case '>':
-      return x > y;
+      return c > 0;
     default:
-      return x >= y;
+      return c >= 0;
+  }
+}
+
+/**
+ * Velocity `MathUtils.compare`: integers compare exactly at any size; with a Double both sides compare as
+ * doubles, and NaN compares equal to everything (Java's `<`/`>` are both false).
+ */
+function compareNumbers(a: JavaIntegral | JavaDouble, b: JavaIntegral | JavaDouble): number {
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    if (isIntegral(a) && isIntegral(b)) {
+      const x = BigInt(a);
+      const y = BigInt(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
+  const x = numberValue(a);
+  const y = numberValue(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * Exact integer arithmetic (Velocity promotes Integer → Long → BigInteger on overflow, so nothing wraps).
+ * Division truncates; `%` keeps the dividend's sign, except that BigInteger operands (beyond the Long range)
+ * use `BigInteger.mod`, which is never negative for a positive divisor.
+ */
+function integralArithmetic(op: '+' | '-' | '*' | '/' | '%', a: JavaIntegral, b: JavaIntegral): JavaIntegral {
+  if (typeof a === 'number' && typeof b === 'number') {
+    let r: number;
+    switch (op) {
+      case '+':
+        r = a + b;
+        break;
+      case '-':
+        r = a - b;
+        break;
+      case '*':
+        r = a * b;
+        break;
+      case '/':
+        return Math.trunc(a / b) + 0;
+      default:
+        return (a % b) + 0;
+    }
+    if (Number.isSafeInteger(r)) return r + 0;
+  }
+  const x = BigInt(a);
+  const y = BigInt(b);
+  switch (op) {
+    case '+':
+      return javaIntegral(x + y);
+    case '-':
+      return javaIntegral(x - y);
+    case '*':
+      return javaIntegral(x * y);
+    case '/':
+      return javaIntegral(x / y);
+    default: {
+      const big = x < LONG_MIN || x > LONG_MAX || y < LONG_MIN || y > LONG_MAX;
+      const r = x % y;
+      return javaIntegral(big && r < 0n && y > 0n ? r + y : r);
+    }
   }
 }
 
@@ -67,23 +138,10 @@ export function velocityCompare(op: '<' | '<=' | '>' | '>=', a: unknown, b: unkn
 export function velocityArithmetic(op: '+' | '-' | '*' | '/' | '%', a: unknown, b: unknown): unknown {
   if (op === '+' && (typeof a === 'string' || typeof b === 'string')) return printValue(a) + printValue(b);
   if (!isNumber(a) || !isNumber(b)) return null;
-  const x = numberValue(a);
   const y = numberValue(b);
   if ((op === '/' || op === '%') && y === 0) return null;
-  if (typeof a === 'number' && typeof b === 'number') {
-    switch (op) {
-      case '+':
-        return x + y;
-      case '-':
-        return x - y;
-      case '*':
-        return x * y;
-      case '/':
-        return Math.trunc(x / y) + 0;
-      default:
-        return (x % y) + 0;
-    }
-  }
+  if (isIntegral(a) && isIntegral(b)) return integralArithmetic(op, a, b);
+  const x = numberValue(a);
   switch (op) {
     case '+':
       return new JavaDouble(x + y);

@@ -38,7 +38,7 @@ export function printValue(value: unknown): string {
 /** Java `String.valueOf(value)` for every value a template can hold. */
 export function javaToString(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null || value === undefined) return 'null';
   if (value instanceof JavaDouble) return javaDoubleToString(value.value);
@@ -66,7 +66,7 @@ export function javaToString(value: unknown): string {
 /** JSON text the way json-smart writes it (JSONArray.toString, `$input.json`): compact, maps as objects. */
 export function toJsonText(value: unknown): string {
   if (typeof value === 'string') return jsonQuote(value);
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null || value === undefined) return 'null';
   if (value instanceof JavaDouble) {

@@ -46,7 +46,7 @@ export function javaReplacement(replacement: string): (match: string, ...rest: u
       if (ch === '\\') {
         out += replacement.charAt(++i);
       } else if (ch === '$') {
-        const digits = /^\d+/.exec(replacement.slice(i + 1));
+        const digits = /^\d/.exec(replacement.slice(i + 1));
         if (!digits) {
           throw new TemplateRuntimeError(
             'VTL_INVALID_REGEX',
@@ -54,7 +54,15 @@ export function javaReplacement(replacement: string): (match: string, ...rest: u
             'Write $1…$9 for groups and \\$ for a literal dollar sign.',
           );
         }
-        const n = Number(digits[0]);
+        // Java reads the first digit, then takes more digits only while the number stays a valid group.
+        let n = Number(digits[0]);
+        let used = 1;
+        for (;;) {
+          const d = replacement.charCodeAt(i + 1 + used) - 48;
+          if (!(d >= 0 && d <= 9) || n * 10 + d > groups.length) break;
+          n = n * 10 + d;
+          used++;
+        }
         if (n > groups.length) {
           throw new TemplateRuntimeError(
             'VTL_INVALID_REGEX',
@@ -63,7 +71,7 @@ export function javaReplacement(replacement: string): (match: string, ...rest: u
           );
         }
         out += n === 0 ? match : ((groups[n - 1] as string | undefined) ?? '');
-        i += digits[0].length;
+        i += used;
       } else out += ch;
     }
     return out;
@@ -79,7 +87,7 @@ export function javaSplit(s: string, pattern: string, limit: number): string[] {
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     if (m[0].length === 0) {
       re.lastIndex++;
-      if (m.index === 0 || m.index >= s.length) continue;
+      if (m.index === 0) continue;
     }
     if (limit > 0 && out.length === limit - 1) break;
     found = true;

@@ -103,7 +103,12 @@ export const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<strin
 /** Java `matches()` is a whole-string match; leading inline flags stay in front. */
 function wholeMatch(re: string): RegExp {
   const flags = /^\(\?[ims]+\)/.exec(re)?.[0] ?? '';
-  return javaRegex(`${flags}^(?:${re.slice(flags.length)})$`);
+  try {
+    return javaRegex(`${flags}^(?:${re.slice(flags.length)})$`);
+  } catch (error) {
+    javaRegex(re); // report the pattern as written
+    throw error;
+  }
 }
 
 function compareStrings(a: string, b: string): number {

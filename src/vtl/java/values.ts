@@ -1,5 +1,6 @@
 // The Java value model templates observe. Velocity on AWS sees Java objects; we model each with one JS shape:
-//   null → null · String → string · Integer/Long → integral number · Double → JavaDouble
+//   null → null · String → string · Integer/Long/BigInteger → integral number, or bigint beyond 2^53 (exact,
+//   as Velocity's MathUtils promotes int → long → BigInteger) · Double → JavaDouble
 //   Boolean → boolean · LinkedHashMap → Map · ArrayList → Array · json-smart JSONArray → JsonList
 // Nothing else ever reaches a template, which is what keeps the sandbox closed.
 
@@ -53,14 +54,33 @@ export function isInteger(value: unknown): value is number {
   return typeof value === 'number';
 }
 
-/** True for any Java number (integral or double). */
-export function isNumber(value: unknown): value is number | JavaDouble {
-  return typeof value === 'number' || value instanceof JavaDouble;
+/** A Java integral value of any size: a safe-integer number, or a bigint beyond ±2^53. */
+export type JavaIntegral = number | bigint;
+
+/** True for Java integral values of any size (Integer, Long, BigInteger). */
+export function isIntegral(value: unknown): value is JavaIntegral {
+  return typeof value === 'number' || typeof value === 'bigint';
 }
 
-/** The numeric value of a Java number. */
-export function numberValue(value: number | JavaDouble): number {
-  return typeof value === 'number' ? value : value.value;
+/** True for any Java number (integral or double). */
+export function isNumber(value: unknown): value is JavaIntegral | JavaDouble {
+  return typeof value === 'number' || typeof value === 'bigint' || value instanceof JavaDouble;
+}
+
+/** The numeric value of a Java number (a bigint is rounded to the nearest double). */
+export function numberValue(value: JavaIntegral | JavaDouble): number {
+  return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value.value;
+}
+
+/** An exact integer in the model's canonical form: a number when it is a safe integer, a bigint otherwise. */
+export function javaIntegral(value: bigint): JavaIntegral {
+  return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value;
+}
+
+/** An integer literal or JSON integer text, kept exact (Velocity/json-smart use Integer, Long or BigInteger). */
+export function parseIntegral(digits: string): JavaIntegral {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n + 0 : javaIntegral(BigInt(digits));
 }
 
 /** A Java number from a JS number: integral values stay integers unless `asDouble`. */

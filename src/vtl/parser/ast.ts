@@ -31,7 +31,7 @@ export interface RefExpr {
 export type Segment =
   | { kind: 'prop'; name: string }
   | { kind: 'call'; name: string; args: Expr[]; at: number }
-  | { kind: 'index'; arg: Expr };
+  | { kind: 'index'; arg: Expr; at: number };
 
 /** An expression inside a directive, an index or a method argument. */
 export type Expr =

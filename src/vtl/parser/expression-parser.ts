@@ -1,4 +1,4 @@
-import { JavaDouble } from '../java/values.js';
+import { JavaDouble, parseIntegral } from '../java/values.js';
 import type { BinaryOp, Expr, RefExpr, Segment, TemplateNode } from './ast.js';
 import { type Cursor, isAlpha } from './cursor.js';
 
@@ -133,11 +133,11 @@ export function parseParameter(c: Cursor, interp: InterpolationParser, allowFloa
 function parseNumber(c: Cursor, allowFloat: boolean): Expr {
   const start = c.pos;
   const int = c.match(INT_BEFORE_RANGE);
-  if (int) return { kind: 'literal', value: Number(int[0]) };
+  if (int) return { kind: 'literal', value: parseIntegral(int[0]) };
   const float = allowFloat ? c.match(FLOAT) : null;
   if (float) return { kind: 'literal', value: new JavaDouble(Number(float[0])) };
   const plain = c.match(INT);
-  if (plain) return { kind: 'literal', value: Number(plain[0]) };
+  if (plain) return { kind: 'literal', value: parseIntegral(plain[0]) };
   return c.fail('Expected a number', 'Write digits, e.g. 42 or 1.5.', start);
 }
 
@@ -240,10 +240,11 @@ export function parseReference(c: Cursor, interp: InterpolationParser): ParsedRe
   for (;;) {
     const ch = c.at();
     if (ch === '[') {
+      const at = c.pos;
       c.pos++;
       const arg = parseParameter(c, interp, false);
       c.expect(']', 'Expected "]" to close the index', 'Write an index as $list[0] or $map["key"].');
-      segments.push({ kind: 'index', arg });
+      segments.push({ kind: 'index', arg, at });
     } else if (ch === '.' && isAlpha(c.at(1))) {
       c.pos++;
       const name = c.match(IDENTIFIER)![0];

@@ -132,12 +132,19 @@ export function base64Encode(s: string): string {
 }
 
 /**
- * `java.util.Base64.getDecoder()` then UTF-8: the standard alphabet only, padding optional; anything else
+ * `java.util.Base64.getDecoder()` then UTF-8: the standard alphabet only, padding optional but exact when
+ * present (`YQ=` fails, `YQ` and `YQ==` decode); anything else
  * fails like Java's IllegalArgumentException.
  */
 export function base64Decode(s: string): string {
   const bare = s.replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(bare) || bare.length % 4 === 1 || s.length - bare.length > 2) {
+  const padding = s.length - bare.length;
+  if (
+    !/^[A-Za-z0-9+/]*$/.test(bare) ||
+    bare.length % 4 === 1 ||
+    padding > 2 ||
+    (padding > 0 && (bare.length + padding) % 4 !== 0)
+  ) {
     throw new TemplateRuntimeError(
       'VTL_BASE64_DECODE_FAILED',
       `$util.base64Decode failed: ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)} is not base64`,

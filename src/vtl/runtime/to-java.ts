@@ -1,4 +1,4 @@
-import { JavaDouble, SilentMap } from '../java/values.js';
+import { JavaDouble, javaIntegral, SilentMap } from '../java/values.js';
 
 /**
  * Converts caller-supplied JS data (context values, stage variables) into the Java model: plain objects →
@@ -14,7 +14,7 @@ export function toJava(value: unknown, silentMaps = false): unknown {
     case 'number':
       return Number.isInteger(value) ? value : new JavaDouble(value);
     case 'bigint':
-      return Number(value);
+      return javaIntegral(value);
     case 'object':
       break;
     default:
