@@ -7,7 +7,7 @@ import {
   lambdaAuthorizerV1,
   type ProxyEventV1AuthorizerInput,
 } from './derive/authorizer.js';
-import { matchesBinaryMediaType } from './derive/body.js';
+import { isBinaryForHttpApi, matchesBinaryMediaType } from './derive/body.js';
 import { DEFAULT_ACCOUNT_ID, domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
 import { dropSigV4Authorization, toV1HeaderMaps } from './derive/headers.js';
@@ -79,8 +79,21 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
     );
   }
   const binaryTypes = options.binaryMediaTypes;
-  const request = resolveRequest(WHERE, options, http ? '$default' : 'dev', (mediaType, isBytes) =>
-    binaryTypes === undefined ? isBytes : matchesBinaryMediaType(mediaType, binaryTypes),
+  if (http && binaryTypes !== undefined) {
+    throw new EventInputError(
+      'EVENT_INVALID_API_TYPE',
+      `${WHERE}: binaryMediaTypes is a REST API setting, but apiType is 'HTTP'`,
+      'HTTP APIs have no binaryMediaTypes: they base64-encode every body that is not text/*, application/json, application/xml or application/javascript. Remove binaryMediaTypes, or use apiType REST.',
+    );
+  }
+  const request = resolveRequest(
+    WHERE,
+    options,
+    http ? '$default' : 'dev',
+    http
+      ? isBinaryForHttpApi
+      : (mediaType, isBytes) =>
+          binaryTypes === undefined ? isBytes : matchesBinaryMediaType(mediaType, binaryTypes),
   );
   const { resource, rawPath, pathParameters } = resolveResource(
     WHERE,

@@ -1,7 +1,7 @@
 import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
 import { authorizerV2, type ProxyEventV2AuthorizerInput } from './derive/authorizer-v2.js';
-import { isTextMediaType } from './derive/body.js';
+import { isBinaryForHttpApi } from './derive/body.js';
 import { domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
 import { type HeaderList, toV2HeaderMap } from './derive/headers.js';
@@ -36,10 +36,6 @@ const KNOWN: readonly string[] = [
 const WHERE = 'buildProxyEventV2';
 const checkOptions = knownOptions(WHERE, KNOWN);
 
-/** HTTP APIs pass text-like content types as text and base64-encode everything else. */
-const isBinaryV2 = (mediaType: string, isBytes: boolean): boolean =>
-  mediaType === '' ? isBytes : !isTextMediaType(mediaType);
-
 /**
  * Builds the event an HTTP API Lambda integration with payload format 2.0 sends: lowercase headers with
  * repeated values joined by `,`, cookies split out of the `Cookie` header into `cookies`, `rawPath` /
@@ -59,7 +55,7 @@ export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGateway
   const routeKey = options.routeKey ?? '$default';
   const route = parseRouteKey(WHERE, routeKey);
   const defaultMethod = route.method !== null && route.method !== 'ANY' ? route.method : 'GET';
-  const request = resolveRequest(WHERE, options, '$default', isBinaryV2, defaultMethod);
+  const request = resolveRequest(WHERE, options, '$default', isBinaryForHttpApi, defaultMethod);
   if (route.method !== null && route.method !== 'ANY' && route.method !== request.method) {
     throw new EventInputError(
       'EVENT_ROUTE_METHOD_MISMATCH',

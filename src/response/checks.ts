@@ -4,14 +4,18 @@ import { type Findings, fail, warn } from './findings.js';
 import { childPath, describeValue } from './json-path.js';
 import { scalarText } from './wire-value.js';
 
-const INTEGER_TEXT = /^-?\d+$/;
+// Java-style integer text after trimming: an optional sign and decimal digits (leading zeros are fine).
+const INTEGER_TEXT = /^[+-]?\d+$/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Control characters that cannot travel in an HTTP header value.
 const BAD_VALUE_CHAR = /[\r\n\0]/;
 
 /**
  * Reads `statusCode`: absent or `null` → 200 [REC for absent, UNCONFIRMED for null]; an integer or a string of
- * digits (`"201"` [REC]); anything else is a malformed result. Statuses outside 200–599 are rejected
+ * digits (`"201"` [REC]). Strings are read the way a Java JSON binder coerces text to an int (UNCONFIRMED
+ * beyond `"201"`): surrounding whitespace trimmed, an optional `+`/`-` sign, leading zeros allowed
+ * (`" 201"`, `"+201"`, `"0201"` → 201); exponents, decimals and empty text (`"2e2"`, `"201.0"`, `""`) are a
+ * malformed result, as is anything else. Statuses outside 200–599 are rejected
  * (UNCONFIRMED: not recorded; 1xx is not a final response and fetch cannot represent it).
  */
 export function readStatusCode(findings: Findings, value: unknown, present: boolean): number {
@@ -33,8 +37,8 @@ export function readStatusCode(findings: Findings, value: unknown, present: bool
       return 200;
     }
     status = value;
-  } else if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
-    status = Number(value);
+  } else if (typeof value === 'string' && INTEGER_TEXT.test(value.trim())) {
+    status = Number(value.trim());
   } else {
     fail(findings, path, 'STATUS_CODE_NOT_NUMERIC', `statusCode is ${describeValue(value)}, not a number`);
     return 200;

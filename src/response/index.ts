@@ -1,4 +1,14 @@
 export { assertProxyResult } from './assert-proxy-result.js';
+export { iamGlobMatches } from './authorizer-policy.js';
+export type {
+  AuthorizerApi,
+  AuthorizerDecision,
+  AuthorizerResultFinding,
+  AuthorizerResultIssueCode,
+  AuthorizerResultReport,
+  AuthorizerResultWarningCode,
+  ValidateAuthorizerResultOptions,
+} from './authorizer-result-types.js';
 export { binaryMediaTypeMatches, firstMediaRange, restDecodesBase64 } from './binary-media.js';
 export {
   HTTP_API_INTERNAL_ERROR_BODY,
@@ -22,4 +32,5 @@ export type {
   V2NullResult,
   ValidateProxyResultOptions,
 } from './types.js';
+export { validateAuthorizerResult } from './validate-authorizer-result.js';
 export { validateProxyResult } from './validate-proxy-result.js';

@@ -54,8 +54,10 @@ export function validateV1(
   const merged = mergeHeaders(multi, single);
   // REST renames Connection/Content-Length/Date/Server and drops Transfer-Encoding [REC]; HTTP APIs: UNCONFIRMED.
   const headers = restRules ? remapRestResponseHeaders(merged) : merged;
-  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
-    // API Gateway adds this default when the function returned no content type [REC].
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type') && !nullContentType(wire.headers)) {
+    // API Gateway adds this default when the function returned no content type [REC]. A function that sets
+    // `Content-Type: null` opts out and the client gets no content type (reported on AWS by the .NET runtime's
+    // users, aws/aws-sam-cli#1218 [3P]).
     headers.push(['Content-Type', 'application/json']);
   }
   const originalBody = isJsonObject(original) ? original.body : undefined;
@@ -138,4 +140,13 @@ function mergeHeaders(multi: [string, string[]][], single: [string, string][]): 
     if (!used.has(index)) out.push(line);
   });
   return out;
+}
+
+/** True when `headers` names Content-Type (any case) with a null value. */
+function nullContentType(headers: unknown): boolean {
+  if (!isJsonObject(headers)) return false;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === null && name.toLowerCase() === 'content-type') return true;
+  }
+  return false;
 }

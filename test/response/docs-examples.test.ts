@@ -1,6 +1,6 @@
 // Mirrors the examples of docs/responses.md so they cannot rot.
 import { describe, expect, it } from 'vitest';
-import { validateProxyResult } from '../../src/response/index.js';
+import { validateAuthorizerResult, validateProxyResult } from '../../src/response/index.js';
 
 describe('docs/responses.md examples', () => {
   it('opening example: an object body is a 502', () => {
@@ -41,5 +41,36 @@ describe('docs/responses.md examples', () => {
       ['set-cookie', 'a=1'],
       ['set-cookie', 'b=2'],
     ]);
+  });
+});
+
+describe('docs/responses.md: Authorizer results example', () => {
+  it('allows with stringified context; an array context value is an AuthorizerConfigurationException 500', () => {
+    const methodArn = 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/GET/pets/7';
+    const policyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'execute-api:Invoke',
+          Resource: 'arn:aws:execute-api:*:*:abcd1234ef/dev/GET/*',
+        },
+      ],
+    };
+    const allow = validateAuthorizerResult(
+      { principalId: 'user-1', context: { tier: 2, admin: false }, policyDocument },
+      { methodArn },
+    );
+    expect(allow.decision).toBe('allow');
+    expect(allow.integrationContext).toEqual({ tier: '2', admin: 'false' });
+    const bad = validateAuthorizerResult({ principalId: 'u', context: { roles: ['a'] }, policyDocument });
+    expect(bad.response).toEqual({
+      statusCode: 500,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['x-amzn-ErrorType', 'AuthorizerConfigurationException'],
+      ],
+      body: '{"message": null}',
+    });
   });
 });

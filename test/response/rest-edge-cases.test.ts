@@ -146,6 +146,12 @@ describe('REST edge cases a real handler returns', () => {
     ]);
   });
 
+  it('Content-Type: null opts out of the default application/json (the client gets no content type)', () => {
+    const report = validateProxyResult({ statusCode: 204, headers: { 'content-type': null, 'x-a': '1' } });
+    expect(report.ok).toBe(true);
+    expect(report.response.headers).toEqual([['x-a', '1']]);
+  });
+
   it('statusCode null is treated as absent: 200 with a warning (UNCONFIRMED)', () => {
     const report = validateProxyResult({ statusCode: null });
     expect(report.response.statusCode).toBe(200);

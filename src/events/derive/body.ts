@@ -58,26 +58,33 @@ export function matchesBinaryMediaType(mediaType: string, binaryMediaTypes: read
 }
 
 /**
- * Content types an HTTP API passes to Lambda as text; anything else arrives base64-encoded.
+ * Content types an HTTP API passes to Lambda as text; anything else arrives base64-encoded. Verified on AWS
+ * by a third party (ministackorg/ministack#766, HTTP API payload 2.0): only `text/*`, `application/json`,
+ * `application/xml` and `application/javascript` stay text; `application/x-www-form-urlencoded`, suffixed
+ * types such as `application/vnd.api+json`, and a request without `Content-Type` are base64. Parameters
+ * (`; charset=utf-8`) do not matter; give the bare, lowercased media type.
  *
  * @example
  * ```ts
- * isTextMediaType('application/vnd.api+json'); // true
- * isTextMediaType('image/png'); // false
+ * isTextMediaType('application/json'); // true
+ * isTextMediaType('application/x-www-form-urlencoded'); // false
  * ```
  */
 export function isTextMediaType(mediaType: string): boolean {
   return (
     mediaType.startsWith('text/') ||
     mediaType === 'application/json' ||
-    mediaType.endsWith('+json') ||
     mediaType === 'application/xml' ||
-    mediaType.endsWith('+xml') ||
-    mediaType === 'application/javascript' ||
-    mediaType === 'application/x-www-form-urlencoded' ||
-    mediaType === 'application/graphql'
+    mediaType === 'application/javascript'
   );
 }
+
+/**
+ * Whether an HTTP API (payload 1.0 or 2.0) base64-encodes a request body: every media type but the text ones
+ * of {@link isTextMediaType}, and a body sent without `Content-Type` (behaviour.md §1.2, decisions in
+ * docs/events.md). Internal.
+ */
+export const isBinaryForHttpApi = (mediaType: string): boolean => !isTextMediaType(mediaType);
 
 function toBytes(body: Uint8Array | ArrayBuffer): Buffer {
   return body instanceof ArrayBuffer

@@ -54,7 +54,8 @@ export function gatewayOptionsV1(input: GatewayEventInput): ProxyEventV1Options 
     requestId: input.requestId,
     time: input.time,
     extendedRequestId: input.extendedRequestId,
-    binaryMediaTypes: input.binaryMediaTypes,
+    // HTTP APIs have no binaryMediaTypes (the builder refuses the option with apiType 'HTTP').
+    binaryMediaTypes: input.apiType === 'HTTP' ? undefined : input.binaryMediaTypes,
     resourceId: input.resourceId,
     deploymentId: input.deploymentId,
     apiType: input.apiType,

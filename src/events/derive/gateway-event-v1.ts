@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { collapseLeadingSlashes, defaultResource } from '../resolve-resource.js';
-import { matchesBinaryMediaType, mediaTypeOf, type ResolvedBody, resolveBody } from './body.js';
+import {
+  isBinaryForHttpApi,
+  matchesBinaryMediaType,
+  mediaTypeOf,
+  type ResolvedBody,
+  resolveBody,
+} from './body.js';
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_API_ID,
@@ -142,6 +148,7 @@ function resolveV1Body(input: GatewayEventInput, mediaType: string): ResolvedBod
   const body = input.body;
   if (body === null || body === undefined) return NO_BODY;
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) return undefined;
+  if (input.apiType === 'HTTP') return resolveBody(WHERE, body, mediaType, isBinaryForHttpApi);
   const types = input.binaryMediaTypes;
   return resolveBody(WHERE, body, mediaType, (type, isBytes) =>
     types === undefined ? isBytes : matchesBinaryMediaType(type, types),

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isTextMediaType, mediaTypeOf, type ResolvedBody, resolveBody } from './body.js';
+import { isBinaryForHttpApi, mediaTypeOf, type ResolvedBody, resolveBody } from './body.js';
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_API_ID,
@@ -27,10 +27,6 @@ import { formatRequestTime } from './time.js';
 
 const WHERE = 'buildProxyEventV2';
 const NO_BODY: ResolvedBody = { body: null, isBase64Encoded: false, byteLength: 0, json: false };
-
-/** HTTP APIs pass text-like content types as text and base64-encode everything else. */
-const isBinaryV2 = (mediaType: string, isBytes: boolean): boolean =>
-  mediaType === '' ? isBytes : !isTextMediaType(mediaType);
 
 /**
  * The gateway's fast path to the 2.0 event: the event `buildProxyEventV2(gatewayOptionsV2(input))` gives,
@@ -70,7 +66,7 @@ export function gatewayProxyEventV2(input: GatewayEventInput): APIGatewayProxyEv
   let body = NO_BODY;
   if (inputBody !== null && inputBody !== undefined) {
     if (typeof inputBody !== 'string' && !(inputBody instanceof Uint8Array)) return undefined;
-    body = resolveBody(WHERE, inputBody, mediaTypeOf(pass.contentType), isBinaryV2);
+    body = resolveBody(WHERE, inputBody, mediaTypeOf(pass.contentType), isBinaryForHttpApi);
   }
   let pathParameters: Record<string, string> | null = null;
   if (template !== null) {
