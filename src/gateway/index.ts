@@ -32,6 +32,11 @@ export {
   type GatewayFailure,
   gatewayResponse,
 } from './gateway-responses.js';
+export type {
+  IntegrationResponseConfig,
+  MethodResponseConfig,
+  PassthroughBehavior,
+} from './integrations/mapping/types.js';
 export {
   type AccessLogValues,
   type CompiledAccessLogFormat,

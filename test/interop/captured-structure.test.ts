@@ -79,6 +79,8 @@ describe('HTTP API payload 2.0 event, as recorded', () => {
       path: '/hello/world?parameter1=value1&parameter1=value2&parameter2=value',
       cookies: ['cookie1=a', 'cookie2=b'],
       stageVariables: { stageVariable1: 'value1' },
+      // HTTP APIs pass only text/*, JSON, XML and JavaScript bodies as text; an untyped body arrives base64.
+      headers: { 'content-type': 'application/json' },
       body: '{"a": 1}',
     });
     expect(event.cookies).toEqual(['cookie1=a', 'cookie2=b']);

@@ -21,6 +21,8 @@ export function observe(
     latencyMs: ctx.trace.latencyMs,
     integrationLatencyMs: ctx.integrationLatencyMs,
     cacheHit: ctx.cacheHit,
+    // HTTP API `DataProcessed`: request body bytes plus the response body bytes sent.
+    bytes: config.apiType === 'HTTP' ? bodyBytes(ctx.request.body) + sentBytes(ctx, client) : undefined,
   } as RequestMetric);
   const format = policies.accessLog;
   if (!format) return;
@@ -84,9 +86,7 @@ function contextValue(
     case 'responseLatency':
       return ctx.trace.latencyMs;
     case 'responseLength':
-      return 'bodyBytes' in client && client.bodyBytes
-        ? client.bodyBytes.byteLength
-        : Buffer.byteLength(client.body);
+      return sentBytes(ctx, client);
     case 'routeKey':
       return route?.routeKey;
     case 'stage':
@@ -98,7 +98,7 @@ function contextValue(
     case 'error.message':
       return failure?.message;
     case 'error.messageString':
-      return failure ? JSON.stringify(failure.message) : undefined;
+      return failure ? messageString(failure) : undefined;
     case 'error.responseType':
       return failure?.responseType;
     case 'integrationStatus':
@@ -110,4 +110,28 @@ function contextValue(
     default:
       return undefined;
   }
+}
+
+function bodyBytes(body: string | Uint8Array | null): number {
+  if (body === null) return 0;
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+}
+
+/** Bytes of the response body on the wire (none for HEAD). */
+function sentBytes(ctx: PipelineContext, client: ClientResponse | GatewayErrorResponse): number {
+  if (ctx.request.method === 'HEAD') return 0;
+  if ('bodyBytes' in client && client.bodyBytes) return client.bodyBytes.byteLength;
+  return Buffer.byteLength(client.body);
+}
+
+/**
+ * `$context.error.messageString`: the quoted message as the default template `{"message":$context.error.messageString}`
+ * prints it, so REST's `Internal server error` and `Endpoint request timed out` carry their leading space
+ * (behaviour.md §5); read back from the body for JSON gateway responses.
+ */
+function messageString(failure: GatewayErrorResponse): string {
+  const prefix = '{"message":';
+  const body = failure.body;
+  if (body.startsWith(prefix) && body.endsWith('}')) return body.slice(prefix.length, -1);
+  return JSON.stringify(failure.message);
 }

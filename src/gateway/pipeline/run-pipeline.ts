@@ -6,6 +6,7 @@ import { runLambdaProxy } from '../integrations/lambda-proxy.js';
 import { runMock } from '../integrations/mock.js';
 import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
 import { checkApiKey } from '../stages/check-api-key.js';
+import { checkHeaderSize } from '../stages/check-header-size.js';
 import { checkPayloadSize } from '../stages/check-payload-size.js';
 import { matchRoute } from '../stages/match-route.js';
 import { resolveStage } from '../stages/resolve-stage.js';
@@ -23,7 +24,7 @@ export interface PipelineOutcome {
 }
 
 /**
- * Runs one request through the stages in AWS order (design.md §1): payload size → stage → route → API key / usage plan →
+ * Runs one request through the stages in AWS order (design.md §1): header size → payload size → stage → route → API key / usage plan →
  * throttle → cache lookup → integration → proxy-result check → cache store → metrics and access log.
  * The first stage that returns a gateway response ends the request.
  */
@@ -33,7 +34,8 @@ export async function runPipeline(
   detailed: boolean,
 ): Promise<PipelineOutcome> {
   const ctx = newContext(request, deps, detailed);
-  let result: StageResult = checkPayloadSize(ctx, deps.config);
+  let result: StageResult = checkHeaderSize(ctx, deps.config);
+  if (result === ctx) result = checkPayloadSize(ctx, deps.config);
   if (result === ctx) result = resolveStage(ctx, deps.config);
   if (result === ctx) result = matchRoute(ctx, deps.config);
   if (result === ctx) result = checkApiKey(ctx, deps);
@@ -50,10 +52,13 @@ export async function runPipeline(
   const trace = ctx.trace;
   let response: Response;
   let client: ClientResponse | GatewayErrorResponse;
+  // A HEAD response has no body on the wire (RFC 9110 §9.3.2); status and headers are those of the answer.
+  const head = request.method === 'HEAD';
   if (result === ctx) {
     client = ctx.response!;
     const ids = integrationIdHeaders(deps.config.apiType, ctx, ctx.traceHeader);
-    response = toFetchResponse(client, ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids);
+    const sent = head ? withoutBody(client) : client;
+    response = toFetchResponse(sent, ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids);
   } else {
     client = result as GatewayErrorResponse;
     ctx.failure = client;
@@ -64,12 +69,23 @@ export async function runPipeline(
       reason: trace.steps[trace.steps.length - 1]?.detail ?? client.failure,
     };
     const init = { status: client.statusCode, headers: client.headers };
-    response = client.body === '' ? new Response(null, init) : new BufferedResponse(client.body, init);
+    response =
+      client.body === '' || head ? new Response(null, init) : new BufferedResponse(client.body, init);
   }
   trace.status = client.statusCode;
   trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
   observe(ctx, deps, client);
   return { response, trace };
+}
+
+function withoutBody(client: ClientResponse): ClientResponse {
+  return {
+    statusCode: client.statusCode,
+    headers: client.headers,
+    cookies: client.cookies,
+    body: '',
+    isBase64Decoded: client.isBase64Decoded,
+  };
 }
 
 function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boolean): PipelineContext {
