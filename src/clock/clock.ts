@@ -33,7 +33,17 @@ export const systemClock: Clock = Object.freeze({
   },
 });
 
-/** Resolves after `ms` of `clock` time. */
+/**
+ * Resolves after `ms` of `clock` time.
+ *
+ * @example
+ * ```ts
+ * const clock = createManualClock();
+ * const done = sleep(clock, 1_000);
+ * clock.advance(1_000); // `done` resolves
+ * await done;
+ * ```
+ */
 export function sleep(clock: Clock, ms: number): Promise<void> {
   return new Promise((resolve) => {
     clock.setTimeout(resolve, ms);

@@ -1,15 +1,67 @@
 import { TestkitError } from './testkit-error.js';
 
-/** A builder, converter or helper got an option or value it cannot use. */
+/**
+ * A builder, converter or helper got an option or value it cannot use.
+ *
+ * @example
+ * ```ts
+ * import { validateProxyResult } from 'apigw-testkit/response';
+ * import { InvalidInputError } from 'apigw-testkit/errors';
+ * try {
+ *   validateProxyResult({ statusCode: 200 }, { payloadFromat: '2.0' } as never);
+ * } catch (error) {
+ *   error instanceof InvalidInputError; // true, error.code === 'UNKNOWN_OPTION'
+ * }
+ * ```
+ */
 export class InvalidInputError extends TestkitError {}
 
-/** An event builder got inputs that do not make a consistent API Gateway event. */
+/**
+ * An event builder got inputs that do not make a consistent API Gateway event.
+ *
+ * @example
+ * ```ts
+ * import { buildProxyEventV1 } from 'apigw-testkit/events';
+ * import { EventInputError } from 'apigw-testkit/errors';
+ * try {
+ *   buildProxyEventV1({ resource: '/pets/{id}', path: '/owners/1' });
+ * } catch (error) {
+ *   error instanceof EventInputError; // true, error.code === 'EVENT_PATH_MISMATCH'
+ * }
+ * ```
+ */
 export class EventInputError extends InvalidInputError {}
 
-/** A mapping template could not be compiled or rendered. See `TemplateSyntaxError` in `apigw-testkit/vtl`. */
+/**
+ * A mapping template could not be compiled or rendered. See `TemplateSyntaxError` in `apigw-testkit/vtl`.
+ *
+ * @example
+ * ```ts
+ * import { compileTemplate } from 'apigw-testkit/vtl';
+ * import { TemplateError } from 'apigw-testkit/errors';
+ * try {
+ *   compileTemplate('#if($x');
+ * } catch (error) {
+ *   error instanceof TemplateError; // true (a TemplateSyntaxError)
+ * }
+ * ```
+ */
 export class TemplateError extends TestkitError {}
 
-/** A gateway was configured with something API Gateway would refuse or that we do not simulate. */
+/**
+ * A gateway was configured with something API Gateway would refuse or that we do not simulate.
+ *
+ * @example
+ * ```ts
+ * import { createGateway } from 'apigw-testkit/gateway';
+ * import { GatewayConfigError } from 'apigw-testkit/errors';
+ * try {
+ *   createGateway({ apiType: 'WEBSOCKET' as never, routes: {} });
+ * } catch (error) {
+ *   error instanceof GatewayConfigError; // true, error.code === 'GATEWAY_INVALID_API_TYPE'
+ * }
+ * ```
+ */
 export class GatewayConfigError extends TestkitError {}
 
 /**
@@ -18,6 +70,13 @@ export class GatewayConfigError extends TestkitError {}
  * @param where - the function or object the option was passed to, e.g. `buildProxyEventV1`.
  * @param key - the unknown option name.
  * @param known - the accepted option names, listed in the hint.
+ *
+ * @example
+ * ```ts
+ * const error = unknownOptionError('myHelper', 'tiemout', ['timeout', 'retries']);
+ * error.code; // 'UNKNOWN_OPTION'
+ * error.hint; // 'Did you mean "timeout"? Accepted options: timeout, retries.'
+ * ```
  */
 export function unknownOptionError(where: string, key: string, known: readonly string[]): InvalidInputError {
   const near = closest(key, known);
@@ -31,7 +90,15 @@ export function unknownOptionError(where: string, key: string, known: readonly s
   );
 }
 
-/** Throws {@link unknownOptionError} for the first key of `options` not in `known`. */
+/**
+ * Throws {@link unknownOptionError} for the first key of `options` not in `known`.
+ *
+ * @example
+ * ```ts
+ * assertKnownOptions('myHelper', { timeout: 5 }, ['timeout', 'retries']); // passes
+ * assertKnownOptions('myHelper', { tiemout: 5 }, ['timeout', 'retries']); // throws UNKNOWN_OPTION
+ * ```
+ */
 export function assertKnownOptions(where: string, options: object, known: readonly string[]): void {
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw unknownOptionError(where, key, known);

@@ -35,7 +35,16 @@ export class TestkitError extends Error {
 const BRAND = Symbol.for('apigw-testkit.error');
 Object.defineProperty(TestkitError.prototype, BRAND, { value: true });
 
-/** True when `value` is a {@link TestkitError} from any copy of apigw-testkit. */
+/**
+ * True when `value` is a {@link TestkitError} from any copy of apigw-testkit (where `instanceof` fails across
+ * two installed versions).
+ *
+ * @example
+ * ```ts
+ * isTestkitError(unknownOptionError('myHelper', 'x', [])); // true
+ * isTestkitError(new Error('boom')); // false
+ * ```
+ */
 export function isTestkitError(value: unknown): value is TestkitError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }

@@ -26,7 +26,8 @@ export interface ProxyEventV2Options
   requestContext?: DeepPartial<APIGatewayEventRequestContextV2> & Record<string, unknown>;
 }
 
-const KNOWN: readonly string[] = [
+/** Option names {@link buildProxyEventV2} accepts. */
+export const PROXY_EVENT_V2_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS.filter((k) => k !== 'binaryMediaTypes' && k !== 'extendedRequestId'),
   'routeKey',
   'pathParameters',
@@ -34,7 +35,7 @@ const KNOWN: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildProxyEventV2';
-const checkOptions = knownOptions(WHERE, KNOWN);
+const checkOptions = knownOptions(WHERE, PROXY_EVENT_V2_OPTION_KEYS);
 
 /**
  * Builds the event an HTTP API Lambda integration with payload format 2.0 sends: lowercase headers with

@@ -2,7 +2,7 @@ import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { assertKnownOptions } from '../errors/families.js';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_REGION } from './derive/constants.js';
-import { buildProxyEventV2, type ProxyEventV2Options } from './proxy-event-v2.js';
+import { buildProxyEventV2, PROXY_EVENT_V2_OPTION_KEYS, type ProxyEventV2Options } from './proxy-event-v2.js';
 
 /** Options of {@link buildRequestAuthorizerEventV2}: the request being authorized, as for a 2.0 event. */
 export interface RequestAuthorizerEventV2Options extends Omit<ProxyEventV2Options, 'body' | 'authorizer'> {
@@ -14,26 +14,7 @@ export interface RequestAuthorizerEventV2Options extends Omit<ProxyEventV2Option
 
 const WHERE = 'buildRequestAuthorizerEventV2';
 const KNOWN: readonly string[] = [
-  'method',
-  'path',
-  'headers',
-  'query',
-  'cookies',
-  'stage',
-  'stageVariables',
-  'sourceIp',
-  'userAgent',
-  'apiId',
-  'accountId',
-  'region',
-  'domainName',
-  'requestId',
-  'time',
-  'seed',
-  'randomIds',
-  'routeKey',
-  'pathParameters',
-  'requestContext',
+  ...PROXY_EVENT_V2_OPTION_KEYS.filter((k) => k !== 'body' && k !== 'authorizer'),
   'identitySource',
   'routeArn',
 ];

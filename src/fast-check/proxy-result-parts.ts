@@ -9,7 +9,7 @@ import { nastyString } from './nasty-string.js';
  *
  * @example
  * ```ts
- * const [sample] = fc.sample(proxyResultV1({ validity: 'invalid' }), { numRuns: 1, seed: 1 });
+ * const sample = fc.sample(proxyResultV1({ validity: 'invalid' }), { numRuns: 1, seed: 1 })[0]!;
  * validateProxyResult(sample.result, sample.validateWith).ok; // false, as sample.expected.ok says
  * ```
  */

@@ -50,7 +50,15 @@ export function responseHeaderValues(response: Response, name: string): string[]
   return parts.length > 1 ? [joined, ...parts] : [joined];
 }
 
-/** True for a fetch `Response` (also one from another realm or copy of undici). */
+/**
+ * True for a fetch `Response` (also one from another realm or copy of undici).
+ *
+ * @example
+ * ```ts
+ * isFetchResponse(new Response('ok')); // true
+ * isFetchResponse({ statusCode: 200, body: 'ok' }); // false
+ * ```
+ */
 export function isFetchResponse(value: unknown): value is Response {
   if (typeof Response !== 'undefined' && value instanceof Response) return true;
   return (

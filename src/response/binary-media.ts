@@ -3,6 +3,12 @@ import type { StarStarBinaryMediaType } from './types.js';
 /**
  * The first media range of an `Accept` header, lower-cased and without parameters (`image/png;q=0.9, *\/*` →
  * `image/png`), or `null` when there is none.
+ *
+ * @example
+ * ```ts
+ * firstMediaRange('Image/PNG;q=0.9, *\/*'); // 'image/png'
+ * firstMediaRange(undefined); // null
+ * ```
  */
 export function firstMediaRange(accept: string | null | undefined): string | null {
   if (!accept) return null;
@@ -15,6 +21,12 @@ export function firstMediaRange(accept: string | null | undefined): string | nul
  * exact match, or a right-hand wildcard entry (`application/*`) matching any subtype of its type. A left-hand
  * wildcard entry (`*\/test`) never matches; an `Accept` of `*\/*` or `image/*` does not match `image/png`.
  * An entry of exactly `*\/*` follows `starStar` (UNCONFIRMED).
+ *
+ * @example
+ * ```ts
+ * binaryMediaTypeMatches('image/*', 'image/png'); // true
+ * binaryMediaTypeMatches('*\/png', 'image/png'); // false: left-hand wildcards never match
+ * ```
  */
 export function binaryMediaTypeMatches(
   entry: string,

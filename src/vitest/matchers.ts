@@ -7,8 +7,8 @@ import { createToHaveHeader } from './to-have-header.js';
 import { createToHaveJsonBody } from './to-have-json-body.js';
 import { createToHaveStatusCode } from './to-have-status-code.js';
 
-/** The matcher implementations, ready for `expect.extend`. */
 // A type alias (not an interface) so it fits vitest's index-signature `MatchersObject`.
+/** The matcher implementations, ready for `expect.extend`. */
 export type ApigwMatcherImplementations = {
   toBeValidProxyResult(
     this: MatcherState,

@@ -37,22 +37,11 @@ const pathWithQuery = (input: GatewayEventInput): string =>
 
 /**
  * The `buildProxyEventV1` options that describe a gateway request: the reference the gateway's fast path
- * (`gatewayProxyEventV1`) must agree with. One object literal, so V8 keeps it a fast object.
+ * (`gatewayProxyEventV1`) must agree with.
  */
 export function gatewayOptionsV1(input: GatewayEventInput): ProxyEventV1Options {
   return {
-    method: input.method,
-    path: pathWithQuery(input),
-    headers: input.headers,
-    body: input.body ?? undefined,
-    stage: input.stage,
-    stageVariables: input.stageVariables,
-    apiId: input.apiId,
-    accountId: input.accountId,
-    region: input.region,
-    domainName: input.domainName,
-    requestId: input.requestId,
-    time: input.time,
+    ...sharedOptions(input),
     extendedRequestId: input.extendedRequestId,
     // HTTP APIs have no binaryMediaTypes (the builder refuses the option with apiType 'HTTP').
     binaryMediaTypes: input.apiType === 'HTTP' ? undefined : input.binaryMediaTypes,
@@ -68,6 +57,11 @@ export function gatewayOptionsV1(input: GatewayEventInput): ProxyEventV1Options 
 
 /** The `buildProxyEventV2` options that describe a gateway request (see {@link gatewayOptionsV1}). */
 export function gatewayOptionsV2(input: GatewayEventInput): ProxyEventV2Options {
+  return { ...sharedOptions(input), routeKey: input.routeKey } as ProxyEventV2Options;
+}
+
+/** The options both payload versions take from a gateway request, in the order the builders list them. */
+function sharedOptions(input: GatewayEventInput) {
   return {
     method: input.method,
     path: pathWithQuery(input),
@@ -81,8 +75,7 @@ export function gatewayOptionsV2(input: GatewayEventInput): ProxyEventV2Options 
     domainName: input.domainName,
     requestId: input.requestId,
     time: input.time,
-    routeKey: input.routeKey,
-  } as ProxyEventV2Options;
+  };
 }
 
 /** The uppercase verb, or `undefined` when it is not one a builder accepts (the builder then reports it). */

@@ -22,9 +22,8 @@ import {
   isPlainStage,
   trustedVerb,
 } from './gateway-event-input.js';
-import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
-import { addNewHeader, type HeaderPass, passHeaders } from './header-maps.js';
-import { eventIds, traceHeader } from './id-block.js';
+import { addNewHeader, addPassGatewayHeaders, passHeaders } from './header-maps.js';
+import { eventIds } from './id-block.js';
 import { buildIdentity } from './identity.js';
 import { matchSimpleResource } from './match-simple-resource.js';
 import { rawQueryToV1Maps, type V1QueryMaps } from './query-maps.js';
@@ -84,7 +83,7 @@ export function gatewayProxyEventV1(input: GatewayEventInput): APIGatewayProxyEv
   const apiId = input.apiId ?? DEFAULT_API_ID;
   const region = input.region ?? DEFAULT_REGION;
   const domainName = input.domainName ?? defaultDomainName(apiId, region);
-  addGatewayHeadersV1(pass, http, domainName, sourceIp, input.requestId, epoch);
+  addPassGatewayHeaders(pass, format, domainName, sourceIp, input.requestId, epoch);
   if (http) addNewHeader(pass, format, 'content-length', String(body.byteLength));
   const queryMaps = query === '' ? NO_QUERY : rawQueryToV1Maps(query, !http);
   const named = !(http && stage === '$default');
@@ -159,27 +158,4 @@ function resolveV1Body(input: GatewayEventInput, mediaType: string): ResolvedBod
 export function firstForwarded(forwardedFor: string): string {
   const comma = forwardedFor.indexOf(',');
   return (comma === -1 ? forwardedFor : forwardedFor.slice(0, comma)).trim() || DEFAULT_SOURCE_IP;
-}
-
-function addGatewayHeadersV1(
-  pass: HeaderPass,
-  lowercase: boolean,
-  domainName: string,
-  sourceIp: string,
-  seed: string | undefined,
-  epoch: number,
-): void {
-  const has = pass.present;
-  const format = lowercase ? 2 : 1;
-  if ((has & HOST) === 0) addNewHeader(pass, format, lowercase ? 'host' : 'Host', domainName);
-  if ((has & TRACE) === 0) {
-    const trace = traceHeader(eventIds(seed, undefined), epoch);
-    addNewHeader(pass, format, lowercase ? 'x-amzn-trace-id' : 'X-Amzn-Trace-Id', trace);
-  }
-  if ((has & FOR) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-for' : 'X-Forwarded-For', sourceIp);
-  if ((has & PORT) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-port' : 'X-Forwarded-Port', '443');
-  if ((has & PROTO) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-proto' : 'X-Forwarded-Proto', 'https');
 }

@@ -17,9 +17,8 @@ import {
   trustedVerb,
 } from './gateway-event-input.js';
 import { firstForwarded } from './gateway-event-v1.js';
-import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
-import { addNewHeader, passHeaders } from './header-maps.js';
-import { eventIds, traceHeader } from './id-block.js';
+import { addNewHeader, addPassGatewayHeaders, passHeaders } from './header-maps.js';
+import { eventIds } from './id-block.js';
 import { matchSimpleResource } from './match-simple-resource.js';
 import { rawQueryToV2Map } from './query-maps.js';
 import { decodePath } from './route-key.js';
@@ -83,13 +82,7 @@ export function gatewayProxyEventV2(input: GatewayEventInput): APIGatewayProxyEv
   const apiId = input.apiId ?? DEFAULT_API_ID;
   const region = input.region ?? DEFAULT_REGION;
   const domainName = input.domainName ?? defaultDomainName(apiId, region);
-  const has = pass.present;
-  if ((has & HOST) === 0) addNewHeader(pass, 3, 'host', domainName);
-  if ((has & TRACE) === 0)
-    addNewHeader(pass, 3, 'x-amzn-trace-id', traceHeader(eventIds(input.requestId, undefined), epoch));
-  if ((has & FOR) === 0) addNewHeader(pass, 3, 'x-forwarded-for', sourceIp);
-  if ((has & PORT) === 0) addNewHeader(pass, 3, 'x-forwarded-port', '443');
-  if ((has & PROTO) === 0) addNewHeader(pass, 3, 'x-forwarded-proto', 'https');
+  addPassGatewayHeaders(pass, 3, domainName, sourceIp, input.requestId, epoch);
   addNewHeader(pass, 3, 'content-length', String(body.byteLength));
   const decoded = decodePath(rawPath);
   const eventPath = stage === '$default' ? decoded : `/${stage}${decoded}`;

@@ -4,13 +4,11 @@ import { EventInputError } from '../../errors/families.js';
 /** The REST `requestContext.identity` fields a user may set. */
 export type IdentityInput = Partial<APIGatewayEventIdentity>;
 
-const IDENTITY_KEYS: readonly string[] = [
+/** The 12 keys REST `requestContext.identity` (and the VTL's `$context.identity`) always has on AWS. */
+export const BASE_IDENTITY_KEYS = [
   'accessKey',
   'accountId',
-  'apiKey',
-  'apiKeyId',
   'caller',
-  'clientCert',
   'cognitoAuthenticationProvider',
   'cognitoAuthenticationType',
   'cognitoIdentityId',
@@ -20,9 +18,17 @@ const IDENTITY_KEYS: readonly string[] = [
   'user',
   'userAgent',
   'userArn',
+] as const;
+
+/** Every identity field a user may set: the base keys and the ones AWS adds only when they apply. */
+const IDENTITY_KEYS: readonly string[] = [
+  ...BASE_IDENTITY_KEYS,
+  'apiKey',
+  'apiKeyId',
+  'clientCert',
   'vpcId',
   'vpceId',
-];
+].sort();
 
 /**
  * Builds REST `requestContext.identity`: always the 12 keys AWS sends (unset ones `null`, behaviour.md §1.1);

@@ -11,11 +11,12 @@ export interface ParsedRouteKey {
 
 /**
  * Parses an HTTP API route key: `$default` or `"<METHOD> <path>"` with METHOD one of ANY, GET, POST, PUT,
- * PATCH, DELETE, HEAD, OPTIONS (behaviour.md §11.2).
+ * PATCH, DELETE, HEAD, OPTIONS (behaviour.md §11.2). `where` names the caller in the error it throws.
  *
  * @example
  * ```ts
- * parseRouteKey('GET /pets/{id}'); // { method: 'GET', path: '/pets/{id}' }
+ * parseRouteKey('myHelper', 'GET /pets/{id}'); // { method: 'GET', path: '/pets/{id}' }
+ * parseRouteKey('myHelper', '$default'); // { method: null, path: null }
  * ```
  */
 export function parseRouteKey(where: string, routeKey: unknown): ParsedRouteKey {

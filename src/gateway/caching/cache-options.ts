@@ -51,8 +51,11 @@ export const DEFAULT_CACHE_WARNING_HEADER: readonly [string, string] = Object.fr
   '199 Cache-control headers were ignored because the caller was unauthorized.',
 ] as const);
 
+/** Default `cacheTtlInSeconds` of a REST API stage/method: 300 s (behaviour.md §7). */
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
+/** Largest `cacheTtlInSeconds` API Gateway accepts: 3600 s; 0 disables caching (behaviour.md §7). */
 export const MAX_CACHE_TTL_SECONDS = 3600;
+/** Largest response API Gateway caches: 1 048 576 bytes; a bigger one is served but not stored (behaviour.md §7). */
 export const MAX_CACHE_ENTRY_BYTES = 1_048_576;
 const SIZES: readonly number[] = [0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237];
 const STRATEGIES: readonly string[] = [

@@ -56,6 +56,7 @@ export interface CacheForbidden {
   readonly key: string;
   readonly message: string;
 }
+/** What a cache lookup decided for one request: bypass, hit, miss, or a FAIL_WITH_403 refusal (behaviour.md §7). */
 export type CacheLookup = CacheBypass | CacheHit | CacheMiss | CacheForbidden;
 
 export type CacheStoreResult =

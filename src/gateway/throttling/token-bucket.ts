@@ -3,15 +3,7 @@ import type { ThrottleLimit } from './throttle-limit.js';
 /**
  * A token bucket with continuous refill computed from timestamps: no timers. Capacity = `burstLimit`, refill =
  * `rateLimit` tokens per second; a new bucket starts full. Time never runs backwards inside a bucket (an
- * earlier timestamp than the last one seen is treated as the last one).
- *
- * @example
- * ```ts
- * const bucket = createTokenBucket({ rateLimit: 0.5, burstLimit: 1 }, 0);
- * bucket.tryTake(0);     // true
- * bucket.tryTake(1_000); // false: half a token
- * bucket.tryTake(2_000); // true
- * ```
+ * earlier timestamp than the last one seen is treated as the last one). Made by {@link createTokenBucket}.
  */
 export interface TokenBucket {
   /** The limit this bucket enforces. */
@@ -30,7 +22,18 @@ export interface TokenBucket {
 // exact (at 0.5 rps, precisely 2 000 ms after the last take there is precisely one token).
 const EPSILON = 1e-9;
 
-/** Creates a full {@link TokenBucket} for `limit`, as of `now` (epoch ms). */
+/**
+ * Creates a full {@link TokenBucket} for `limit`, as of `now` (epoch ms): the algorithm behind API Gateway
+ * throttling (behaviour.md §6.1).
+ *
+ * @example
+ * ```ts
+ * const bucket = createTokenBucket({ rateLimit: 0.5, burstLimit: 1 }, 0);
+ * bucket.tryTake(0);     // true
+ * bucket.tryTake(1_000); // false: half a token
+ * bucket.tryTake(2_000); // true
+ * ```
+ */
 export function createTokenBucket(limit: ThrottleLimit, now: number): TokenBucket {
   const capacity = limit.burstLimit;
   const perMs = limit.rateLimit / 1000;

@@ -4,7 +4,7 @@ import { callMethod, getIndex, getProperty } from '../java/members.js';
 import { isTruthy, velocityArithmetic, velocityCompare, velocityEquals } from '../java/operators.js';
 import { isNumber, numberValue } from '../java/values.js';
 import type { Expr, RefExpr, Segment } from '../parser/ast.js';
-import type { Evaluate, Execute, RenderState } from './state.js';
+import { captureOutput, type Evaluate, type Execute, type RenderState } from './state.js';
 
 /** Compiles a template body; supplied by compile-template to compile interpolated strings. */
 export type BodyCompiler = (nodes: import('../parser/ast.js').TemplateNode[]) => Execute;
@@ -116,14 +116,7 @@ export function compileExpression(expr: Expr, source: string, body: BodyCompiler
     }
     case 'interpolated': {
       const run = body(expr.body);
-      return (s) => {
-        const saved = s.out;
-        s.out = '';
-        run(s);
-        const text = s.out;
-        s.out = saved;
-        return text;
-      };
+      return (s) => captureOutput(run, s);
     }
     case 'ref':
       return compileReference(expr.ref, source, body);

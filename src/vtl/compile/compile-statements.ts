@@ -4,7 +4,13 @@ import { printValue } from '../java/print.js';
 import { DefinedBlock, HostObject, type HostSpec } from '../java/values.js';
 import type { TemplateNode } from '../parser/ast.js';
 import { compileExpression, compileReference, located } from './compile-expression.js';
-import { type Evaluate, type Execute, MAX_FOREACH_ITERATIONS, type RenderState } from './state.js';
+import {
+  captureOutput,
+  type Evaluate,
+  type Execute,
+  MAX_FOREACH_ITERATIONS,
+  type RenderState,
+} from './state.js';
 
 interface LoopScope {
   index: number;
@@ -99,17 +105,7 @@ function compileNode(
       const name = node.name;
       const run = body(node.body);
       return (s) => {
-        s.vars.set(
-          name,
-          new DefinedBlock(() => {
-            const saved = s.out;
-            s.out = '';
-            run(s);
-            const text = s.out;
-            s.out = saved;
-            return text;
-          }),
-        );
+        s.vars.set(name, new DefinedBlock(() => captureOutput(run, s)));
       };
     }
     case 'stop':

@@ -17,3 +17,13 @@ export type Execute = (s: RenderState) => void;
 
 /** Velocity's quota on #foreach iterations per loop on API Gateway. */
 export const MAX_FOREACH_ITERATIONS = 1000;
+
+/** Runs `run` with an empty output buffer and returns what it wrote, leaving the outer output as it was. */
+export function captureOutput(run: Execute, s: RenderState): string {
+  const saved = s.out;
+  s.out = '';
+  run(s);
+  const text = s.out;
+  s.out = saved;
+  return text;
+}

@@ -1,3 +1,4 @@
+import { BASE_IDENTITY_KEYS } from '../../events/derive/identity.js';
 import { formatRequestTime } from '../../events/derive/time.js';
 import { createIdSource } from '../../ids/ids.js';
 import { javaToString } from '../java/print.js';
@@ -6,21 +7,6 @@ import type { MappingContext, MappingInput, TemplateOverrides } from '../types.j
 import { toJava } from './to-java.js';
 
 const DEFAULT_TIME = Date.UTC(2024, 0, 1);
-/** The 12 keys `$context.identity` always has on AWS (unset ones null). */
-export const IDENTITY_KEYS = [
-  'accessKey',
-  'accountId',
-  'caller',
-  'cognitoAuthenticationProvider',
-  'cognitoAuthenticationType',
-  'cognitoIdentityId',
-  'cognitoIdentityPoolId',
-  'principalOrgId',
-  'sourceIp',
-  'user',
-  'userAgent',
-  'userArn',
-] as const;
 
 function silent(record: Readonly<Record<string, unknown>> | null | undefined, asString = false): SilentMap {
   const map = new SilentMap();
@@ -197,7 +183,7 @@ function identityOf(input: MappingInput, given: MappingContext): Record<string, 
   const headers = input.params?.header ?? {};
   const userAgent = Object.keys(headers).find((k) => k.toLowerCase() === 'user-agent');
   const identity: Record<string, unknown> = {};
-  for (const key of IDENTITY_KEYS) identity[key] = null;
+  for (const key of BASE_IDENTITY_KEYS) identity[key] = null;
   identity.sourceIp = '203.0.113.9';
   if (userAgent) identity.userAgent = headers[userAgent];
   Object.assign(identity, given.identity ?? {});

@@ -49,6 +49,11 @@ const UNRESERVED = /^[A-Za-z0-9.\-*_]*$/;
 /**
  * Java `URLEncoder.encode(s, "UTF-8")` (form encoding): letters, digits and `.-*_` stay, space becomes `+`,
  * everything else is `%XX` of its UTF-8 bytes (uppercase). A lone surrogate encodes as `?` (`%3F`), as Java does.
+ *
+ * @example
+ * ```ts
+ * urlEncode('a b&c/ü'); // 'a+b%26c%2F%C3%BC'
+ * ```
  */
 export function urlEncode(s: string): string {
   if (UNRESERVED.test(s)) return s;
@@ -89,6 +94,11 @@ export function urlEncode(s: string): string {
 /**
  * Java `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` sequences are UTF-8 bytes (malformed bytes
  * become U+FFFD). A `%` not followed by two hex digits fails like Java's IllegalArgumentException.
+ *
+ * @example
+ * ```ts
+ * urlDecode('a+b%26c%2F%C3%BC'); // 'a b&c/ü'
+ * ```
  */
 export function urlDecode(s: string): string {
   if (!s.includes('%') && !s.includes('+')) return s;
@@ -122,7 +132,14 @@ export function urlDecode(s: string): string {
   return out;
 }
 
-/** Standard base64 (with padding) of the UTF-8 bytes. */
+/**
+ * Standard base64 (with padding) of the UTF-8 bytes, as `$util.base64Encode`.
+ *
+ * @example
+ * ```ts
+ * base64Encode('héllo'); // 'aMOpbGxv'
+ * ```
+ */
 export function base64Encode(s: string): string {
   const bytes = UTF8.encode(s);
   let binary = '';
@@ -135,6 +152,12 @@ export function base64Encode(s: string): string {
  * `java.util.Base64.getDecoder()` then UTF-8: the standard alphabet only, padding optional but exact when
  * present (`YQ=` fails, `YQ` and `YQ==` decode); anything else
  * fails like Java's IllegalArgumentException.
+ *
+ * @example
+ * ```ts
+ * base64Decode('aMOpbGxv'); // 'héllo'
+ * base64Decode('YQ'); // 'a'
+ * ```
  */
 export function base64Decode(s: string): string {
   const bare = s.replace(/=+$/, '');
