@@ -10,6 +10,7 @@ import { type DeepPartial, mergeDeep } from './derive/merge.js';
 import { toV2QueryMap } from './derive/query.js';
 import { HTTP_OPTION_KEYS, type HttpEventOptions, resolveRequest } from './derive/request.js';
 import { decodePath, parseRouteKey } from './derive/route-key.js';
+import { setEntry } from './derive/safe-record.js';
 import { formatRequestTime } from './derive/time.js';
 import { resolveResource } from './resolve-resource.js';
 
@@ -73,7 +74,7 @@ export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGateway
     if (resolved.pathParameters !== null) {
       pathParameters = {};
       for (const key in resolved.pathParameters)
-        pathParameters[key] = decodePath(resolved.pathParameters[key]!);
+        setEntry(pathParameters, key, decodePath(resolved.pathParameters[key]!));
     }
   }
   const ids = request.ids;

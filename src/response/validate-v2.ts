@@ -68,6 +68,11 @@ export function validateV2(
   }
   const statusCode = readStatusCode(findings, wire.statusCode, true);
   const headers = readHeaderMap(findings, wire.headers, '$.headers');
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
+    // An HTTP API answers a structured result without a content type as plain text (captured on AWS: a
+    // 2020 curl of an HTTP API shows `Content-Type: text/plain; charset=utf-8` [3P]).
+    headers.push(['content-type', 'text/plain; charset=utf-8']);
+  }
   const cookies = readCookies(findings, wire.cookies);
   for (const cookie of cookies) headers.push(['set-cookie', cookie]);
   const originalBody = isJsonObject(original) ? original.body : undefined;

@@ -38,6 +38,7 @@ describe('docs/responses.md examples', () => {
       validateProxyResult({ statusCode: 201, cookies: ['a=1', 'b=2'] }, { payloadFormat: '2.0' }).response
         .headers,
     ).toEqual([
+      ['content-type', 'text/plain; charset=utf-8'],
       ['set-cookie', 'a=1'],
       ['set-cookie', 'b=2'],
     ]);

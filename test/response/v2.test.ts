@@ -54,6 +54,7 @@ describe('payload 2.0 structured responses', () => {
       statusCode: 201,
       headers: [
         ['x-a', '1'],
+        ['content-type', 'text/plain; charset=utf-8'],
         ['set-cookie', 'a=1; Path=/'],
         ['set-cookie', 'b=2'],
       ],
@@ -63,8 +64,13 @@ describe('payload 2.0 structured responses', () => {
     });
   });
 
-  it('adds no default content-type to a structured response (UNCONFIRMED)', () => {
-    expect(validateProxyResult({ statusCode: 200 }, v2).response.headers).toEqual([]);
+  it('a structured response without a content type is sent as text/plain; charset=utf-8 (captured on AWS, 3P)', () => {
+    expect(validateProxyResult({ statusCode: 200 }, v2).response.headers).toEqual([
+      ['content-type', 'text/plain; charset=utf-8'],
+    ]);
+    expect(
+      validateProxyResult({ statusCode: 200, headers: { 'Content-Type': 'text/html' } }, v2).response.headers,
+    ).toEqual([['Content-Type', 'text/html']]);
   });
 
   it('isBase64Encoded: true is always decoded by HTTP APIs', () => {
@@ -79,7 +85,7 @@ describe('payload 2.0 structured responses', () => {
   it('multiValueHeaders does not exist in 2.0: ignored, with a warning', () => {
     const report = validateProxyResult({ statusCode: 200, multiValueHeaders: { a: ['1'] } }, v2);
     expect(report.ok).toBe(true);
-    expect(report.response.headers).toEqual([]);
+    expect(report.response.headers).toEqual([['content-type', 'text/plain; charset=utf-8']]);
     expect(report.warnings.map((w) => [w.path, w.code])).toEqual([['$.multiValueHeaders', 'V2_KEY_IGNORED']]);
   });
 

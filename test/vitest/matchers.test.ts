@@ -134,7 +134,8 @@ describe('toHaveHeader', () => {
     expect(res).toHaveHeader('Set-Cookie', 'b=2');
     expect(res).toHaveHeader('x-m', 'a');
     expect(res).toHaveHeader('x-m', 'a, b');
-    expect(res).not.toHaveHeader('content-type');
+    expect(res).toHaveHeader('content-type', 'text/plain; charset=utf-8');
+    expect(res).not.toHaveHeader('x-other');
   });
 
   it('failure messages show the values it has, or the header names', async () => {

@@ -22,6 +22,7 @@ import { eventIds } from './id-block.js';
 import { matchSimpleResource } from './match-simple-resource.js';
 import { rawQueryToV2Map } from './query-maps.js';
 import { decodePath } from './route-key.js';
+import { setEntry } from './safe-record.js';
 import { formatRequestTime } from './time.js';
 
 const WHERE = 'buildProxyEventV2';
@@ -73,7 +74,7 @@ export function gatewayProxyEventV2(input: GatewayEventInput): APIGatewayProxyEv
     if (params === undefined) return undefined;
     if (template.indexOf('{') !== -1) {
       pathParameters = {};
-      for (const key in params) pathParameters[key] = decodePath(params[key]!);
+      for (const key in params) setEntry(pathParameters, key, decodePath(params[key]!));
     }
   }
   const epoch = Math.trunc(time);
