@@ -193,17 +193,18 @@ export function gatewayResponse(
 
 /**
  * Headers API Gateway adds to every integration response it returns: REST `x-amzn-RequestId`,
- * `x-amz-apigw-id`, `X-Amzn-Trace-Id`; HTTP API `apigw-requestid`.
+ * `x-amz-apigw-id`, `X-Amzn-Trace-Id` (not for MOCK: pass `undefined`); HTTP API `apigw-requestid`.
  */
 export function integrationIdHeaders(
   apiType: ApiType,
   ids: ResponseIds,
-  traceId: string,
+  traceId: string | undefined,
 ): [string, string][] {
   if (apiType === 'HTTP') return [['apigw-requestid', ids.requestId]];
-  return [
+  const headers: [string, string][] = [
     ['x-amzn-RequestId', ids.requestId],
     ['x-amz-apigw-id', ids.extendedRequestId],
-    ['X-Amzn-Trace-Id', traceId],
   ];
+  if (traceId !== undefined) headers.push(['X-Amzn-Trace-Id', traceId]);
+  return headers;
 }

@@ -5,7 +5,7 @@ import { HOST, wire } from './helpers.js';
 const IDS = {
   'x-amzn-requestid': expect.any(String),
   'x-amz-apigw-id': expect.any(String),
-  'x-amzn-trace-id': expect.stringMatching(/^Root=1-/),
+  // AWS sends no X-Amzn-Trace-Id with a MOCK answer (LocalStack test_apigateway_common.snapshot.json).
 };
 const ERROR_IDS = { 'x-amzn-requestid': expect.any(String), 'x-amz-apigw-id': expect.any(String) };
 const INTERNAL = {

@@ -94,7 +94,7 @@ function contextValue(
     case 'status':
       return client.statusCode;
     case 'xrayTraceId':
-      return ctx.traceHeader.slice(5);
+      return ctx.traceHeader.slice(5).split(';')[0];
     case 'error.message':
       return failure?.message;
     case 'error.messageString':

@@ -16,6 +16,7 @@ import type { PipelineContext, StageResult } from './context.js';
 import type { PipelineDeps } from './deps.js';
 import type { GatewayRequest } from './gateway-request.js';
 import { observe } from './observe.js';
+import { traceHeaderFor } from './trace-header.js';
 
 /** What one pass through the pipeline produces. */
 export interface PipelineOutcome {
@@ -56,7 +57,9 @@ export async function runPipeline(
   const head = request.method === 'HEAD';
   if (result === ctx) {
     client = ctx.response!;
-    const ids = integrationIdHeaders(deps.config.apiType, ctx, ctx.traceHeader);
+    // A MOCK integration never reaches a traced service: AWS sends no X-Amzn-Trace-Id with its answer.
+    const traced = ctx.route?.integration.type !== 'MOCK';
+    const ids = integrationIdHeaders(deps.config.apiType, ctx, traced ? ctx.traceHeader : undefined);
     const sent = head ? withoutBody(client) : client;
     response = toFetchResponse(sent, ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids);
   } else {
@@ -100,7 +103,7 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
     startedAt,
     requestId,
     extendedRequestId,
-    traceHeader: ids.traceId(startedAt),
+    traceHeader: traceHeaderFor(request, ids, startedAt),
     method: request.method,
     eventPath: request.pathname,
     segments: [],
