@@ -71,6 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     config,
     policies,
     accessLog,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     logStreamName(functionName, start) {
       let name = logStreams.get(functionName);
       if (name === undefined) {

@@ -76,6 +76,8 @@ export interface GatewayTrace {
   /** Set when the gateway answered by itself (403, 429, 502, 504, …). */
   gatewayResponse?: { failure: GatewayFailure; responseType: string; message: string; reason: string };
   status: number;
+  /** The lines API Gateway's execution log would show for this request, in AWS's wording and order. */
+  executionLog?: string[];
   /** Milliseconds spent in the integration (clock time). */
   integrationLatencyMs?: number;
   /** Milliseconds from request to response (clock time). */

@@ -178,4 +178,9 @@ export interface GatewayOptions {
   cache?: CacheStageOptions;
   /** Access logging: a `$context` format string; one line per request in `gateway.accessLog`. */
   accessLog?: { format: string };
+  /**
+   * The `fetch` the gateway uses for outbound calls (HTTP/HTTP_PROXY backends, AWS-compatible endpoints, JWKS).
+   * Default: the global `fetch`, read at call time, so msw handlers installed later intercept the calls.
+   */
+  fetch?: typeof globalThis.fetch;
 }

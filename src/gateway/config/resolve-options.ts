@@ -40,6 +40,7 @@ const KNOWN = [
   'usagePlans',
   'cache',
   'accessLog',
+  'fetch',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -106,6 +107,13 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       'GATEWAY_INVALID_OPTION',
       'createGateway: binaryMediaTypes must be media types like "image/png" or "application/*"',
       'Pass an array of type/subtype strings.',
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      'createGateway: fetch must be a function with the signature of the global fetch',
+      'Pass globalThis.fetch, a test double, or leave it out.',
     );
   }
   const clock = options.clock ?? systemClock;

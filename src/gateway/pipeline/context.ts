@@ -42,7 +42,27 @@ export interface PipelineContext {
   integrationLatencyMs: number | undefined;
   /** Set by the integration when the answer is a gateway failure. */
   failure: GatewayErrorResponse | undefined;
+  /**
+   * What the authorize stage established (authorizers, IAM, Cognito, JWT): the `requestContext.authorizer`
+   * the integration receives, identity fields, and an API key value from `usageIdentifierKey`. `undefined`
+   * when the route has no authorization.
+   */
+  authorization: RequestAuthorization | undefined;
   trace: GatewayTrace;
+}
+
+/** The outcome of a successful authorization, as later stages and the integration read it. */
+export interface RequestAuthorization {
+  /**
+   * `requestContext.authorizer` exactly as the integration's event carries it: REST Lambda authorizer
+   * `{ principalId, integrationLatency, ...context as strings }`, Cognito `{ claims }`; HTTP API 2.0
+   * `{ lambda: {...} }`, `{ jwt: { claims, scopes } }` or `{ iam: {...} }`; HTTP API 1.0 as REST.
+   */
+  authorizer?: Readonly<Record<string, unknown>>;
+  /** `requestContext.identity` / `$context.identity` fields the authorization filled (IAM caller, Cognito ids). */
+  identity?: Readonly<Record<string, string | null>>;
+  /** `usageIdentifierKey` of a Lambda authorizer, for `apiKeySource: 'AUTHORIZER'`. */
+  usageIdentifierKey?: string;
 }
 
 /** A pipeline stage: returns the context to continue, or a gateway response to stop. */
@@ -54,4 +74,17 @@ export type StageResult = PipelineContext | GatewayErrorResponse;
  */
 export function record(ctx: PipelineContext, step: TraceStep): void {
   if (ctx.detailed) ctx.trace.steps.push(step);
+}
+
+/**
+ * Appends lines to the request's execution log (`trace.executionLog`): what API Gateway's CloudWatch execution
+ * log would show, in AWS's wording ("Method request path: {id=7}", "Endpoint request URI: …"). Only
+ * `gateway.handle()` keeps it; pass a function so `fetch` does not even build the text.
+ */
+export function logExecution(ctx: PipelineContext, lines: () => string | readonly string[]): void {
+  if (!ctx.detailed) return;
+  const out = lines();
+  const log = (ctx.trace.executionLog ??= []);
+  if (typeof out === 'string') log.push(out);
+  else log.push(...out);
 }

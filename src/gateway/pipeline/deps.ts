@@ -7,6 +7,11 @@ export interface PipelineDeps {
   policies: GatewayPolicies;
   /** Access-log lines, one per request, when an access-log format is configured. */
   accessLog: string[];
+  /**
+   * Outbound HTTP (HTTP and HTTP_PROXY backends, AWS-compatible endpoints, JWKS): the `fetch` option, else the
+   * global `fetch` read at call time (so msw and test doubles installed later still see the call).
+   */
+  fetch: typeof globalThis.fetch;
   /** The log stream of a function's warm execution environment: fixed at its first invocation (`start`). */
   logStreamName(functionName: string, start: number): string;
 }

@@ -118,6 +118,7 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
     response: undefined,
     integrationLatencyMs: undefined,
     failure: undefined,
+    authorization: undefined,
     trace: {
       apiType: config.apiType,
       requestId,
