@@ -84,7 +84,8 @@ export function record(ctx: PipelineContext, step: TraceStep): void {
 export function logExecution(ctx: PipelineContext, lines: () => string | readonly string[]): void {
   if (!ctx.detailed) return;
   const out = lines();
-  const log = (ctx.trace.executionLog ??= []);
+  ctx.trace.executionLog ??= [];
+  const log = ctx.trace.executionLog;
   if (typeof out === 'string') log.push(out);
   else log.push(...out);
 }
