@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type {
   APIGatewayProxyEvent,
   APIGatewayProxyEventV2,
@@ -38,8 +38,23 @@ const KINDS: readonly EventFixtureKind[] = [
   'request-authorizer-v2',
 ];
 
-// src/events/fixtures.ts and dist/events/fixtures.js both sit two levels below the package root.
-const ROOT = new URL('../../fixtures/events/', import.meta.url);
+let root: URL | undefined;
+
+/**
+ * The package's fixtures/events/ folder: the nearest one above this module, which sits at a different depth
+ * in src/ (tests), in a dist/ bundle and in a shared dist/chunks/ file. Found on first use, not on import.
+ */
+function fixturesRoot(): URL {
+  if (root) return root;
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const candidate = new URL('fixtures/events/', dir);
+    if (existsSync(candidate)) {
+      root = candidate;
+      return candidate;
+    }
+    if (dir.pathname === '/') throw new Error(`fixtures/events/ not found above ${import.meta.url}`);
+  }
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -69,7 +84,7 @@ function checkKind(kind: string): asserts kind is EventFixtureKind {
  */
 export function listEventFixtures(kind: EventFixtureKind): string[] {
   checkKind(kind);
-  return readdirSync(new URL(`${kind}/`, ROOT))
+  return readdirSync(new URL(`${kind}/`, fixturesRoot()))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
@@ -99,7 +114,7 @@ export function loadEventFixture<K extends EventFixtureKind>(
   }
   let text: string;
   try {
-    text = readFileSync(new URL(`${kind}/${scenario}.json`, ROOT), 'utf8');
+    text = readFileSync(new URL(`${kind}/${scenario}.json`, fixturesRoot()), 'utf8');
   } catch {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',

@@ -1,26 +1,40 @@
 // Imports apigw-testkit by its own name, so Node resolves every specifier through package.json `exports`
 // (npm test builds dist/ first). Pins the public surface of each subpath and the peer-free root.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+interface Condition {
+  types: string;
+  default: string;
+}
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { types: string; import: string }>;
+  exports: Record<string, string | { import: Condition; require: Condition }>;
   bin: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
 const codeSubpaths = Object.entries(pkg.exports).filter(
-  (entry): entry is [string, { types: string; import: string }] => typeof entry[1] === 'object',
+  (entry): entry is [string, { import: Condition; require: Condition }] => typeof entry[1] === 'object',
 );
+const require = createRequire(import.meta.url);
 
 describe('package.json exports', () => {
-  it.each(codeSubpaths)('%s points at a built module and its declarations', (_subpath, target) => {
-    expect(existsSync(resolve(root, target.import))).toBe(true);
-    expect(existsSync(resolve(root, target.types))).toBe(true);
-  });
+  it.each(codeSubpaths)(
+    '%s has an ESM and a CommonJS build, each with its declarations',
+    (_subpath, target) => {
+      expect(Object.keys(target)).toEqual(['import', 'require']);
+      expect(target.import.default).toMatch(/^\.\/dist\/.+\.js$/);
+      expect(target.import.types).toBe(target.import.default.replace(/\.js$/, '.d.ts'));
+      expect(target.require.default).toBe(target.import.default.replace(/\.js$/, '.cjs'));
+      expect(target.require.types).toBe(target.import.default.replace(/\.js$/, '.d.cts'));
+      for (const file of [target.import, target.require].flatMap((c) => [c.default, c.types])) {
+        expect(existsSync(resolve(root, file)), file).toBe(true);
+      }
+    },
+  );
 
   it('the bin points at the built CLI with a node shebang', () => {
     const bin = resolve(root, pkg.bin['apigw-testkit']!);
@@ -75,35 +89,46 @@ describe('package.json exports', () => {
     ['apigw-testkit/faker', ['fakeProxyEventV1', 'fakeProxyEventV2']],
     ['apigw-testkit/msw', ['toMswHandlers']],
     ['apigw-testkit/supertest', ['request']],
-  ])('%s exports its public functions', async (specifier, names) => {
+  ])('%s exports its public functions to import and to require', async (specifier, names) => {
     const mod = (await import(specifier)) as Record<string, unknown>;
-    for (const name of names) expect(typeof mod[name], `${specifier} → ${name}`).toBe('function');
+    const required = require(specifier) as Record<string, unknown>;
+    for (const name of names) {
+      expect(typeof mod[name], `import ${specifier} → ${name}`).toBe('function');
+      expect(typeof required[name], `require ${specifier} → ${name}`).toBe('function');
+    }
+    expect(Object.keys(required).sort()).toEqual(Object.keys(mod).sort());
   });
 
-  it('the root entry and everything it imports use no optional peer (only node: builtins and own files)', () => {
-    const peers = Object.keys(pkg.peerDependencies);
-    const seen = new Set<string>();
-    const bare = new Set<string>();
-    const visit = (file: string): void => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/^\s*\/\/.*$/gm, '');
-      for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
-        const spec = match[1]!;
-        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
-        else bare.add(spec);
-      }
-    };
-    visit(resolve(root, 'dist/index.js'));
-    expect(seen.size).toBeGreaterThan(20);
-    expect([...bare].filter((spec) => !spec.startsWith('node:'))).toEqual([]);
-    expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
-  });
+  it.each([
+    ['dist/index.js', /(?:from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g],
+    ['dist/index.cjs', /require\(\s*['"]([^'"]+)['"]\s*\)/g],
+  ])(
+    'the root entry %s and everything it loads use no optional peer (only node: builtins and own files)',
+    (entry, pattern) => {
+      const peers = Object.keys(pkg.peerDependencies);
+      const seen = new Set<string>();
+      const bare = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(file, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, '');
+        for (const match of text.matchAll(pattern)) {
+          const spec = match[1]!;
+          if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+          else bare.add(spec);
+        }
+      };
+      visit(resolve(root, entry));
+      // The entry and the shared chunks it loads (dist/chunks/).
+      expect([...seen].filter((file) => file.includes('/dist/chunks/')).length).toBeGreaterThan(2);
+      expect([...bare].filter((spec) => !isBuiltin(spec))).toEqual([]);
+      expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
+    },
+  );
 
   it('fixtures resolve through the ./fixtures/* subpath', () => {
-    const require = createRequire(import.meta.url);
     const file = require.resolve('apigw-testkit/fixtures/events/proxy-v1/invalid.json');
     expect(existsSync(file)).toBe(true);
   });
