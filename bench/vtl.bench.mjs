@@ -1,6 +1,6 @@
 // VTL renderer benchmark: apigw-testkit's compiled templates against bare velocityjs (its own Compile/render
 // with a plain JS context) on the same three templates, measured in the same run.
-//   node bench/vtl.bench.mjs        (build first: npx tsc -p tsconfig.build.json)
+//   node bench/vtl.bench.mjs        (build first: npm run build)
 import velocity from 'velocityjs';
 import { compileTemplate } from '../dist/vtl/index.js';
 import { measure, report } from './harness.mjs';
