@@ -33,7 +33,11 @@ export interface CacheStageOptions {
   cachingEnabled?: boolean;
   /** Capacity in GB; the byte budget of the LRU. Default 0.5. */
   cacheClusterSize?: CacheClusterSize;
-  /** Optional cap on the number of entries (LRU eviction beyond it). */
+  /**
+   * Cap on the number of entries (LRU eviction beyond it). Default {@link DEFAULT_CACHE_MAX_ENTRIES}: AWS sizes
+   * the cache by bytes only, but each entry also costs the simulator a few hundred bytes of bookkeeping that
+   * `cacheClusterSize` does not count, so a soak test with many small distinct responses stays bounded.
+   */
   maxEntries?: number;
   /** Whether non-2xx integration responses are cached (UNCONFIRMED on AWS). Default true. */
   cacheNon2xxResponses?: boolean;
@@ -129,12 +133,22 @@ export function clusterBytes(size: unknown): number {
   return Math.floor(size * 2 ** 30);
 }
 
+/**
+ * Entries a stage cache holds at most unless `maxEntries` says otherwise (a simulator bound, not an AWS limit).
+ *
+ * @example
+ * ```ts
+ * createResponseCache({ clock, maxEntries: DEFAULT_CACHE_MAX_ENTRIES * 10 }); // a bigger soak
+ * ```
+ */
+export const DEFAULT_CACHE_MAX_ENTRIES = 100_000;
+
 export function validateMaxEntries(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw fail(
       'CACHE_INVALID_MAX_ENTRIES',
       `createResponseCache: maxEntries must be an integer ≥ 1, got ${String(value)}`,
-      'Omit it to size the cache by cacheClusterSize only.',
+      `Pass a positive integer (default ${DEFAULT_CACHE_MAX_ENTRIES}).`,
     );
   }
   return value;

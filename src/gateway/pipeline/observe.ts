@@ -3,7 +3,7 @@ import { formatRequestTime } from '../../events/derive/time.js';
 import type { ClientResponse } from '../../response/types.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
-import type { AccessLogValue, RequestMetric } from '../observability/index.js';
+import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
 import type { PipelineContext } from './context.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -29,7 +29,7 @@ export function observe(
   // Only the variables the format uses are computed (the format is compiled once per gateway).
   const values: Record<string, AccessLogValue> = {};
   for (const name of format.variables) values[name] = contextValue(name, ctx, deps, client);
-  deps.accessLog.push(format.render(values));
+  appendAccessLogLine(deps.accessLog, format.render(values), policies.accessLogMaxLines);
 }
 
 /** The value of one `$context` variable of the access log for this request; undefined when unknown. */

@@ -30,6 +30,18 @@ export interface QuotaCounter {
   gate(message: string): QuotaGate;
 }
 
+/**
+ * Days of per-key usage kept for `gateway.usage()` (GetUsage): a date range there spans at most 90 days, and a
+ * quota period at most a month, so older days are dropped as the clock moves on and memory stays bounded.
+ * How long AWS itself keeps usage data is UNCONFIRMED.
+ */
+export const USAGE_RETENTION_DAYS = 90;
+
+/** Deletes the days before `cutoff` (YYYY-MM-DD, which sorts as text). */
+function forgetBefore(days: Map<string, number>, cutoff: string): void {
+  for (const date of days.keys()) if (date < cutoff) days.delete(date);
+}
+
 /** Creates the counter of one key in one plan; the first period is the one containing `startedAt`. */
 export function createQuotaCounter(
   quota: QuotaSettings | undefined,
@@ -69,6 +81,7 @@ export function createQuotaCounter(
       if (now >= dayEnd || now < dayEnd - DAY_MS) {
         dayEnd = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
         dayKey = utcDate(now);
+        forgetBefore(days, utcDate(now - USAGE_RETENTION_DAYS * DAY_MS));
       }
       days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
     },
