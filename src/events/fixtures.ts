@@ -7,6 +7,7 @@ import type {
   APIGatewayTokenAuthorizerEvent,
 } from 'aws-lambda';
 import { InvalidInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import type { WebSocketEvent } from './websocket-event.js';
 
 /** Event kinds with canonical samples under `fixtures/events/<kind>/`. */
@@ -68,7 +69,7 @@ function checkKind(kind: string): asserts kind is EventFixtureKind {
   if (!(KINDS as readonly string[]).includes(kind)) {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_KIND',
-      `unknown event fixture kind: ${JSON.stringify(kind)}`,
+      `unknown event fixture kind: ${formatValue(kind)}`,
       `Use one of ${KINDS.join(', ')}.`,
     );
   }
@@ -108,7 +109,7 @@ export function loadEventFixture<K extends EventFixtureKind>(
   if (!/^[a-z0-9-]+$/.test(scenario)) {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',
-      `invalid fixture scenario name: ${JSON.stringify(scenario)}`,
+      `invalid fixture scenario name: ${formatValue(scenario)}`,
       `Use one of ${listEventFixtures(kind).join(', ')}.`,
     );
   }
@@ -118,7 +119,7 @@ export function loadEventFixture<K extends EventFixtureKind>(
   } catch {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',
-      `no ${kind} fixture named ${JSON.stringify(scenario)}`,
+      `no ${kind} fixture named ${formatValue(scenario)}`,
       `Use one of ${listEventFixtures(kind).join(', ')}.`,
     );
   }

@@ -1,4 +1,5 @@
 import { EventInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { fillResourcePath, matchResourcePath } from './derive/match-resource-path.js';
 
 /** Path, resource and path parameters of a REST event, consistent with each other. */
@@ -44,7 +45,7 @@ export function resolveResource(
       if (pathParameters[name] !== params[name]) {
         throw new EventInputError(
           'EVENT_PATH_MISMATCH',
-          `${where}: pathParameters.${name} is ${JSON.stringify(pathParameters[name])} but path ${rawPath} gives ${JSON.stringify(params[name])} for resource ${resource}`,
+          `${where}: pathParameters.${name} is ${formatValue(pathParameters[name])} but path ${rawPath} gives ${formatValue(params[name])} for resource ${resource}`,
           'Pass either path or pathParameters, or make them agree; path parameters are derived from the path.',
           { path: rawPath, resource, parameter: name },
         );

@@ -1,4 +1,5 @@
 import { assertKnownOptions, EventInputError } from '../../errors/families.js';
+import { formatValue } from '../../errors/format-value.js';
 
 /** A scalar a REST/WebSocket Lambda authorizer may put in its `context`. */
 export type AuthorizerContextValue = string | number | boolean | null;
@@ -65,7 +66,7 @@ export function lambdaAuthorizerV1(
     if (value !== null && typeof value === 'object') {
       throw new EventInputError(
         'EVENT_INVALID_AUTHORIZER_CONTEXT',
-        `${where}: authorizer context value ${key} is an object or array: ${JSON.stringify(value)}`,
+        `${where}: authorizer context value ${key} is an object or array: ${formatValue(value)}`,
         'A REST/WebSocket Lambda authorizer context holds only strings, numbers and booleans (AWS answers 500 otherwise).',
         { key },
       );

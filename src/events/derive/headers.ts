@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { DROPPED_REQUEST_HEADERS } from './constants.js';
 import { setEntry } from './safe-record.js';
 
@@ -39,7 +40,7 @@ function checkValue(where: string, name: string, value: unknown): string {
   if (typeof value !== 'string') {
     throw new EventInputError(
       'EVENT_INVALID_HEADER_VALUE',
-      `${where}: header ${name} has a non-string value: ${String(value)}`,
+      `${where}: header ${name} has a non-string value: ${formatText(value)}`,
       'Pass header values as strings (an array of strings for a repeated header).',
       { header: name },
     );
@@ -49,7 +50,7 @@ function checkValue(where: string, name: string, value: unknown): string {
     if (c === 10 || c === 13 || c === 0) {
       throw new EventInputError(
         'EVENT_INVALID_HEADER_VALUE',
-        `${where}: header ${name} contains CR, LF or NUL: ${JSON.stringify(value)}`,
+        `${where}: header ${name} contains CR, LF or NUL: ${formatValue(value)}`,
         'HTTP forbids these characters in header values; remove them.',
         { header: name },
       );
@@ -62,7 +63,7 @@ function push(where: string, out: HeaderList, name: string, value: unknown): voi
   if (!isHeaderName(name)) {
     throw new EventInputError(
       'EVENT_INVALID_HEADER_NAME',
-      `${where}: invalid header name: ${JSON.stringify(name)}`,
+      `${where}: invalid header name: ${formatValue(name)}`,
       "A header name is an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only, no spaces or colons.",
       { header: name },
     );
@@ -87,7 +88,7 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new EventInputError(
           'EVENT_INVALID_HEADERS',
-          `${where}: a header pair must be [name, value], got ${JSON.stringify(pair)}`,
+          `${where}: a header pair must be [name, value], got ${formatValue(pair)}`,
           'Pass headers as [[name, value], …], a record or a Headers object.',
         );
       }

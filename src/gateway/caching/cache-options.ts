@@ -1,3 +1,4 @@
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/index.js';
 import { toRouteKey } from '../throttling/index.js';
 import { type CacheKeyParameter, parseCacheKeyParameter } from './cache-key.js';
@@ -93,7 +94,7 @@ export function validateTtl(where: string, ttl: unknown): number {
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > MAX_CACHE_TTL_SECONDS) {
     throw fail(
       'CACHE_INVALID_TTL',
-      `${where}: ttlInSeconds must be an integer from 0 to ${MAX_CACHE_TTL_SECONDS}, got ${String(ttl)}`,
+      `${where}: ttlInSeconds must be an integer from 0 to ${MAX_CACHE_TTL_SECONDS}, got ${formatText(ttl)}`,
       'API Gateway caches for 0 (off) to 3600 seconds; the default is 300.',
     );
   }
@@ -104,7 +105,7 @@ export function validateStrategy(where: string, value: unknown): UnauthorizedCac
   if (typeof value !== 'string' || !STRATEGIES.includes(value)) {
     throw fail(
       'CACHE_INVALID_STRATEGY',
-      `${where}: unauthorizedCacheControlHeaderStrategy ${JSON.stringify(value)} is not known`,
+      `${where}: unauthorizedCacheControlHeaderStrategy ${formatValue(value)} is not known`,
       `Use one of ${STRATEGIES.join(', ')}.`,
     );
   }
@@ -126,7 +127,7 @@ export function clusterBytes(size: unknown): number {
   if (typeof size !== 'number' || !SIZES.includes(size)) {
     throw fail(
       'CACHE_INVALID_CLUSTER_SIZE',
-      `createResponseCache: cacheClusterSize must be one of ${SIZES.join(', ')} (GB), got ${String(size)}`,
+      `createResponseCache: cacheClusterSize must be one of ${SIZES.join(', ')} (GB), got ${formatText(size)}`,
       'Pick one of the sizes API Gateway offers.',
     );
   }
@@ -147,7 +148,7 @@ export function validateMaxEntries(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw fail(
       'CACHE_INVALID_MAX_ENTRIES',
-      `createResponseCache: maxEntries must be an integer ≥ 1, got ${String(value)}`,
+      `createResponseCache: maxEntries must be an integer ≥ 1, got ${formatText(value)}`,
       `Pass a positive integer (default ${DEFAULT_CACHE_MAX_ENTRIES}).`,
     );
   }
@@ -168,7 +169,7 @@ export function normalizeRouteOptions(
 ): Map<string, RouteCacheOptions> {
   const result = new Map<string, RouteCacheOptions>();
   for (const [key, value] of Object.entries(routes)) {
-    const where = `createResponseCache: routes[${JSON.stringify(key)}]`;
+    const where = `createResponseCache: routes[${formatValue(key)}]`;
     if (key === '*/*')
       throw fail(
         'CACHE_INVALID_ROUTE_KEY',
@@ -194,7 +195,7 @@ export function resolveRoute(
   route: RouteCacheOptions | undefined,
   stage: StageCacheDefaults,
 ): ResolvedRouteCache {
-  const where = `createResponseCache: routes[${JSON.stringify(routeKey)}]`;
+  const where = `createResponseCache: routes[${formatValue(routeKey)}]`;
   const method = routeKey.slice(0, routeKey.indexOf(' '));
   const enabled =
     route?.cachingEnabled === undefined

@@ -1,3 +1,4 @@
+import { formatText } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
 
 /**
@@ -16,7 +17,7 @@ export function validateMaxLines(value: unknown): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
   throw new GatewayConfigError(
     'ACCESS_LOG_INVALID_MAX_LINES',
-    `createGateway: accessLog.maxLines must be an integer ≥ 1, got ${String(value)}`,
+    `createGateway: accessLog.maxLines must be an integer ≥ 1, got ${formatText(value)}`,
     `Pass a positive integer (default ${DEFAULT_ACCESS_LOG_MAX_LINES}).`,
   );
 }

@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
 import { isDocumentedContextVariable } from './context-variables.js';
 
@@ -41,7 +42,7 @@ export function compileAccessLogFormat(format: string, apiType: 'REST' | 'HTTP')
   if (apiType !== 'REST' && apiType !== 'HTTP') {
     throw error(
       'ACCESS_LOG_INVALID_API_TYPE',
-      `compileAccessLogFormat: apiType must be REST or HTTP, got ${JSON.stringify(apiType)}`,
+      `compileAccessLogFormat: apiType must be REST or HTTP, got ${formatValue(apiType)}`,
       "Pass 'REST' or 'HTTP'.",
     );
   }
@@ -90,7 +91,7 @@ export function compileAccessLogFormat(format: string, apiType: 'REST' | 'HTTP')
       const shown = format.slice(i, i + 24).split(/[\s"',]/)[0];
       throw error(
         'ACCESS_LOG_FORMAT_NON_CONTEXT_VARIABLE',
-        `compileAccessLogFormat: ${JSON.stringify(shown)} is not a $context variable`,
+        `compileAccessLogFormat: ${formatValue(shown)} is not a $context variable`,
         'Access logs may only use $context variables, written $context.name.',
       );
     }

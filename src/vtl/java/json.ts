@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { JavaDouble, type JavaIntegral, JsonList, parseIntegral } from './values.js';
 
 /** Thrown by {@link parseJavaJson} on text that is not JSON; callers turn it into the AWS failure. */
@@ -56,7 +57,7 @@ class JsonReader {
         return this.fail(
           Number.isNaN(c)
             ? 'Unexpected end of JSON'
-            : `Unexpected character ${JSON.stringify(this.text.charAt(this.pos))}`,
+            : `Unexpected character ${formatValue(this.text.charAt(this.pos))}`,
         );
     }
   }
