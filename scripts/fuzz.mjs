@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 const USAGE =
   'usage: node scripts/fuzz.mjs [--cases N] [--seed S] [--kinds renderer,builders,validator,gateway]';
 const KINDS = ['renderer', 'builders', 'validator', 'gateway'];
+// `planted` (not run by default) checks the fuzzer itself: each of its cases is a fault it must report.
+const ALL_KINDS = [...KINDS, 'planted'];
 const args = { cases: 1000, seed: 1, kinds: KINDS };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -18,7 +20,7 @@ for (let i = 0; i < argv.length; i++) {
   const value = inline ?? argv[++i];
   if (flag === '--cases' && /^\d+$/.test(value ?? '')) args.cases = Number(value);
   else if (flag === '--seed' && /^-?\d+$/.test(value ?? '')) args.seed = Number(value);
-  else if (flag === '--kinds' && value && value.split(',').every((k) => KINDS.includes(k)))
+  else if (flag === '--kinds' && value && value.split(',').every((k) => ALL_KINDS.includes(k)))
     args.kinds = value.split(',');
   else {
     console.error(USAGE);

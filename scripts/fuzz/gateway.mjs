@@ -5,7 +5,7 @@
 // (the worker watches those).
 import fc from 'fast-check';
 import { createGateway, createManualClock, isTestkitError } from '../../dist/index.js';
-import { FuzzFailure, HostileError, show } from './outcome.mjs';
+import { assertNoPendingTimers, FuzzFailure, HostileError, show } from './outcome.mjs';
 
 const ok = (body) => ({ statusCode: 200, body });
 const THROWN = [
@@ -221,8 +221,7 @@ async function gatewayCase(kind, thrown, value, req) {
     throw new FuzzFailure(`${what}: answered ${response.status}, AWS answers ${wanted}`);
   }
   await clock.advanceAsync(60_000);
-  if (clock.pendingTimers() !== 0)
-    throw new FuzzFailure(`${what}: ${clock.pendingTimers()} timer(s) left pending`);
+  assertNoPendingTimers(clock, what);
   if (answers !== 1) throw new FuzzFailure(`${what}: answered ${answers} times`);
   return `${response.status}`;
 }

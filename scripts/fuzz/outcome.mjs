@@ -20,13 +20,8 @@ export function show(value) {
   }
 }
 
-/** Runs `call`; returns 'ok' or 'typed error'; throws a FuzzFailure for any other throw. */
-export function classify(isTestkitError, what, input, call) {
-  try {
-    call();
-    return 'ok';
-  } catch (error) {
-    if (isTestkitError(error)) return 'typed error';
-    throw new FuzzFailure(`${what} threw a non-typed ${show(error)} for ${show(input)}`);
-  }
+/** Throws a FuzzFailure when the clock still holds timers after a case (something was left running). */
+export function assertNoPendingTimers(clock, what) {
+  const pending = clock.pendingTimers();
+  if (pending !== 0) throw new FuzzFailure(`${what}: ${pending} timer(s) left pending`);
 }

@@ -56,6 +56,7 @@ const FRAGMENTS = [
   '$map.put("b", $map)',
   '$foreach.hasNext',
   '$foreach.index',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: VTL, not a JS template
   '${x}',
   '$!{y}',
   '$!x',

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builderCases } from './builders.mjs';
 import { gatewayCases } from './gateway.mjs';
 import { FuzzFailure, show } from './outcome.mjs';
+import { plantedCases } from './planted.mjs';
 import { rendererCases } from './renderer.mjs';
 import { validatorCases } from './validator.mjs';
 
@@ -13,6 +14,7 @@ const SUITES = {
   builders: builderCases,
   validator: validatorCases,
   gateway: gatewayCases,
+  planted: plantedCases,
 };
 
 let current = '(none)';
@@ -30,7 +32,7 @@ for (const [k, kind] of kinds.entries()) {
   // Each suite yields one async case at a time; a case returns its outcome label or throws a failure text.
   for (const run of SUITES[kind](n, seed * 7919 + k)) {
     current = `${kind} case #${index}`;
-    if (index % 200 === 0) parentPort.postMessage({ type: 'progress', kind, index });
+    parentPort.postMessage({ type: 'progress', kind, index });
     try {
       const outcome = await run();
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
