@@ -1,7 +1,7 @@
-import { checkEventOptions } from './option-types.js';
+import { checkEventOptions, optionTable } from './option-types.js';
 
-/** A precomputed option check for a builder: {@link checkEventOptions} against a Set built once. */
+/** A precomputed option check for a builder: {@link checkEventOptions} against a table built once. */
 export function knownOptions(where: string, known: readonly string[]): (options: unknown) => void {
-  const set = new Set(known);
-  return (options) => checkEventOptions(where, options, set);
+  const table = optionTable(known);
+  return (options) => checkEventOptions(where, options, table);
 }

@@ -3,7 +3,10 @@ import { formatText } from '../../errors/format-value.js';
 
 // Builder options that take plain text, numbers or booleans. Options with richer shapes (headers, query, body,
 // time, identity, authorizer, requestContext, …) are checked where they are used.
-const TYPES = new Map<string, 'string' | 'number' | 'boolean' | 'string or number' | 'array of strings'>([
+/** What a plain-valued option must be. */
+export type OptionType = 'string' | 'number' | 'boolean' | 'string or number' | 'array of strings';
+
+const TYPES = new Map<string, OptionType>([
   ['seed', 'string or number'],
   ['binaryMediaTypes', 'array of strings'],
   ...[
@@ -41,10 +44,14 @@ const TYPES = new Map<string, 'string' | 'number' | 'boolean' | 'string or numbe
  *
  * @example
  * ```ts
- * checkEventOptions('buildProxyEventV1', { apiId: 7 }, ['apiId']); // throws EVENT_INVALID_OPTION_TYPE
+ * checkEventOptions('buildProxyEventV1', { apiId: 7 }, optionTable(['apiId'])); // throws EVENT_INVALID_OPTION_TYPE
  * ```
  */
-export function checkEventOptions(where: string, options: unknown, known: ReadonlySet<string>): void {
+export function checkEventOptions(
+  where: string,
+  options: unknown,
+  known: ReadonlyMap<string, OptionType | null>,
+): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new EventInputError(
       'EVENT_INVALID_OPTIONS',
@@ -55,9 +62,9 @@ export function checkEventOptions(where: string, options: unknown, known: Readon
   const keys = Object.keys(options);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!known.has(key)) throw unknownOptionError(where, key, [...known]);
-    const type = TYPES.get(key);
-    if (type === undefined) continue;
+    const type = known.get(key);
+    if (type === null) continue;
+    if (type === undefined) throw unknownOptionError(where, key, [...known.keys()]);
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined || typeof value === type) continue;
     if (type === 'string or number' && (typeof value === 'string' || typeof value === 'number')) continue;
@@ -70,4 +77,17 @@ export function checkEventOptions(where: string, options: unknown, known: Readon
       { option: key },
     );
   }
+}
+
+/**
+ * The option table of a builder: each known key with the type its value must have (null: checked where used).
+ * One lookup per key then answers both "is it known" and "what type".
+ *
+ * @example
+ * ```ts
+ * optionTable(['apiId', 'headers']); // Map { 'apiId' => 'string', 'headers' => null }
+ * ```
+ */
+export function optionTable(known: readonly string[]): ReadonlyMap<string, OptionType | null> {
+  return new Map(known.map((key) => [key, TYPES.get(key) ?? null]));
 }
