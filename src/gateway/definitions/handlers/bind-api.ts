@@ -103,7 +103,11 @@ async function lambdaFields(
     ...(qualifier === undefined ? {} : { qualifier }),
     ...(fn ? { functionName: fn.name, functionTimeoutMs: fn.timeoutMs, memoryLimitInMB: fn.memory } : {}),
   };
-  if (!fn) return { ...base, handler: (resolved as { handler: LambdaHandler }).handler };
+  if (!fn) {
+    // A function named by ARN but not declared in a template: the context reports that name.
+    const named = /^[A-Za-z0-9_-]{1,64}$/.test(target.name) ? { functionName: target.name } : {};
+    return { ...base, ...named, handler: (resolved as { handler: LambdaHandler }).handler };
+  }
   const environment = {
     AWS_REGION: settings.region,
     AWS_DEFAULT_REGION: settings.region,

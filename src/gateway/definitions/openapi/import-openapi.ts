@@ -3,6 +3,7 @@ import type { ApiType } from '../../types.js';
 import { type ApiModel, type ModelRoute, WarningList } from '../model.js';
 import { child, isRecord } from '../source/pointer.js';
 import { type BasePathMode, basePathPrefix, documentBasePath } from './base-path.js';
+import { checkRoutes } from './check-routes.js';
 import { convertOperation, type OperationContext } from './operation.js';
 import { bundleExternalRefs, createRefResolver, hasExternalRefs } from './refs.js';
 import { readRootExtensions, serverEndpointConfiguration, unknownExtension } from './root-extensions.js';
@@ -90,6 +91,7 @@ export async function openApiToModel(
   };
   const prefix = basePathPrefix(documentBasePath(document), settings.basepath);
   const routes = readPaths(document, prefix, ctx);
+  checkRoutes(routes, apiType, file);
   if (routes.some((r) => r.route.requestModels !== undefined)) {
     const schemas = swagger2 ? document.definitions : components.schemas;
     root.api.models = Object.fromEntries(
