@@ -6,6 +6,12 @@ import type { LambdaHandler } from '../../types.js';
 import { loadInEnvironment } from './function-environment.js';
 import type { FunctionInfo } from './function-info.js';
 
+/**
+ * Counts handler loads so every import gets fresh module instances (a cold start), even for a file already
+ * imported: the only module-level state of the importers, and it holds no data.
+ */
+let generation = 0;
+
 /** Extensions tried for a handler module: the Node.js runtime's order, then TypeScript. */
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
 
@@ -66,7 +72,8 @@ export async function loadHandler(
   }
   let module: Record<string, unknown>;
   try {
-    const url = `${pathToFileURL(file).href}?function=${encodeURIComponent(fn.logicalId)}`;
+    generation += 1;
+    const url = `${pathToFileURL(file).href}?function=${encodeURIComponent(fn.logicalId)}&load=${generation}`;
     module = await loadInEnvironment(environment, () => import(url) as Promise<Record<string, unknown>>);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -207,7 +207,9 @@ function addEvent(
       { file: ctx.file, pointer: event.pointer },
     );
   }
-  const fnArn = `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${event.functionId}`;
+  const alias = ctx.resources[event.functionId]?.Properties.AutoPublishAlias;
+  // With AutoPublishAlias, SAM points the integration at the alias (${Fn.Alias}).
+  const fnArn = `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${event.functionId}${typeof alias === 'string' ? `:${alias}` : ''}`;
   const integration: Record<string, unknown> = {
     type: 'aws_proxy',
     httpMethod: 'POST',
