@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the definitions contain ${placeholders} literally
 // The exact import of every collected definition (test/fixtures/definitions/*/SOURCE.md): per API its stages, route
 // table (route key, integration, authorizer, API key required) and warnings, and the handlers it is given (each an
 // echo handler labelled with its key), plus the response of a request per runnable route.
