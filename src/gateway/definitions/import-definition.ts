@@ -14,7 +14,15 @@ import type {
   RouteSummary,
 } from './types.js';
 
-/** The route table and warnings of a definition, without loading or binding any handler. */
+/**
+ * The route table and warnings of a definition, without loading or binding any handler.
+ *
+ * @example
+ * ```ts
+ * const description: DefinitionDescription = await describeDefinition('template.yaml');
+ * description.apis[0].routes[0].routeKey; // 'GET /hello'
+ * ```
+ */
 export interface DefinitionDescription {
   file: string;
   format: 'openapi' | 'template';

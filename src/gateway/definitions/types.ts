@@ -93,7 +93,14 @@ export interface DefinitionImport {
   api(name?: string): ImportedApi;
 }
 
-/** A definition to import: a file path (JSON or YAML), a `file:` URL, or an already parsed document. */
+/**
+ * A definition to import: a file path (JSON or YAML), a `file:` URL, or an already parsed document.
+ *
+ * @example
+ * ```ts
+ * const source: DefinitionSource = { openapi: '3.0.1', info: { title: 'pets', version: '1' }, paths: {} };
+ * ```
+ */
 export type DefinitionSource = string | URL | Record<string, unknown>;
 
 /**
