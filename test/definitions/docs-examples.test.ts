@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { importOpenApi, importTemplate } from '../../src/gateway/definitions/index.js';
-import { createGateway } from '../../src/gateway/index.js';
+import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
 
 const OPENAPI = 'test/fixtures/definitions-local/docs/openapi.yaml';
 const listPets = async () => ({ statusCode: 200, body: '[]' });
@@ -18,9 +18,9 @@ describe('docs/definitions.md examples', () => {
   });
 
   it('a plain OpenAPI file with handlers by operationId', async () => {
-    const showPetById = async (event: { pathParameters: Record<string, string> }) => ({
+    const showPetById: LambdaHandler = async (event) => ({
       statusCode: 200,
-      body: event.pathParameters.petId!,
+      body: event.pathParameters?.petId,
     });
     const api = await importOpenApi('test/fixtures/definitions/oai-petstore/petstore.yaml', {
       handlers: { listPets, createPets: listPets, showPetById },

@@ -4,15 +4,12 @@ import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
 
 /** A Lambda handler that answers with what it saw, labelled `name`. */
 export function echo(name: string): LambdaHandler {
-  return async (
-    event: Record<string, unknown>,
-    context: { functionName: string; invokedFunctionArn: string },
-  ) => ({
+  return async (event, context) => ({
     statusCode: 200,
     body: JSON.stringify({
       handler: name,
       resource: event.resource ?? event.routeKey,
-      method: event.httpMethod ?? (event.requestContext as { http?: { method: string } }).http?.method,
+      method: event.httpMethod ?? event.requestContext.http?.method,
       functionName: context.functionName,
       invokedFunctionArn: context.invokedFunctionArn,
     }),
@@ -28,7 +25,7 @@ const ROUTE_SCOPED = {
 
 /** Why `createGateway` refuses one route of `options` (with only the API options it depends on), or undefined. */
 export function refusal(options: GatewayOptions, routeKey: string): string | undefined {
-  const route = (options.routes as Record<string, Record<string, unknown>>)[routeKey]!;
+  const route = (options.routes as unknown as Record<string, Record<string, unknown>>)[routeKey]!;
   const api: Record<string, unknown> = { ...options, routes: { [routeKey]: route } };
   for (const [option, field] of Object.entries(ROUTE_SCOPED)) {
     if (route[field] === undefined) delete api[option];

@@ -211,7 +211,7 @@ describe('security (behaviour.md §17.5)', () => {
   it('root security applies to operations without their own; scopes and the x-api-key scheme map through', async () => {
     const { apis } = await describeDefinition('test/fixtures/definitions/ls-cognito-auth/openapi.json');
     const api = await importOpenApi('test/fixtures/definitions/ls-cognito-auth/openapi.json');
-    const routes = api.options.routes as Record<string, Record<string, unknown>>;
+    const routes = api.options.routes as unknown as Record<string, Record<string, unknown>>;
     expect(apis[0]!.routes.map((r) => r.authorizer)).toEqual([
       'COGNITO_USER_POOLS cognito-test-identity-source',
       'COGNITO_USER_POOLS cognito-test-identity-source',
