@@ -1,22 +1,8 @@
 // `apigw-testkit routes <definition>`: the route table the import produced, without loading code.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runCliCapture } from '../run-cli.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => '',
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCapture;
 
 describe('apigw-testkit routes', () => {
   it('prints method, path, integration, authorizer and API key per route, with the stages and notes', async () => {

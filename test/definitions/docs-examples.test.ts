@@ -2,9 +2,9 @@
 // petstore.yaml, template.yaml and the cdk.out template).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { importOpenApi, importTemplate } from '../../src/gateway/definitions/index.js';
 import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
+import { runCliCapture } from '../run-cli.js';
 
 const OPENAPI = 'test/fixtures/definitions-local/docs/openapi.yaml';
 const listPets = async () => ({ statusCode: 200, body: '[]' });
@@ -76,15 +76,7 @@ describe('docs/definitions.md examples', () => {
   it('apigw-testkit routes prints the table shown on the page', async () => {
     const page = readFileSync('docs/definitions.md', 'utf8');
     const block = /npx apigw-testkit routes (\S+)\n```\n\n```text\n([\s\S]*?)```/.exec(page)!;
-    let stdout = '';
-    await runCli(['routes', block[1]!], {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: () => {},
-      readStdin: async () => '',
-      cwd: process.cwd(),
-    });
+    const { stdout } = await runCliCapture(['routes', block[1]!]);
     expect(stdout).toBe(block[2]);
   });
 });

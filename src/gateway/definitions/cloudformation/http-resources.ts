@@ -1,8 +1,6 @@
-import { resolveDefinitionBody } from '../sam/definition-body.js';
 import { httpCors } from '../sam/sam-cors.js';
-import { child, ensureRecord, isRecord } from '../source/pointer.js';
-import { resolveValue } from './intrinsics.js';
-import { refersTo } from './rest-resources.js';
+import { ensureRecord, isRecord } from '../source/pointer.js';
+import { apiResourceBody, resourcesOf } from './api-resource.js';
 import type { TemplateContext } from './template-context.js';
 
 /** A plain HTTP API (`AWS::ApiGatewayV2::*`) turned into the OpenAPI 3 document it amounts to. */
@@ -29,37 +27,12 @@ const INTEGRATION_FIELDS: Readonly<Record<string, string>> = {
 
 /** Builds the OpenAPI 3.0 document equivalent to HTTP API `apiId`: `Body`, quick-create `Target`, routes. */
 export async function httpApiDocument(ctx: TemplateContext, apiId: string): Promise<HttpApiDocument> {
-  const pointer = child('/Resources', apiId, 'Properties');
-  const { Body, BodyS3Location, ...rawProps } = ctx.resources[apiId]!.Properties;
-  const props = resolveValue(ctx, rawProps, pointer) as Record<string, unknown>;
+  const { props, document, pointer } = await apiResourceBody(ctx, apiId, 'HTTP');
   const protocolType = String(props.ProtocolType ?? 'HTTP');
-  const document =
-    Body !== undefined || BodyS3Location !== undefined
-      ? await resolveDefinitionBody(
-          ctx,
-          Body,
-          BodyS3Location === undefined ? undefined : 's3://BodyS3Location',
-          'HTTP',
-          pointer,
-        )
-      : { openapi: '3.0.1', info: { title: String(props.Name ?? apiId), version: '1.0' }, paths: {} };
   const paths = ensureRecord(document, 'paths') as Record<string, Record<string, unknown>>;
   const components = ensureRecord(document, 'components');
   const schemes = ensureRecord(components, 'securitySchemes');
-  const mine = (type: string) =>
-    Object.entries(ctx.resources)
-      .filter(
-        ([id, r]) =>
-          r.Type === type &&
-          refersTo(ctx, r.Properties.ApiId, child('/Resources', id, 'Properties', 'ApiId'), apiId),
-      )
-      .map(
-        ([id, r]) =>
-          [
-            id,
-            resolveValue(ctx, r.Properties, child('/Resources', id, 'Properties')) as Record<string, unknown>,
-          ] as const,
-      );
+  const mine = (type: string) => resourcesOf(ctx, type, 'ApiId', apiId);
   const stages: HttpApiDocument['stages'] = [];
   if (typeof props.Target === 'string') {
     // Quick create (§21.4): an integration, a $default route and an auto-deploying $default stage.

@@ -1,6 +1,6 @@
 import { DefinitionError } from '../../../errors/families.js';
-import { resolveDefinitionBody } from '../sam/definition-body.js';
 import { child, ensureRecord, isRecord } from '../source/pointer.js';
+import { apiResourceBody, refersTo, resourcesOf } from './api-resource.js';
 import { resolveValue } from './intrinsics.js';
 import { lowerKeys } from './lower-camel.js';
 import { rootResourceIdFor } from './physical-ids.js';
@@ -15,53 +15,23 @@ export interface RestApiDocument {
 
 /** Builds the Swagger 2.0 document equivalent to the template's resources for REST API `apiId`. */
 export async function restApiDocument(ctx: TemplateContext, apiId: string): Promise<RestApiDocument> {
-  const pointer = child('/Resources', apiId, 'Properties');
-  const api = ctx.resources[apiId]!;
-  const { Body, BodyS3Location, ...rawProps } = api.Properties;
-  const props = resolveValue(ctx, rawProps, pointer) as Record<string, unknown>;
-  const document =
-    Body !== undefined || BodyS3Location !== undefined
-      ? await resolveDefinitionBody(
-          ctx,
-          Body,
-          BodyS3Location === undefined ? undefined : 's3://BodyS3Location',
-          'REST',
-          pointer,
-        )
-      : { swagger: '2.0', info: { title: String(props.Name ?? apiId), version: '1.0' }, paths: {} };
+  const { props, document } = await apiResourceBody(ctx, apiId, 'REST');
   const paths = ensureRecord(document, 'paths') as Record<string, Record<string, unknown>>;
-  const mine = (type: string) =>
-    Object.entries(ctx.resources).filter(
-      ([id, r]) =>
-        r.Type === type &&
-        refersTo(ctx, r.Properties.RestApiId, child('/Resources', id, 'Properties', 'RestApiId'), apiId),
-    );
+  const mine = (type: string) => resourcesOf(ctx, type, 'RestApiId', apiId);
   const schemes: Record<string, unknown> = {};
   const authorizerNames = new Map<string, string>();
-  for (const [id, r] of mine('AWS::ApiGateway::Authorizer')) {
-    const p = resolveValue(ctx, r.Properties, child('/Resources', id, 'Properties')) as Record<
-      string,
-      unknown
-    >;
+  for (const [id, p] of mine('AWS::ApiGateway::Authorizer')) {
     const name = String(p.Name ?? id);
     authorizerNames.set(id, name);
     schemes[name] = authorizerScheme(p);
   }
   schemes.api_key = { type: 'apiKey', name: 'x-api-key', in: 'header' };
-  for (const [id, r] of mine('AWS::ApiGateway::Model')) {
-    const p = resolveValue(ctx, r.Properties, child('/Resources', id, 'Properties')) as Record<
-      string,
-      unknown
-    >;
+  for (const [id, p] of mine('AWS::ApiGateway::Model')) {
     const definitions = ensureRecord(document, 'definitions');
     definitions[String(p.Name ?? id)] = typeof p.Schema === 'string' ? JSON.parse(p.Schema) : p.Schema;
   }
   const validatorNames = new Map<string, string>();
-  for (const [id, r] of mine('AWS::ApiGateway::RequestValidator')) {
-    const p = resolveValue(ctx, r.Properties, child('/Resources', id, 'Properties')) as Record<
-      string,
-      unknown
-    >;
+  for (const [id, p] of mine('AWS::ApiGateway::RequestValidator')) {
     validatorNames.set(id, String(p.Name ?? id));
     const validators = ensureRecord(document, 'x-amazon-apigateway-request-validators');
     validators[String(p.Name ?? id)] = {
@@ -69,11 +39,7 @@ export async function restApiDocument(ctx: TemplateContext, apiId: string): Prom
       validateRequestParameters: p.ValidateRequestParameters === true,
     };
   }
-  for (const [id, r] of mine('AWS::ApiGateway::GatewayResponse')) {
-    const p = resolveValue(ctx, r.Properties, child('/Resources', id, 'Properties')) as Record<
-      string,
-      unknown
-    >;
+  for (const [, p] of mine('AWS::ApiGateway::GatewayResponse')) {
     const responses = ensureRecord(document, 'x-amazon-apigateway-gateway-responses');
     const { ResponseType, RestApiId: _api, ...rest } = p;
     responses[String(ResponseType)] = lowerKeys(rest);
@@ -100,9 +66,7 @@ export async function restApiDocument(ctx: TemplateContext, apiId: string): Prom
     resourcePaths.set(resourceId, path);
     return path;
   };
-  for (const [id, r] of mine('AWS::ApiGateway::Method')) {
-    const at = child('/Resources', id, 'Properties');
-    const p = resolveValue(ctx, r.Properties, at) as Record<string, unknown>;
+  for (const [, p] of mine('AWS::ApiGateway::Method')) {
     const path = pathOf(String(p.ResourceId));
     const method = String(p.HttpMethod).toUpperCase();
     const key = method === 'ANY' ? 'x-amazon-apigateway-any-method' : method.toLowerCase();
@@ -248,10 +212,4 @@ function restStages(ctx: TemplateContext, apiId: string): RestApiDocument['stage
     }
   }
   return out;
-}
-
-/** True when `value` (a `Ref` to the API, usually) names `apiId`. */
-export function refersTo(ctx: TemplateContext, value: unknown, path: string, apiId: string): boolean {
-  if (isRecord(value) && value.Ref === apiId) return true;
-  return value !== undefined && resolveValue(ctx, value, path) === resolveValue(ctx, { Ref: apiId }, path);
 }

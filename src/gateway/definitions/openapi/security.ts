@@ -18,6 +18,8 @@ export interface SecuritySchemes {
   kinds: Map<string, SchemeKind>;
 }
 
+/** Fields read specially (the rest are copied as they are). */
+const COMPUTED_FIELDS = ['type', 'authorizerUri', 'authorizerCredentials', 'identitySource'];
 const AUTHORIZER_FIELDS = new Set([
   'type',
   'authorizerUri',
@@ -144,15 +146,8 @@ function convertAuthorizer(
   } else if (identity !== undefined) {
     out.identitySource = typeof identity === 'string' ? identity.split(/\s*,\s*/) : identity;
   }
-  for (const key of [
-    'identityValidationExpression',
-    'authorizerResultTtlInSeconds',
-    'providerARNs',
-    'authorizerPayloadFormatVersion',
-    'enableSimpleResponses',
-    'jwtConfiguration',
-  ]) {
-    if (ext[key] !== undefined) out[key] = ext[key];
+  for (const key of AUTHORIZER_FIELDS) {
+    if (!COMPUTED_FIELDS.includes(key) && ext[key] !== undefined) out[key] = ext[key];
   }
   if (typeof out.authorizerPayloadFormatVersion === 'number') {
     out.authorizerPayloadFormatVersion = out.authorizerPayloadFormatVersion.toFixed(1);

@@ -44,23 +44,18 @@ function restScheme(raw: Record<string, unknown>, region: string): Record<string
       'x-amazon-apigateway-authorizer': {
         type: 'cognito_user_pools',
         providerARNs: Array.isArray(raw.UserPoolArn) ? raw.UserPoolArn : [raw.UserPoolArn],
-        ...(identity.ValidationExpression === undefined
-          ? {}
-          : { identityValidationExpression: identity.ValidationExpression }),
-        ...(identity.ReauthorizeEvery === undefined
-          ? {}
-          : { authorizerResultTtlInSeconds: identity.ReauthorizeEvery }),
+        ...identitySettings(identity),
       },
     };
   }
   const request = String(raw.FunctionPayloadType ?? 'TOKEN').toUpperCase() === 'REQUEST';
   const header = typeof identity.Header === 'string' ? identity.Header : 'Authorization';
-  const sources = [
-    ...list(identity.Headers).map((h) => `method.request.header.${h}`),
-    ...list(identity.QueryStrings).map((q) => `method.request.querystring.${q}`),
-    ...list(identity.StageVariables).map((s) => `stageVariables.${s}`),
-    ...list(identity.Context).map((c) => `context.${c}`),
-  ];
+  const sources = identitySources(identity, [
+    'method.request.header.',
+    'method.request.querystring.',
+    'stageVariables.',
+    'context.',
+  ]);
   return {
     type: 'apiKey',
     name: request ? 'Unused' : header,
@@ -105,12 +100,12 @@ function httpScheme(
     );
   }
   const identity = isRecord(raw.Identity) ? raw.Identity : {};
-  const sources = [
-    ...list(identity.Headers).map((h) => `$request.header.${h}`),
-    ...list(identity.QueryStrings).map((q) => `$request.querystring.${q}`),
-    ...list(identity.StageVariables).map((s) => `$stageVariables.${s}`),
-    ...list(identity.Context).map((c) => `$context.${c}`),
-  ];
+  const sources = identitySources(identity, [
+    '$request.header.',
+    '$request.querystring.',
+    '$stageVariables.',
+    '$context.',
+  ]);
   return {
     type: 'apiKey',
     name: 'Unused',
@@ -143,6 +138,27 @@ export function operationSecurity(
   if (keyRequired === true) requirement.api_key = [];
   if (Object.keys(requirement).length > 0) return [requirement];
   return name === 'NONE' ? [] : undefined;
+}
+
+/** `Identity.ValidationExpression` and `ReauthorizeEvery` as authorizer fields, when given. */
+function identitySettings(identity: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...(identity.ValidationExpression === undefined
+      ? {}
+      : { identityValidationExpression: identity.ValidationExpression }),
+    ...(identity.ReauthorizeEvery === undefined
+      ? {}
+      : { authorizerResultTtlInSeconds: identity.ReauthorizeEvery }),
+  };
+}
+
+/** `Identity` `Headers`, `QueryStrings`, `StageVariables`, `Context` as identity-source expressions, in that order. */
+function identitySources(
+  identity: Record<string, unknown>,
+  prefixes: readonly [string, string, string, string],
+): string[] {
+  const groups = [identity.Headers, identity.QueryStrings, identity.StageVariables, identity.Context];
+  return groups.flatMap((group, i) => list(group).map((name) => `${prefixes[i]}${name}`));
 }
 
 function list(value: unknown): string[] {
