@@ -5,9 +5,11 @@ import type { TemplateContext } from '../cloudformation/template-context.js';
 import type { WarningList } from '../model.js';
 import { child, ensureRecord, isRecord } from '../source/pointer.js';
 import { resolveDefinitionBody } from './definition-body.js';
-import { operationSecurity, samSecuritySchemes } from './sam-auth.js';
-import { addSamCors, httpCors } from './sam-cors.js';
+import { samSecuritySchemes } from './sam-auth.js';
+import { httpCors } from './sam-cors.js';
+import { addEvent } from './sam-event-operation.js';
 import type { SamEvent } from './sam-events.js';
+import { restExtensions } from './sam-rest-extensions.js';
 
 /** A SAM API turned into the OpenAPI document and stage SAM's translator would produce. */
 export interface SamApiDocument {
@@ -186,85 +188,6 @@ async function samApi(
   };
 }
 
-function addEvent(
-  ctx: TemplateContext,
-  paths: Record<string, Record<string, unknown>>,
-  event: SamEvent,
-  apiAuth: Record<string, unknown>,
-  apiType: 'REST' | 'HTTP',
-): void {
-  const p = event.properties;
-  const defaultRoute = apiType === 'HTTP' && p.Path === undefined && p.Method === undefined;
-  const path = defaultRoute ? '/$default' : String(p.Path);
-  const rawMethod = defaultRoute ? 'any' : String(p.Method).toLowerCase();
-  const method = rawMethod === 'any' ? 'x-amazon-apigateway-any-method' : rawMethod;
-  const item = ensureRecord(paths, path);
-  if (item[method] !== undefined) {
-    throw new DefinitionError(
-      'DEFINITION_DUPLICATE_ROUTE',
-      `${ctx.file}#${event.pointer}: API method "${rawMethod}" defined multiple times for path "${path}".`,
-      'Keep one event (or DefinitionBody operation) per path and method, as SAM requires.',
-      { file: ctx.file, pointer: event.pointer },
-    );
-  }
-  const alias = ctx.resources[event.functionId]?.Properties.AutoPublishAlias;
-  // With AutoPublishAlias, SAM points the integration at the alias (${Fn.Alias}).
-  const fnArn = `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${event.functionId}${typeof alias === 'string' ? `:${alias}` : ''}`;
-  const integration: Record<string, unknown> = {
-    type: 'aws_proxy',
-    httpMethod: 'POST',
-    uri: `arn:aws:apigateway:${ctx.region}:lambda:path/2015-03-31/functions/${fnArn}/invocations`,
-  };
-  if (apiType === 'HTTP') integration.payloadFormatVersion = String(p.PayloadFormatVersion ?? '2.0');
-  if (p.TimeoutInMillis !== undefined) integration.timeoutInMillis = p.TimeoutInMillis;
-  if (p.ResponseTransferMode === 'RESPONSE_STREAM') {
-    integration.uri = `arn:aws:apigateway:${ctx.region}:lambda:path/2021-11-15/functions/${fnArn}/response-streaming-invocations`;
-    integration.responseTransferMode = 'STREAM';
-  }
-  const operation: Record<string, unknown> = {
-    'x-amazon-apigateway-integration': integration,
-    responses: {},
-  };
-  const security = operationSecurity(isRecord(p.Auth) ? p.Auth : {}, apiAuth);
-  if (security !== undefined) operation.security = security;
-  if (isRecord(p.RequestModel)) requestModel(operation, p.RequestModel);
-  if (p.RequestParameters !== undefined) operation.parameters = requestParameters(p.RequestParameters);
-  if (defaultRoute) item.isDefaultRoute = true;
-  item[method] = operation;
-}
-
-function requestModel(operation: Record<string, unknown>, model: Record<string, unknown>): void {
-  const body = model.ValidateBody !== false;
-  const params = model.ValidateParameters === true;
-  operation.parameters = [
-    {
-      in: 'body',
-      name: String(model.Model),
-      required: model.Required === true,
-      schema: { $ref: `#/definitions/${String(model.Model)}` },
-    },
-  ];
-  if (body || params) {
-    operation['x-amazon-apigateway-request-validator'] =
-      body && params ? 'body-and-params' : body ? 'body-only' : 'params-only';
-  }
-}
-
-function requestParameters(value: unknown): unknown[] {
-  const entries = Array.isArray(value)
-    ? value.map((v) => (isRecord(v) ? Object.entries(v)[0]! : [String(v), {}]))
-    : Object.entries(isRecord(value) ? value : {});
-  return entries.map(([name, settings]) => {
-    const [, where, param] = /^method\.request\.(querystring|header|path)\.(.+)$/.exec(String(name)) ?? [];
-    return {
-      name: param ?? name,
-      in: where === 'querystring' ? 'query' : (where ?? 'query'),
-      required: isRecord(settings) && settings.Required === true,
-      type: 'string',
-    };
-  });
-}
-
 function setSchemes(
   document: Record<string, unknown>,
   schemes: Record<string, unknown>,
@@ -275,90 +198,4 @@ function setSchemes(
     const components = ensureRecord(document, 'components');
     components.securitySchemes = { ...(components.securitySchemes as object), ...schemes };
   }
-}
-
-function restExtensions(
-  ctx: TemplateContext,
-  document: Record<string, unknown>,
-  props: Record<string, unknown>,
-  auth: Record<string, unknown>,
-  pointer: string,
-): void {
-  if (props.Cors !== undefined) {
-    const security =
-      auth.AddDefaultAuthorizerToCorsPreflight === false
-        ? undefined
-        : operationSecurity(
-            {},
-            {
-              ...auth,
-              ApiKeyRequired:
-                auth.AddApiKeyRequiredToCorsPreflight === false ? undefined : auth.ApiKeyRequired,
-            },
-          );
-    addSamCors(
-      document.paths as Record<string, Record<string, unknown>>,
-      props.Cors,
-      security,
-      ctx.file,
-      child(pointer, 'Cors'),
-    );
-  }
-  if (Array.isArray(props.BinaryMediaTypes)) {
-    document['x-amazon-apigateway-binary-media-types'] = props.BinaryMediaTypes.map((t) =>
-      String(t).replaceAll('~1', '/'),
-    );
-  }
-  if (props.ApiKeySourceType !== undefined)
-    document['x-amazon-apigateway-api-key-source'] = props.ApiKeySourceType;
-  if (props.MinimumCompressionSize !== undefined)
-    document['x-amazon-apigateway-minimum-compression-size'] = props.MinimumCompressionSize;
-  if (isRecord(props.Models)) {
-    const target = document.swagger !== undefined ? 'definitions' : 'components';
-    if (target === 'definitions')
-      document.definitions = { ...(document.definitions as object), ...props.Models };
-    else {
-      const components = ensureRecord(document, 'components');
-      components.schemas = { ...(components.schemas as object), ...props.Models };
-    }
-    document['x-amazon-apigateway-request-validators'] = {
-      'body-and-params': { validateRequestBody: true, validateRequestParameters: true },
-      'body-only': { validateRequestBody: true, validateRequestParameters: false },
-      'params-only': { validateRequestBody: false, validateRequestParameters: true },
-    };
-  }
-  if (isRecord(props.GatewayResponses))
-    document['x-amazon-apigateway-gateway-responses'] = gatewayResponses(props.GatewayResponses);
-  if (isRecord(auth.ResourcePolicy) && Array.isArray(auth.ResourcePolicy.CustomStatements)) {
-    document['x-amazon-apigateway-policy'] = {
-      Version: '2012-10-17',
-      Statement: auth.ResourcePolicy.CustomStatements,
-    };
-  }
-}
-
-function gatewayResponses(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(value).map(([type, raw]) => {
-      const r = isRecord(raw) ? raw : {};
-      const params = isRecord(r.ResponseParameters) ? r.ResponseParameters : {};
-      const mapped: Record<string, unknown> = {};
-      for (const [group, where] of [
-        ['Headers', 'header'],
-        ['Paths', 'path'],
-        ['QueryStrings', 'querystring'],
-      ] as const) {
-        for (const [name, v] of Object.entries(isRecord(params[group]) ? params[group] : {}))
-          mapped[`gatewayresponse.${where}.${name}`] = v;
-      }
-      return [
-        type,
-        {
-          ...(r.StatusCode === undefined ? {} : { statusCode: r.StatusCode }),
-          ...(Object.keys(mapped).length > 0 ? { responseParameters: mapped } : {}),
-          ...(r.ResponseTemplates === undefined ? {} : { responseTemplates: r.ResponseTemplates }),
-        },
-      ];
-    }),
-  );
 }
