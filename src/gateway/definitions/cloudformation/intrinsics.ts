@@ -84,7 +84,7 @@ function ref(ctx: TemplateContext, name: unknown, path: string): unknown {
       ctx,
       path,
       `parameter ${name} has no Default and no value was given`,
-      `Pass parameters: { ${name}: '…' } to the import (like sam local --parameter-overrides).`,
+      `Pass parameters: { ${name}: '…' } to the import (CLI: --parameter ${name}=…), like sam local --parameter-overrides.`,
     );
   }
   return refResource(ctx, name, path);

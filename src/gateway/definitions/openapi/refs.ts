@@ -31,27 +31,33 @@ export function createRefResolver(document: Record<string, unknown>, file: strin
 }
 
 function checkAllRefs(document: Record<string, unknown>, file: string): void {
-  const visit = (value: unknown, pointer: string): void => {
+  // The path is kept as tokens and joined into a pointer only for an error: this walk sees every node.
+  const path: string[] = [];
+  const pointer = () => path.map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  const visit = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        visit(item, `${pointer}/${i}`);
-      });
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        visit(value[i]);
+        path.pop();
+      }
       return;
     }
-    if (!isRecord(value)) return;
-    if (typeof value.$ref === 'string') {
-      if (!value.$ref.startsWith('#')) {
-        throw unresolved(file, pointer, value.$ref, 'external references must be bundled first');
-      }
-      if (getAtPointer(document, value.$ref) === undefined) {
-        throw unresolved(file, pointer, value.$ref, 'nothing is defined there');
-      }
+    const ref = (value as Record<string, unknown>).$ref;
+    if (typeof ref === 'string') {
+      if (!ref.startsWith('#'))
+        throw unresolved(file, pointer(), ref, 'external references must be bundled first');
+      if (getAtPointer(document, ref) === undefined)
+        throw unresolved(file, pointer(), ref, 'nothing is defined there');
     }
-    for (const [key, item] of Object.entries(value)) {
-      visit(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    for (const key in value) {
+      path.push(key);
+      visit((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  visit(document, '');
+  visit(document);
 }
 
 function unresolved(file: string, pointer: string, ref: string, why: string): DefinitionError {

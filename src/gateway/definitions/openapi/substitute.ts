@@ -11,17 +11,33 @@ export function substitutePseudoParameters(
     'AWS::Partition': 'aws',
     'AWS::Region': settings.region,
   };
+  // Copies only the branches that hold a pseudo parameter; everything else is shared with the input.
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       return v.includes('${AWS::')
         ? v.replace(/\$\{(AWS::[A-Za-z]+)\}/g, (m, n: string) => pseudo[n] ?? m)
         : v;
     }
-    if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === 'object' && v !== null) {
-      return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item)]));
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      v.forEach((item, i) => {
+        const next = walk(item);
+        if (next === item) return;
+        copy = copy ?? [...v];
+        copy[i] = next;
+      });
+      return copy ?? v;
     }
-    return v;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in v) {
+      const item = (v as Record<string, unknown>)[key];
+      const next = walk(item);
+      if (next === item) continue;
+      copy = copy ?? { ...(v as Record<string, unknown>) };
+      copy[key] = next;
+    }
+    return copy ?? v;
   };
   return walk(value);
 }
