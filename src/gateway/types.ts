@@ -57,6 +57,13 @@ export interface LambdaProxyIntegration {
   functionName?: string;
   /** `context.memoryLimitInMB`. Default 128. */
   memoryLimitInMB?: number;
+  /**
+   * Alias or version the function is invoked through (the ARN's qualifier, `…:function:name:live`):
+   * appended to `context.invokedFunctionArn`. Default none (unqualified).
+   */
+  qualifier?: string;
+  /** `context.functionVersion` (and the log stream's `[version]`). Default: the qualifier when it is a version number, else `$LATEST`. */
+  functionVersion?: string;
 }
 
 /** One integration response of a MOCK integration, selected by status code. */

@@ -75,6 +75,10 @@ describe('package.json exports', () => {
     ['apigw-testkit/faker', ['fakeProxyEventV1', 'fakeProxyEventV2']],
     ['apigw-testkit/msw', ['toMswHandlers']],
     ['apigw-testkit/supertest', ['request']],
+    [
+      'apigw-testkit/definitions',
+      ['importOpenApi', 'importTemplate', 'importDefinition', 'describeDefinition', 'formatRouteTable'],
+    ],
   ])('%s exports its public functions', async (specifier, names) => {
     const mod = (await import(specifier)) as Record<string, unknown>;
     for (const name of names) expect(typeof mod[name], `${specifier} → ${name}`).toBe('function');

@@ -26,6 +26,12 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
   contentHandling: 'content handling conversion',
+  // Option names the definition importers (apigw-testkit/definitions) pass through for features to come.
+  policy: 'resource policies',
+  corsConfiguration: 'CORS',
+  disableExecuteApiEndpoint: 'custom domains and the execute-api endpoint switch',
+  vpcEndpointIds: 'private APIs',
+  integrationSubtype: 'AWS service integrations of HTTP APIs',
 };
 
 /** Throws `GATEWAY_UNSUPPORTED_FEATURE` for the first key of `value` naming a feature we do not simulate. */

@@ -21,6 +21,8 @@ export interface ResolvedLambdaIntegration {
   functionTimeoutMs: number;
   functionName: string;
   memoryLimitInMB: number;
+  qualifier: string | undefined;
+  functionVersion: string;
 }
 
 /** A MOCK integration with every default filled in. */
@@ -52,6 +54,8 @@ const LAMBDA_KEYS = [
   'functionTimeoutMs',
   'functionName',
   'memoryLimitInMB',
+  'qualifier',
+  'functionVersion',
 ] as const;
 const MOCK_KEYS = [
   'type',
@@ -157,6 +161,7 @@ export function resolveIntegration(
     ),
     functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
     memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
+    ...resolveQualifier(where, integration.qualifier, integration.functionVersion),
   };
 }
 
@@ -191,6 +196,34 @@ export function resolveFunctionTimeout(where: string, value: unknown): number {
     );
   }
   return value;
+}
+
+const QUALIFIER = /^(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$/;
+
+/** `qualifier` is an alias (`live`) or version (`3`); `functionVersion` defaults to a numeric qualifier. */
+function resolveQualifier(
+  where: string,
+  qualifier: unknown,
+  version: unknown,
+): { qualifier: string | undefined; functionVersion: string } {
+  for (const [name, value] of [
+    ['qualifier', qualifier],
+    ['functionVersion', version],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !QUALIFIER.test(value))) {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_OPTION',
+        `${where}.${name}: ${JSON.stringify(value)} is not a Lambda alias or version`,
+        'Use a version number (3), $LATEST, or an alias name of letters, digits, "-" and "_".',
+      );
+    }
+  }
+  const q = qualifier as string | undefined;
+  return {
+    qualifier: q,
+    functionVersion:
+      (version as string | undefined) ?? (q !== undefined && /^[0-9]+$/.test(q) ? q : '$LATEST'),
+  };
 }
 
 function nonEmptyString(where: string, value: unknown): string {

@@ -78,12 +78,14 @@ export async function runLambdaProxy(
   const context = buildInvocationContext({
     functionName: integration.functionName,
     memoryLimitInMB: integration.memoryLimitInMB,
+    qualifier: integration.qualifier,
+    functionVersion: integration.functionVersion,
     region: config.region,
     accountId: config.accountId,
     awsRequestId: config.ids.uuid(),
     start,
     functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
+    logStreamName: deps.logStreamName(integration.functionName, start, integration.functionVersion),
     clock,
   });
   const outcome = await invokeLambda({
