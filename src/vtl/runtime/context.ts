@@ -109,11 +109,11 @@ export function buildContext(
 }
 
 function contextKeyOrder(given: MappingContext): readonly string[] {
-  let extra: string[] | undefined;
+  const extra: string[] = [];
   for (const key of Object.keys(given)) {
-    if (!BASE.has(key) && given[key] !== undefined) (extra ??= []).push(key);
+    if (!BASE.has(key) && given[key] !== undefined) extra.push(key);
   }
-  return javaHashMapOrder(extra ? [...CONTEXT_KEYS, ...extra] : CONTEXT_KEYS);
+  return javaHashMapOrder(extra.length > 0 ? [...CONTEXT_KEYS, ...extra] : CONTEXT_KEYS);
 }
 
 /** A `$context` sub-map (identity, authorizer, error, …) in Java HashMap order. */
