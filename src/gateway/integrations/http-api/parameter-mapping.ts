@@ -1,4 +1,6 @@
 import { GatewayConfigError } from '../../../errors/families.js';
+import { parseJavaJson } from '../../../vtl/java/json.js';
+import { toJsonText } from '../../../vtl/java/print.js';
 import { compilePath, evaluatePath } from '../../../vtl/json-path.js';
 
 /** One HTTP API mapping operation (behaviour.md §4.6, §11 / §12.3). */
@@ -144,9 +146,9 @@ function bodyValue(body: string | null, path: string): string {
   if (body === null) return '';
   try {
     // AWS reads at most the first 100 KB of the body for mappings (behaviour.md §4.6).
-    const found = evaluatePath(compilePath(`$.${path}`), JSON.parse(body.slice(0, 100 * 1024)));
+    const found = evaluatePath(compilePath(`$.${path}`), parseJavaJson(body.slice(0, 100 * 1024)));
     if (found === null || found === undefined) return '';
-    return typeof found === 'string' ? found : JSON.stringify(found);
+    return typeof found === 'string' ? found : toJsonText(found);
   } catch {
     return '';
   }
