@@ -68,6 +68,6 @@ export function endpointResponseLines(
   return [
     `Received response. Status: ${status}, Integration latency: ${latencyMs} ms`,
     `Endpoint response headers: ${formatLogMap(flat)}`,
-    `Endpoint response body before transformations: ${body === null ? '' : typeof body === 'string' ? body : '[Binary Data]'}`,
+    `Endpoint response body before transformations: ${body === null ? '' : typeof body === 'string' ? body : decodeUtf8(body)}`,
   ];
 }

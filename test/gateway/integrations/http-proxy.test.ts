@@ -35,7 +35,12 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
     const g = proxy(`${backend.url}/\${stageVariables.version}/{proxy}`);
     const response = await g.fetch(`${HOST}/dev/pets/7?sort=asc&sort=desc`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Client': 'yes', TE: 'trailers', Expect: '100-continue' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Client': 'yes',
+        TE: 'trailers',
+        Expect: '100-continue',
+      },
       body: '{"name": "Rex"}',
     });
     expect(response.status).toBe(200);
@@ -56,7 +61,11 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
     const seen = await wire(await g.fetch(`${HOST}/dev/reserved`, { method: 'POST' }));
     expect(seen.status).toBe(201);
     expect(seen.body).toBe('made');
-    expect(seen.headers).toMatchObject({ 'x-custom': 'c', 'x-amzn-remapped-server': 'backend/1', 'content-type': 'text/plain' });
+    expect(seen.headers).toMatchObject({
+      'x-custom': 'c',
+      'x-amzn-remapped-server': 'backend/1',
+      'content-type': 'text/plain',
+    });
     expect(seen.headers.server).toBeUndefined();
   });
 
@@ -64,12 +73,17 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
     const clock = createManualClock();
     const g = createGateway({
       clock,
-      routes: { 'GET /slow': { integration: { type: 'HTTP_PROXY', uri: `${silent.url}/slow`, timeoutInMillis: 500 } } },
+      routes: {
+        'GET /slow': { integration: { type: 'HTTP_PROXY', uri: `${silent.url}/slow`, timeoutInMillis: 500 } },
+      },
     });
     const pending = g.fetch(`${HOST}/dev/slow`);
     await new Promise((r) => setTimeout(r, 50)); // let the request reach the server
     await clock.advanceAsync(500);
-    expect(await wire(await pending)).toMatchObject({ status: 504, body: '{"message": "Endpoint request timed out"}' });
+    expect(await wire(await pending)).toMatchObject({
+      status: 504,
+      body: '{"message": "Endpoint request timed out"}',
+    });
     expect(clock.pendingTimers()).toBe(0);
   });
 
@@ -130,7 +144,9 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
         },
       },
     });
-    const response = await g.fetch(`${HOST}/users/9?drop=1&keep=2`, { headers: { 'X-Mode': 'client', 'X-Secret': 's' } });
+    const response = await g.fetch(`${HOST}/users/9?drop=1&keep=2`, {
+      headers: { 'X-Mode': 'client', 'X-Secret': 's' },
+    });
     const seen = backend.seen.at(-1)!;
     expect(seen.path).toBe('/people/9');
     expect(seen.query).toEqual({ keep: '2', user: '9' });
@@ -150,7 +166,9 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
     expect(() =>
       createGateway({
         apiType: 'HTTP',
-        routes: { 'GET /x': { integration: { type: 'HTTP_PROXY', uri: 'https://b.example/x', requestParameters } } },
+        routes: {
+          'GET /x': { integration: { type: 'HTTP_PROXY', uri: 'https://b.example/x', requestParameters } },
+        },
       }),
     ).toThrow(expect.objectContaining({ code: 'GATEWAY_INVALID_PARAMETER_MAPPING' }));
   });
@@ -159,7 +177,10 @@ describe('HTTP_PROXY against a real loopback server (behaviour.md §0, §3.1)', 
 describe('HTTP_PROXY calls go through fetch, so msw sees them', () => {
   const server = setupServer(
     http.get('https://backend.example.com/pets/:id', ({ params, request }) =>
-      HttpResponse.json({ id: params.id, trace: request.headers.get('x-amzn-trace-id') !== null }, { status: 203 }),
+      HttpResponse.json(
+        { id: params.id, trace: request.headers.get('x-amzn-trace-id') !== null },
+        { status: 203 },
+      ),
     ),
   );
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -167,7 +188,11 @@ describe('HTTP_PROXY calls go through fetch, so msw sees them', () => {
 
   it('answers with what the msw handler returned', async () => {
     const g = createGateway({
-      routes: { 'GET /pets/{id}': { integration: { type: 'HTTP_PROXY', uri: 'https://backend.example.com/pets/{id}' } } },
+      routes: {
+        'GET /pets/{id}': {
+          integration: { type: 'HTTP_PROXY', uri: 'https://backend.example.com/pets/{id}' },
+        },
+      },
     });
     const response = await g.fetch(`${HOST}/dev/pets/5`);
     expect(response.status).toBe(203);

@@ -5,7 +5,11 @@ import { HOST, wire } from '../helpers.js';
 
 const responses = [
   { statusCode: '200' },
-  { statusCode: '400', selectionPattern: 'Bad request:.*', responseTemplates: { 'application/json': '{"error": "$input.path(\'$.errorMessage\')"}' } },
+  {
+    statusCode: '400',
+    selectionPattern: 'Bad request:.*',
+    responseTemplates: { 'application/json': '{"error": "$input.path(\'$.errorMessage\')"}' },
+  },
   { statusCode: '500', selectionPattern: '.*Task timed out.*' },
 ];
 
@@ -18,7 +22,9 @@ function gateway(handler: LambdaHandler, extra: Record<string, unknown> = {}, cl
         integration: {
           type: 'AWS',
           handler,
-          requestTemplates: { 'application/json': '{"id": "$input.params(\'id\')", "name": $input.json(\'$.name\')}' },
+          requestTemplates: {
+            'application/json': '{"id": "$input.params(\'id\')", "name": $input.json(\'$.name\')}',
+          },
           integrationResponses: responses,
           ...extra,
         },
@@ -48,7 +54,10 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
       throw new Error('Bad request: name missing');
     });
     const response = await g.fetch(`${HOST}/dev/pets/7`, { method: 'POST', body: '{"name": 1}' });
-    expect(await wire(response)).toMatchObject({ status: 400, body: '{"error": "Bad request: name missing"}' });
+    expect(await wire(response)).toMatchObject({
+      status: 400,
+      body: '{"error": "Bad request: name missing"}',
+    });
   });
 
   it('an error no pattern matches goes to the default response, as 200 with the error object as body', async () => {
@@ -57,7 +66,10 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
     });
     const response = await g.fetch(`${HOST}/dev/pets/7`, { method: 'POST', body: '{"name": 1}' });
     expect(response.status).toBe(200);
-    expect(JSON.parse(await response.text())).toMatchObject({ errorType: 'TypeError', errorMessage: 'kaput' });
+    expect(JSON.parse(await response.text())).toMatchObject({
+      errorType: 'TypeError',
+      errorMessage: 'kaput',
+    });
   });
 
   it('a successful result never matches a pattern, even one matching everything but the empty string', async () => {
@@ -90,7 +102,10 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
     const g = gateway(() => new Promise(() => {}), { timeoutInMillis: 1_000 }, clock);
     const pending = g.fetch(`${HOST}/dev/pets/7`, { method: 'POST', body: '{"name": 1}' });
     await clock.advanceAsync(1_000);
-    expect(await wire(await pending)).toMatchObject({ status: 504, body: '{"message": "Endpoint request timed out"}' });
+    expect(await wire(await pending)).toMatchObject({
+      status: 504,
+      body: '{"message": "Endpoint request timed out"}',
+    });
   });
 
   it('X-Amz-Invocation-Type: Event invokes asynchronously: 200 with an empty body at once', async () => {
@@ -111,7 +126,9 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
   });
 
   it('a payload that is not JSON is a 500 (Lambda refuses it)', async () => {
-    const g = gateway(async () => 'never', { requestTemplates: { 'application/json': 'id=$input.params(\'id\')' } });
+    const g = gateway(async () => 'never', {
+      requestTemplates: { 'application/json': "id=$input.params('id')" },
+    });
     const { response, trace } = await g.handle(`${HOST}/dev/pets/7`, { method: 'POST', body: '{}' });
     expect(await wire(response)).toMatchObject({ status: 500, body: '{"message": "Internal server error"}' });
     expect(trace.steps.at(-1)?.detail).toContain('InvalidRequestContentException');
@@ -130,7 +147,11 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
       routes: {
         'GET /x': {
           methodResponses: { '200': {} },
-          integration: { type: 'AWS', handler: async (e) => events.push(e), integrationResponses: [{ statusCode: '200' }] },
+          integration: {
+            type: 'AWS',
+            handler: async (e) => events.push(e),
+            integrationResponses: [{ statusCode: '200' }],
+          },
         },
       },
     });
@@ -139,7 +160,9 @@ describe('AWS integration with a Lambda function, non-proxy (behaviour.md ยง0, ย
   });
 
   it('with no integration response at all the method answers 500 (No match for output mapping)', async () => {
-    const g = createGateway({ routes: { 'POST /x': { integration: { type: 'AWS', handler: async () => ({}) } } } });
+    const g = createGateway({
+      routes: { 'POST /x': { integration: { type: 'AWS', handler: async () => ({}) } } },
+    });
     expect((await g.fetch(`${HOST}/dev/x`, { method: 'POST' })).status).toBe(500);
   });
 });
