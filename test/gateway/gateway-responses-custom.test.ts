@@ -13,7 +13,7 @@ function gateway(gatewayResponses: GatewayOptions['gatewayResponses'], extra: Pa
   return createGateway({
     clock: createManualClock(),
     stage: { name: 'dev', variables: { env: 'test' } },
-    gatewayResponses,
+    ...(gatewayResponses ? { gatewayResponses } : {}),
     routes: { 'GET /pets': handler, 'GET /boom': fail },
     ...extra,
   });
