@@ -11,7 +11,14 @@ describe('AWS service integrations with a services responder', () => {
     const g = createGateway({
       clock: createManualClock(),
       ...petsApi({
-        services: { dynamodb: { PutItem: (call) => (calls.push(call), { statusCode: 200, body: {} }) } },
+        services: {
+          dynamodb: {
+            PutItem: (call) => {
+              calls.push(call);
+              return { statusCode: 200, body: {} };
+            },
+          },
+        },
       }),
     });
     const { response, trace } = await g.handle(`${HOST}/dev/pets`, {
@@ -72,7 +79,16 @@ describe('AWS service integrations with a services responder', () => {
 
   it('an invalid body never reaches the service', async () => {
     const calls: AwsServiceCall[] = [];
-    const g = createGateway(petsApi({ services: { dynamodb: (c) => (calls.push(c), { statusCode: 200 }) } }));
+    const g = createGateway(
+      petsApi({
+        services: {
+          dynamodb: (c) => {
+            calls.push(c);
+            return { statusCode: 200 };
+          },
+        },
+      }),
+    );
     const response = await g.fetch(`${HOST}/dev/pets`, {
       method: 'POST',
       body: '{"name": "a", "species": "cow"}',
@@ -84,7 +100,12 @@ describe('AWS service integrations with a services responder', () => {
   it('a Query-protocol action (SNS) carries Action in the query string and no X-Amz-Target', async () => {
     const calls: AwsServiceCall[] = [];
     const g = createGateway({
-      services: { sns: (c) => (calls.push(c), { statusCode: 200, body: '<PublishResponse/>' }) },
+      services: {
+        sns: (c) => {
+          calls.push(c);
+          return { statusCode: 200, body: '<PublishResponse/>' };
+        },
+      },
       routes: {
         'POST /notify': {
           methodResponses: { '200': {} },
@@ -115,7 +136,10 @@ describe('AWS service integrations with a services responder', () => {
     const calls: AwsServiceCall[] = [];
     const g = createGateway({
       services: {
-        events: (c) => (calls.push(c), { statusCode: 200, body: { FailedEntryCount: 0, Entries: [] } }),
+        events: (c) => {
+          calls.push(c);
+          return { statusCode: 200, body: { FailedEntryCount: 0, Entries: [] } };
+        },
       },
       routes: {
         'POST /events': {

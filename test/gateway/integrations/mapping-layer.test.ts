@@ -121,7 +121,12 @@ describe('$context.requestOverride / responseOverride for HTTP and AWS integrati
   it('an AWS service call sees requestOverride headers (X-Amz-Target set by the template, recorded for SQS)', async () => {
     const calls: AwsServiceCall[] = [];
     const g = createGateway({
-      services: { sqs: (c) => (calls.push(c), { statusCode: 200, body: '{}' }) },
+      services: {
+        sqs: (c) => {
+          calls.push(c);
+          return { statusCode: 200, body: '{}' };
+        },
+      },
       routes: {
         'POST /q': {
           methodResponses: { '200': {} },
@@ -226,7 +231,7 @@ describe('execution log (trace.executionLog, AWS wording and order)', () => {
       'Method completed with status: 200',
     ];
     expect(log).toHaveLength(starts.length);
-    starts.forEach((start, i) => expect(log[i]!.startsWith(start)).toBe(true));
+    expect(log.map((line, i) => line.startsWith(starts[i]!))).toEqual(starts.map(() => true));
   });
 
   it('cuts events at 1 024 bytes with [TRUNCATED]', async () => {
