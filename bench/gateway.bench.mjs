@@ -48,15 +48,19 @@ const gateway = createGateway({
       throttle: huge,
       requestValidator: 'body',
       requestModels: { 'application/json': 'Order' },
-      methodResponses: { '200': {} },
+      methodResponses: { 200: {} },
       integration: {
         type: 'AWS',
         handler: customHandler,
         requestTemplates: {
-          'application/json': '{"id": "$input.params(\'id\')", "item": $input.json(\'$.item\'), "qty": $input.json(\'$.qty\')}',
+          'application/json':
+            '{"id": "$input.params(\'id\')", "item": $input.json(\'$.item\'), "qty": $input.json(\'$.qty\')}',
         },
         integrationResponses: [
-          { statusCode: '200', responseTemplates: { 'application/json': '{"order": "$input.path(\'$.id\')", "ok": true}' } },
+          {
+            statusCode: '200',
+            responseTemplates: { 'application/json': '{"order": "$input.path(\'$.id\')", "ok": true}' },
+          },
         ],
       },
     },
@@ -91,7 +95,8 @@ const orderInit = {
     throw new Error('GET did not answer 200 "sanity"');
   if ((await again.text()) !== 'sanity' || (await post.text()) !== '7') throw new Error('unexpected body');
   const order = await gateway.fetch(`${base.replace('/pets/', '/orders/')}7`, orderInit);
-  if ((await order.text()) !== '{"order": "7", "ok": true}') throw new Error('non-proxy route answered wrongly');
+  if ((await order.text()) !== '{"order": "7", "ok": true}')
+    throw new Error('non-proxy route answered wrongly');
   if (gateway.accessLog.length !== 4) throw new Error('access log missing');
 }
 
