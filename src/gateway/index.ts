@@ -42,6 +42,7 @@ export type {
 export type {
   AwsServiceIntegration,
   ContentHandling,
+  CustomEventHandler,
   HttpIntegration,
   HttpProxyIntegration,
   LambdaCustomIntegration,

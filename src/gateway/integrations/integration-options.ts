@@ -1,3 +1,4 @@
+import type { Callback, Context } from 'aws-lambda';
 import type { IntegrationResponseConfig, PassthroughBehavior } from './mapping/types.js';
 
 /**
@@ -62,13 +63,26 @@ export interface NonProxyMapping {
 export interface LambdaCustomIntegration extends NonProxyMapping {
   type: 'AWS';
   /** The function's handler; invoked like a warm Lambda, exactly as for `AWS_PROXY`. */
-  handler: (event: never, context: never, callback: never) => unknown;
+  handler: CustomEventHandler;
   /** Integration method; Lambda is invoked with POST. Default POST. */
   httpMethod?: string;
   functionTimeoutMs?: number;
   functionName?: string;
   memoryLimitInMB?: number;
 }
+
+/**
+ * A handler of a Lambda custom integration: its event is whatever the request template renders (parsed JSON).
+ *
+ * @example
+ * ```ts
+ * const handler: CustomEventHandler = async (event) => ({ id: event.id });
+ * ```
+ */
+export type CustomEventHandler = {
+  // biome-ignore lint/suspicious/noExplicitAny: the event is the JSON a template renders, any shape
+  bivarianceHack(event: any, context: Context, callback: Callback): unknown;
+}['bivarianceHack'];
 
 /**
  * `AWS` integration calling an AWS service action: `uri` is `arn:aws:apigateway:{region}:{service}:action/{Action}`
