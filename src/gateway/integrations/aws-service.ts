@@ -5,14 +5,11 @@ import type { PipelineDeps } from '../pipeline/deps.js';
 import { callService } from './aws/call-service.js';
 import { jsonProtocolOf, serviceHost } from './aws/service-uri.js';
 import type { AwsServiceCall } from './aws/types.js';
-import { headerValue } from './lambda-proxy.js';
 import { payloadText } from './mapping/content-handling.js';
-import { buildIntegrationRequest, isMappingFailure, setPair } from './mapping/integration-request.js';
-import { completeIntegrationResponse } from './mapping/integration-response.js';
-import { methodRequestInput } from './mapping/method-request-input.js';
-import { answerMappingFailure } from './mapping/request-failure.js';
+import { setPair } from './mapping/integration-request.js';
+import { prepareIntegrationRequest } from './mapping/prepare-request.js';
 import { renderUri } from './outbound-fetch.js';
-import { isFailure } from './send-to-endpoint.js';
+import { completeByStatus } from './send-to-endpoint.js';
 
 // Signing names that differ from the URI's service name.
 const SIGNING_NAMES: Readonly<Record<string, string>> = { states: 'states', events: 'events' };
@@ -31,14 +28,9 @@ export async function runAwsService(
   integration: ResolvedAwsServiceIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  const request = methodRequestInput(ctx, deps);
-  const contentType = headerValue(ctx.request.headers, 'content-type');
-  const parts = buildIntegrationRequest(integration, request, {
-    body: ctx.request.body,
-    contentType,
-    binaryMediaTypes: config.binaryMediaTypes,
-  });
-  if (isMappingFailure(parts)) return answerMappingFailure(ctx, deps, parts);
+  const prepared = prepareIntegrationRequest(ctx, deps, integration);
+  if ('failure' in prepared) return prepared;
+  const { parts, contentType } = prepared;
   const uri = integration.parsed;
   const region = renderUri(uri.region, {}, config.stageVariables);
   const host = serviceHost(uri.service, region, uri.subdomain);
@@ -93,14 +85,5 @@ export async function runAwsService(
     integration.timeoutMs,
     SIGNING_NAMES[uri.service] ?? uri.service,
   );
-  if (isFailure(endpoint)) return endpoint;
-  return completeIntegrationResponse(
-    ctx,
-    deps,
-    integration.integrationResponses,
-    endpoint,
-    String(endpoint.statusCode),
-    request,
-    parts.overrides,
-  );
+  return completeByStatus(ctx, deps, integration.integrationResponses, endpoint, prepared);
 }

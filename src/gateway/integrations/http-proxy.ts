@@ -1,5 +1,4 @@
 import { DROPPED_REQUEST_HEADERS } from '../../events/derive/constants.js';
-import { formatRequestTime } from '../../events/derive/time.js';
 import { remapRestResponseHeaders } from '../../response/remap-headers.js';
 import type { ResolvedHttpProxyIntegration } from '../config/resolve-http-proxy.js';
 import type { PipelineContext, StageResult } from '../pipeline/context.js';
@@ -13,7 +12,7 @@ import {
 import { payloadText } from './mapping/content-handling.js';
 import { setPair } from './mapping/integration-request.js';
 import type { EndpointResponse } from './mapping/integration-response.js';
-import { methodRequestInput } from './mapping/method-request-input.js';
+import { methodRequestInput, restContext } from './mapping/method-request-input.js';
 import { evaluateRequestSource } from './mapping/request-parameters.js';
 import { renderUri } from './outbound-fetch.js';
 import { isFailure, sendToEndpoint } from './send-to-endpoint.js';
@@ -157,26 +156,8 @@ function mappingValues(ctx: PipelineContext, deps: PipelineDeps): MappingValues 
     body: payloadText(ctx.request.body),
     path: ctx.eventPath,
     pathParameters: ctx.pathParameters ?? {},
-    context: {
-      accountId: config.accountId,
-      apiId: config.apiId,
-      domainName: ctx.request.host,
-      domainPrefix: ctx.request.host.split('.')[0],
-      extendedRequestId: ctx.extendedRequestId,
-      httpMethod: ctx.method,
-      path: ctx.request.pathname,
-      protocol: 'HTTP/1.1',
-      requestId: ctx.requestId,
-      requestTime: formatRequestTime(ctx.startedAt),
-      requestTimeEpoch: ctx.startedAt,
-      routeKey: ctx.route?.routeKey,
-      stage: config.stageName,
-      identity: {
-        sourceIp: '203.0.113.9',
-        userAgent: ctx.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
-      },
-      ...(ctx.authorization?.authorizer ? { authorizer: ctx.authorization.authorizer } : {}),
-    },
+    // HTTP API `$context` (behaviour.md §12.3): the REST variables it shares, plus the route key.
+    context: { ...restContext(ctx, deps), routeKey: ctx.route?.routeKey },
     stageVariables: config.stageVariables,
   };
 }

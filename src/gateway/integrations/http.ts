@@ -1,13 +1,10 @@
 import type { ResolvedHttpIntegration } from '../config/resolve-non-proxy.js';
 import type { PipelineContext, StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
-import { headerValue } from './lambda-proxy.js';
-import { buildIntegrationRequest, isMappingFailure, setPair } from './mapping/integration-request.js';
-import { completeIntegrationResponse } from './mapping/integration-response.js';
-import { methodRequestInput } from './mapping/method-request-input.js';
-import { answerMappingFailure } from './mapping/request-failure.js';
+import { setPair } from './mapping/integration-request.js';
+import { prepareIntegrationRequest } from './mapping/prepare-request.js';
 import { renderUri } from './outbound-fetch.js';
-import { isFailure, sendToEndpoint } from './send-to-endpoint.js';
+import { completeByStatus, sendToEndpoint } from './send-to-endpoint.js';
 
 /**
  * `HTTP` integration, non-proxy (behaviour.md §0, §4.5–4.7): the client's headers are not forwarded — the backend
@@ -23,14 +20,9 @@ export async function runHttp(
   integration: ResolvedHttpIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  const request = methodRequestInput(ctx, deps);
-  const contentType = headerValue(ctx.request.headers, 'content-type');
-  const parts = buildIntegrationRequest(integration, request, {
-    body: ctx.request.body,
-    contentType,
-    binaryMediaTypes: config.binaryMediaTypes,
-  });
-  if (isMappingFailure(parts)) return answerMappingFailure(ctx, deps, parts);
+  const prepared = prepareIntegrationRequest(ctx, deps, integration);
+  if ('failure' in prepared) return prepared;
+  const { parts, contentType } = prepared;
   const headers: [string, string][] = [
     ['x-amzn-apigateway-api-id', config.apiId],
     ['Accept', 'application/json'],
@@ -47,16 +39,7 @@ export async function runHttp(
     { url, method, headers, body: parts.body },
     integration.timeoutMs,
   );
-  if (isFailure(endpoint)) return endpoint;
-  return completeIntegrationResponse(
-    ctx,
-    deps,
-    integration.integrationResponses,
-    endpoint,
-    String(endpoint.statusCode),
-    request,
-    parts.overrides,
-  );
+  return completeByStatus(ctx, deps, integration.integrationResponses, endpoint, prepared);
 }
 
 /** Appends query parameters to a URL (after any it already has). */

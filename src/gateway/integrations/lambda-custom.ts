@@ -3,14 +3,10 @@ import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
-import { invokeLambda } from './invoke-lambda.js';
-import { buildInvocationContext } from './lambda-context.js';
-import { headerValue } from './lambda-proxy.js';
+import { invokeFunction } from './invoke-function.js';
 import { payloadText } from './mapping/content-handling.js';
-import { buildIntegrationRequest, isMappingFailure } from './mapping/integration-request.js';
 import { completeIntegrationResponse, configurationError } from './mapping/integration-response.js';
-import { methodRequestInput } from './mapping/method-request-input.js';
-import { answerMappingFailure } from './mapping/request-failure.js';
+import { prepareIntegrationRequest } from './mapping/prepare-request.js';
 
 const NO_HEADERS: ReadonlyMap<string, readonly string[]> = new Map([['Content-Type', ['application/json']]]);
 
@@ -29,13 +25,9 @@ export async function runLambdaCustom(
   integration: ResolvedLambdaCustomIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  const request = methodRequestInput(ctx, deps);
-  const parts = buildIntegrationRequest(integration, request, {
-    body: ctx.request.body,
-    contentType: headerValue(ctx.request.headers, 'content-type'),
-    binaryMediaTypes: config.binaryMediaTypes,
-  });
-  if (isMappingFailure(parts)) return answerMappingFailure(ctx, deps, parts);
+  const prepared = prepareIntegrationRequest(ctx, deps, integration);
+  if ('failure' in prepared) return prepared;
+  const { request, parts } = prepared;
   const text = payloadText(parts.body);
   let event: unknown;
   try {
@@ -55,27 +47,13 @@ export async function runLambdaCustom(
     ([name, value]) => name.toLowerCase() === 'x-amz-invocation-type' && value.trim() === 'Event',
   );
   const clock = config.clock;
-  const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: integration.functionName,
-    memoryLimitInMB: integration.memoryLimitInMB,
-    region: config.region,
-    accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
-    clock,
-  });
-  const invocation = invokeLambda({
-    handler: integration.handler,
+  // An Event invocation is not waited for: only the function's own timeout bounds it.
+  const { start, outcome: invocation } = invokeFunction(
+    deps,
+    integration,
     event,
-    context,
-    clock,
-    // An Event invocation is not waited for: only the function's own timeout bounds it.
-    integrationTimeoutMs: asyncInvoke ? integration.functionTimeoutMs : integration.timeoutMs,
-    functionTimeoutMs: integration.functionTimeoutMs,
-  });
+    asyncInvoke ? integration.functionTimeoutMs : integration.timeoutMs,
+  );
   if (asyncInvoke) {
     record(ctx, {
       stage: 'integration',

@@ -4,8 +4,7 @@ import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js
 import { gatewayResponse } from '../gateway-responses.js';
 import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
-import { invokeLambda } from './invoke-lambda.js';
-import { buildInvocationContext } from './lambda-context.js';
+import { invokeFunction } from './invoke-function.js';
 import {
   eventBytesIfLarge,
   LAMBDA_MAX_REQUEST_BYTES,
@@ -74,26 +73,9 @@ export async function runLambdaProxy(
     return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
   }
   const clock = config.clock;
-  const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: integration.functionName,
-    memoryLimitInMB: integration.memoryLimitInMB,
-    region: config.region,
-    accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
-    clock,
-  });
-  const outcome = await invokeLambda({
-    handler: integration.handler,
-    event,
-    context,
-    clock,
-    integrationTimeoutMs: integration.timeoutMs,
-    functionTimeoutMs: integration.functionTimeoutMs,
-  });
+  const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
+  const start = invocation.start;
+  const outcome = await invocation.outcome;
   ctx.integrationLatencyMs = clock.now() - start;
   ctx.trace.invocation = outcome;
   ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;

@@ -1,10 +1,12 @@
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
-import { logExecution, type PipelineContext, record } from '../pipeline/context.js';
+import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import type { EndpointResponse } from './mapping/integration-response.js';
-import { configurationError } from './mapping/integration-response.js';
+import { completeIntegrationResponse, configurationError } from './mapping/integration-response.js';
+import type { PreparedRequest } from './mapping/prepare-request.js';
+import type { ResolvedIntegrationResponse } from './mapping/types.js';
 import { type OutboundRequest, sendOutbound } from './outbound-fetch.js';
 
 /**
@@ -75,4 +77,28 @@ export async function sendToEndpoint(
 /** True when `value` is a gateway failure rather than an endpoint response. */
 export function isFailure(value: EndpointResponse | GatewayErrorResponse): value is GatewayErrorResponse {
   return 'failure' in value;
+}
+
+/**
+ * Finishes an HTTP or AWS service integration: a gateway failure as it is, else the integration response selected
+ * by the endpoint's status code (as text).
+ */
+export function completeByStatus(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  responses: readonly ResolvedIntegrationResponse[],
+  endpoint: EndpointResponse | GatewayErrorResponse,
+  prepared: PreparedRequest,
+): StageResult {
+  if (isFailure(endpoint)) return endpoint;
+  const { request, parts } = prepared;
+  return completeIntegrationResponse(
+    ctx,
+    deps,
+    responses,
+    endpoint,
+    String(endpoint.statusCode),
+    request,
+    parts.overrides,
+  );
 }

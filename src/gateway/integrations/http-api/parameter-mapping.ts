@@ -1,7 +1,5 @@
 import { GatewayConfigError } from '../../../errors/families.js';
-import { parseJavaJson } from '../../../vtl/java/json.js';
-import { toJsonText } from '../../../vtl/java/print.js';
-import { compilePath, evaluatePath } from '../../../vtl/json-path.js';
+import { bodyPathValue, contextPathValue } from '../mapping/source-values.js';
 
 /** One HTTP API mapping operation (behaviour.md §4.6, §11 / §12.3). */
 export interface MappingOperation {
@@ -125,12 +123,7 @@ export function evaluateMappingValue(expression: string, values: MappingValues):
     const [root, kind, ...rest] = (braced ?? bare)!.split('.');
     const name = rest.join('.');
     if (root === 'stageVariables') return values.stageVariables?.[[kind, ...rest].join('.')] ?? '';
-    if (root === 'context') {
-      let v: unknown = values.context;
-      for (const part of [kind!, ...rest])
-        v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
-      return v === undefined || v === null ? '' : String(v);
-    }
+    if (root === 'context') return contextPathValue(values.context, [kind!, ...rest]) ?? '';
     if (root === 'request') {
       if (kind === 'path') return name === '' ? (values.path ?? '') : (values.pathParameters?.[name] ?? '');
       if (kind === 'header') return values.header?.(name) ?? '';
@@ -143,15 +136,8 @@ export function evaluateMappingValue(expression: string, values: MappingValues):
 }
 
 function bodyValue(body: string | null, path: string): string {
-  if (body === null) return '';
-  try {
-    // AWS reads at most the first 100 KB of the body for mappings (behaviour.md §4.6).
-    const found = evaluatePath(compilePath(`$.${path}`), parseJavaJson(body.slice(0, 100 * 1024)));
-    if (found === null || found === undefined) return '';
-    return typeof found === 'string' ? found : toJsonText(found);
-  } catch {
-    return '';
-  }
+  // AWS reads at most the first 100 KB of the body for mappings (behaviour.md §4.6).
+  return body === null ? '' : (bodyPathValue(body.slice(0, 100 * 1024), `$.${path}`) ?? '');
 }
 
 /** Applies header operations to a header list in order (`append` adds a value, `overwrite` replaces, `remove` deletes). */

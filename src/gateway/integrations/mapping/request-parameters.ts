@@ -1,7 +1,6 @@
 import { GatewayConfigError } from '../../../errors/families.js';
-import { parseJavaJson } from '../../../vtl/java/json.js';
-import { toJsonText } from '../../../vtl/java/print.js';
-import { compilePath, evaluatePath } from '../../../vtl/json-path.js';
+import { compilePath } from '../../../vtl/json-path.js';
+import { bodyPathValue, contextPathValue } from './source-values.js';
 
 /** Where an integration request parameter goes. */
 export type IntegrationLocation = 'header' | 'querystring' | 'path';
@@ -170,30 +169,13 @@ export function evaluateRequestSource(source: RequestSource, from: RequestSource
       if (values.length === 0) return undefined;
       return source.multi ? values.join(',') : values[values.length - 1];
     }
-    case 'body': {
+    case 'body':
       if (source.path === null) return from.body ?? undefined;
-      if (from.body === null) return undefined;
-      let root: unknown;
-      try {
-        root = parseJavaJson(from.body);
-      } catch {
-        return undefined;
-      }
-      const found = evaluatePath(compilePath(source.path), root);
-      if (found === null || found === undefined) return undefined;
-      return typeof found === 'string' ? found : toJsonText(found);
-    }
+      return from.body === null ? undefined : bodyPathValue(from.body, source.path);
     case 'stageVariable':
       return from.stageVariables?.[source.name];
-    case 'context': {
-      let value: unknown = from.context;
-      for (const part of source.path) {
-        value =
-          typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-      }
-      if (value === undefined || value === null) return undefined;
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
-    }
+    case 'context':
+      return contextPathValue(from.context, source.path);
   }
 }
 
