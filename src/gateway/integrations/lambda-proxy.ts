@@ -2,7 +2,8 @@ import { gatewayRequestToEvent } from '../../http/request-to-event.js';
 import { validateProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
-import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
+import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
+import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { invokeFunction } from './invoke-function.js';
 import {
@@ -73,6 +74,16 @@ export async function runLambdaProxy(
     return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
   }
   const clock = config.clock;
+  // The hot path (gateway.fetch) skips even the closures.
+  if (ctx.detailed)
+    logExecution(ctx, () => {
+      const arn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${integration.functionName}`;
+      return endpointRequestLines(
+        `https://lambda.${config.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`,
+        [],
+        JSON.stringify(event),
+      );
+    });
   const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
   const start = invocation.start;
   const outcome = await invocation.outcome;
@@ -137,6 +148,17 @@ export async function runLambdaProxy(
       detail: `status ${report.response.statusCode}`,
     });
   }
+  if (ctx.detailed)
+    logExecution(ctx, () => [
+      ...endpointResponseLines(
+        200,
+        ctx.integrationLatencyMs ?? 0,
+        [],
+        JSON.stringify(outcome.value) ?? 'null',
+      ),
+      `Method response body after transformations: ${report.response.bodyBytes ? '[Binary Data]' : report.response.body}`,
+      'Successfully completed execution',
+    ]);
   ctx.response = report.response;
   return ctx;
 }

@@ -249,3 +249,23 @@ describe('execution log (trace.executionLog, AWS wording and order)', () => {
     expect(trace.executionLog).toEqual(['Method completed with status: 403']);
   });
 });
+
+describe('execution log of a Lambda proxy request', () => {
+  it('shows the Lambda invocation URI, the event after transformations and the result', async () => {
+    const g = createGateway({ routes: { 'GET /pets': async () => ({ statusCode: 200, body: 'ok' }) } });
+    const { trace } = await g.handle(`${HOST}/dev/pets`);
+    const log = trace.executionLog!;
+    expect(log).toContain(
+      'Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:rest-GET-pets/invocations',
+    );
+    expect(
+      log.find((l) => l.startsWith('Endpoint request body after transformations: {"resource":"/pets"')),
+    ).toBeDefined();
+    expect(log).toContain('Endpoint response body before transformations: {"statusCode":200,"body":"ok"}');
+    expect(log.slice(-3)).toEqual([
+      'Method response body after transformations: ok',
+      'Successfully completed execution',
+      'Method completed with status: 200',
+    ]);
+  });
+});
