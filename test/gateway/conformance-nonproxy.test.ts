@@ -284,6 +284,11 @@ describe('recorded AWS cases against real backends (loopback HTTP server, dynali
     for (const [name, value] of Object.entries(expected))
       expect(seen[name]).toBe(value.replace('<api-id>', 'abcd1234ef'));
     expect(seen['x-amzn-trace-id']).toMatch(/^Root=1-/);
+    expect([seen['x-forwarded-for'], seen['x-forwarded-port'], seen['x-forwarded-proto']]).toEqual([
+      '203.0.113.9',
+      '443',
+      'https',
+    ]);
     // What the gateway handed to fetch carries no Accept-Encoding (Node's fetch adds its own on the wire).
     for (const name of c.expected_event_headers_absent!) expect(sent[0]!.has(name)).toBe(false);
     expect(response.headers.get('x-amzn-Remapped-Content-Length')).toBeNull();

@@ -15,7 +15,7 @@ import type { EndpointResponse } from './mapping/integration-response.js';
 import { methodRequestInput, restContext } from './mapping/method-request-input.js';
 import { evaluateRequestSource } from './mapping/request-parameters.js';
 import { renderUri } from './outbound-fetch.js';
-import { isFailure, sendToEndpoint } from './send-to-endpoint.js';
+import { isFailure, sendToEndpoint, setForwardedHeaders } from './send-to-endpoint.js';
 
 const NOT_FORWARDED = new Set([...DROPPED_REQUEST_HEADERS, 'host', 'via']);
 
@@ -38,8 +38,7 @@ export async function runHttpProxy(
   for (const pair of ctx.request.headers)
     if (!NOT_FORWARDED.has(pair[0].toLowerCase())) headers.push([pair[0], pair[1]]);
   setPair(headers, 'X-Amzn-Trace-Id', ctx.traceHeader, true);
-  if (!headers.some(([n]) => n.toLowerCase() === 'x-forwarded-for'))
-    headers.push(['X-Forwarded-For', '203.0.113.9']);
+  setForwardedHeaders(headers, ctx.request.headers);
   let query: [string, string][] = ctx.request.query === '' ? [] : [...new URLSearchParams(ctx.request.query)];
   const path: Record<string, string> = { ...ctx.pathParameters };
   let pathOverride: string | undefined;

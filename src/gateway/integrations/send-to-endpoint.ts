@@ -102,3 +102,19 @@ export function completeByStatus(
     parts.overrides,
   );
 }
+
+/**
+ * `X-Forwarded-For` (the client's value, else the default source IP), `X-Forwarded-Port: 443`,
+ * `X-Forwarded-Proto: https`: what API Gateway adds to HTTP backend calls (recorded for HTTP integrations) unless
+ * present.
+ */
+export function setForwardedHeaders(
+  headers: [string, string][],
+  clientHeaders: readonly [string, string][],
+): void {
+  const client = (lower: string) => clientHeaders.find(([n]) => n.toLowerCase() === lower)?.[1];
+  const has = (lower: string) => headers.some(([n]) => n.toLowerCase() === lower);
+  if (!has('x-forwarded-for')) headers.push(['X-Forwarded-For', client('x-forwarded-for') ?? '203.0.113.9']);
+  if (!has('x-forwarded-port')) headers.push(['X-Forwarded-Port', '443']);
+  if (!has('x-forwarded-proto')) headers.push(['X-Forwarded-Proto', 'https']);
+}
