@@ -67,7 +67,8 @@ export function mapIntegrationResponse(input: MapResponseInput): MapResponseResu
         body: integration.body,
         params: request.params,
         stageVariables: request.stageVariables,
-        context: overrides ? withOverrides(request.context, overrides) : request.context,
+        context:
+          overrides && hasOverrides(overrides) ? withOverrides(request.context, overrides) : request.context,
       });
       body = rendered.output;
       overrides = rendered.overrides;
@@ -99,6 +100,13 @@ export function mapIntegrationResponse(input: MapResponseInput): MapResponseResu
   return passthroughBytes
     ? { ok: true, statusCode, headers: out, body, bodyBytes: passthroughBytes }
     : { ok: true, statusCode, headers: out, body };
+}
+
+/** True when a template set any override (empty ones read the same as none, so the context is not copied). */
+function hasOverrides(overrides: TemplateOverrides): boolean {
+  const { requestOverride: q, responseOverride: r } = overrides;
+  for (const map of [q.header, q.path, q.querystring, r.header]) for (const _ in map) return true;
+  return r.status !== undefined;
 }
 
 /** `$context` of a response template: the request template's overrides are readable in it [REC]. */

@@ -78,11 +78,16 @@ export function restContext(ctx: PipelineContext, deps: PipelineDeps): MappingCo
     path: ctx.request.pathname,
     protocol: 'HTTP/1.1',
     requestId: ctx.requestId,
-    requestTime: formatRequestTime(ctx.startedAt),
     requestTimeEpoch: ctx.startedAt,
     stage: config.stageName,
     identity,
   };
+  // Formatted only when something reads it (templates derive it from requestTimeEpoch themselves).
+  Object.defineProperty(context, 'requestTime', {
+    get: () => formatRequestTime(ctx.startedAt),
+    enumerable: true,
+    configurable: true,
+  });
   if (route) {
     context.resourceId = route.resourceId;
     context.resourcePath = route.resource;
