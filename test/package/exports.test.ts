@@ -84,19 +84,22 @@ describe('package.json exports', () => {
     for (const name of names) expect(typeof mod[name], `${specifier} → ${name}`).toBe('function');
   });
 
-  it('the root entry and everything it imports use no optional peer (only node: builtins and own files)', () => {
+  it('the root entry and everything it imports use no optional peer (only node: builtins and own files; runtime dependencies only through a lazy import())', () => {
     const peers = Object.keys(pkg.peerDependencies);
+    const dependencies = Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {});
     const seen = new Set<string>();
     const bare = new Set<string>();
+    const lazy = new Set<string>();
     const visit = (file: string): void => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/^\s*\/\/.*$/gm, '');
-      for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
-        const spec = match[1]!;
+      for (const match of text.matchAll(/(from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+        const spec = match[2]!;
         if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else if (match[1]!.includes('(')) lazy.add(spec);
         else bare.add(spec);
       }
     };
@@ -104,6 +107,8 @@ describe('package.json exports', () => {
     expect(seen.size).toBeGreaterThan(20);
     expect([...bare].filter((spec) => !spec.startsWith('node:'))).toEqual([]);
     expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
+    // A feature's runtime dependency is loaded when the feature is used (SigV4 signing for AWS endpoints).
+    expect([...lazy].filter((spec) => !spec.startsWith('node:') && !dependencies.includes(spec))).toEqual([]);
   });
 
   it('fixtures resolve through the ./fixtures/* subpath', () => {

@@ -7,7 +7,7 @@ export interface InvocationContextInput {
   memoryLimitInMB: number;
   /** Alias or version in the invoked ARN; `functionVersion` is what the context reports. */
   qualifier?: string | undefined;
-  functionVersion?: string;
+  functionVersion?: string | undefined;
   region: string;
   accountId: string;
   awsRequestId: string;
