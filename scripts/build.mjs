@@ -20,11 +20,6 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 rmSync(dist, { recursive: true, force: true });
 
-const { esm, cjs } = bundleEntries(pkg, root);
-// Every bare specifier stays an import: node builtins, optional peers and the package's own subpaths (so a
-// leaf such as apigw-testkit/vitest shares the events module with apigw-testkit/events at run time).
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
-
 // Shared chunks: what every entry needs, the event/HTTP/result layer, the VTL engine, the gateway. An entry
 // loads only the groups it uses (apigw-testkit/clock: core; /events: core + events; the root: all four).
 const CHUNKS = [
@@ -33,8 +28,23 @@ const CHUNKS = [
   ['vtl', /src[\\/]vtl[\\/]/],
   ['gateway', /src[\\/]gateway[\\/]/],
 ];
-// Earlier groups win a module (a group also captures its dependencies that no earlier group took).
-const groups = CHUNKS.map(([name, test], i) => ({ name, test, priority: CHUNKS.length - i }));
+
+const { esm, cjs } = bundleEntries(pkg, root);
+// Earlier groups win a module (a group also captures its dependencies that no earlier group took). A module
+// in the folder of another entry (src/gateway/definitions/ for apigw-testkit/definitions) stays with that
+// entry, so the root never loads a leaf subpath's code.
+const entryDirs = Object.keys(esm)
+  .map((name) => name.slice(0, name.lastIndexOf('/') + 1))
+  .filter((dir) => dir.split('/').length > 2);
+const inOtherEntry = (id) => entryDirs.some((dir) => id.replaceAll('\\', '/').includes(`/src/${dir}`));
+const groups = CHUNKS.map(([name, test], i) => ({
+  name,
+  test: (id) => test.test(id) && !inOtherEntry(id),
+  priority: CHUNKS.length - i,
+}));
+// Every bare specifier stays an import: node builtins, optional peers and the package's own subpaths (so a
+// leaf such as apigw-testkit/vitest shares the events module with apigw-testkit/events at run time).
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 async function write(input, format, ext) {
   const bundle = await rolldown({

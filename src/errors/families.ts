@@ -65,6 +65,24 @@ export class TemplateError extends TestkitError {}
 export class GatewayConfigError extends TestkitError {}
 
 /**
+ * An API definition (OpenAPI/Swagger document, SAM, CloudFormation or CDK template) that API Gateway would refuse,
+ * or that cannot be run locally. `details.file` names the file and `details.pointer` the JSON pointer or template
+ * path of the offending value.
+ *
+ * @example
+ * ```ts
+ * import { importOpenApi } from 'apigw-testkit/definitions';
+ * import { DefinitionError } from 'apigw-testkit/errors';
+ * try {
+ *   await importOpenApi({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: { '/x': { get: {} } } });
+ * } catch (error) {
+ *   error instanceof DefinitionError; // true, error.code === 'DEFINITION_NO_INTEGRATION'
+ * }
+ * ```
+ */
+export class DefinitionError extends TestkitError {}
+
+/**
  * Builds the error thrown for an option a function does not know. Nothing the user gave is silently dropped.
  *
  * @param where - the function or object the option was passed to, e.g. `buildProxyEventV1`.

@@ -1,5 +1,6 @@
 export {
   assertKnownOptions,
+  DefinitionError,
   EventInputError,
   GatewayConfigError,
   InvalidInputError,

@@ -72,12 +72,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     policies,
     accessLog,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    logStreamName(functionName, start) {
-      let name = logStreams.get(functionName);
+    logStreamName(functionName, start, version = '$LATEST') {
+      const key = `${functionName}:${version}`;
+      let name = logStreams.get(key);
       if (name === undefined) {
         const date = new Date(start).toISOString().slice(0, 10).replaceAll('-', '/');
-        name = `${date}/[$LATEST]${config.ids.hex(32)}`;
-        logStreams.set(functionName, name);
+        name = `${date}/[${version}]${config.ids.hex(32)}`;
+        logStreams.set(key, name);
       }
       return name;
     },

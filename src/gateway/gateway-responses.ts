@@ -18,7 +18,11 @@ export type GatewayFailure =
   | 'REQUEST_TOO_LARGE'
   | 'REQUEST_HEADERS_TOO_LARGE'
   | 'LAMBDA_REQUEST_TOO_LARGE'
-  | 'LAMBDA_RESPONSE_TOO_LARGE';
+  | 'LAMBDA_RESPONSE_TOO_LARGE'
+  | 'BAD_REQUEST_PARAMETERS'
+  | 'BAD_REQUEST_BODY'
+  | 'INVALID_JSON_BODY'
+  | 'INTEGRATION_FAILURE';
 
 /** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
 export interface GatewayErrorResponse {
@@ -120,6 +124,28 @@ const REST: Record<GatewayFailure, Spec> = {
     'InternalServerErrorException',
     true,
   ),
+  // Request validation (behaviour.md §10): the message of BAD_REQUEST_PARAMETERS is per request.
+  BAD_REQUEST_PARAMETERS: rest(
+    400,
+    'BAD_REQUEST_PARAMETERS',
+    'Missing required request parameters: []',
+    'BadRequestException',
+  ),
+  BAD_REQUEST_BODY: rest(400, 'BAD_REQUEST_BODY', 'Invalid request body', 'BadRequestException'),
+  // $input.path/json over a body that is not JSON: the message is per request ("Could not parse request body…").
+  INVALID_JSON_BODY: rest(
+    400,
+    'BAD_REQUEST_BODY',
+    'Could not parse request body into json',
+    'BadRequestException',
+  ),
+  // HTTP backend unreachable over the network (TLS, reset): 504 (LocalStack's wording; UNCONFIRMED on AWS).
+  INTEGRATION_FAILURE: rest(
+    504,
+    'INTEGRATION_FAILURE',
+    'Network error communicating with endpoint',
+    'InternalServerErrorException',
+  ),
 };
 
 const http = (status: number, responseType: string, message: string): Spec => ({
@@ -148,7 +174,34 @@ const HTTP: Record<GatewayFailure, Spec> = {
   REQUEST_HEADERS_TOO_LARGE: http(431, 'REQUEST_TOO_LARGE', 'Request Header Fields Too Large'),
   LAMBDA_REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
   LAMBDA_RESPONSE_TOO_LARGE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
+  // HTTP APIs have no request validation; kept for completeness.
+  BAD_REQUEST_PARAMETERS: http(400, 'BAD_REQUEST_PARAMETERS', 'Bad Request'),
+  BAD_REQUEST_BODY: http(400, 'BAD_REQUEST_BODY', 'Bad Request'),
+  INVALID_JSON_BODY: http(400, 'BAD_REQUEST_BODY', 'Bad Request'),
+  // HTTP API integration failures are 500 Internal Server Error (behaviour.md §5).
+  INTEGRATION_FAILURE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
 };
+
+/**
+ * `x-amzn-ErrorType` of a failure (REST) and whether the front end answers it (no customisation, no ids).
+ *
+ * @example
+ * ```ts
+ * gatewayResponseSpec('REST', 'NO_ROUTE').errorType; // 'MissingAuthenticationTokenException'
+ * ```
+ */
+export function gatewayResponseSpec(
+  apiType: ApiType,
+  failure: GatewayFailure,
+): { status: number; responseType: string; errorType: string | undefined; frontEnd: boolean } {
+  const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
+  return {
+    status: spec.status,
+    responseType: spec.responseType,
+    errorType: spec.errorType,
+    frontEnd: spec.frontEnd !== undefined,
+  };
+}
 
 /** The ids a gateway response carries. */
 export interface ResponseIds {
@@ -170,8 +223,14 @@ export function gatewayResponse(
   apiType: ApiType,
   failure: GatewayFailure,
   ids: ResponseIds,
+  message?: string,
 ): GatewayErrorResponse {
-  const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
+  const table = apiType === 'REST' ? REST[failure] : HTTP[failure];
+  // A per-request message (validation, JSON parse errors) goes through the default template unchanged.
+  const spec =
+    message === undefined || table.frontEnd !== undefined
+      ? table
+      : { ...table, message, body: `{"message":${JSON.stringify(message)}}` };
   const headers: [string, string][] = [['Content-Type', spec.frontEnd ?? 'application/json']];
   // A front-end answer carries no ids: API Gateway proper never saw the request.
   if (spec.frontEnd === undefined && apiType === 'REST') {

@@ -34,6 +34,22 @@ export {
   gatewayResponse,
 } from './gateway-responses.js';
 export type {
+  AwsCredentials,
+  AwsServiceCall,
+  AwsServiceResponder,
+  AwsServiceResponders,
+  AwsServiceResponse,
+} from './integrations/aws/types.js';
+export type {
+  AwsServiceIntegration,
+  ContentHandling,
+  CustomEventHandler,
+  HttpIntegration,
+  HttpProxyIntegration,
+  LambdaCustomIntegration,
+  NonProxyMapping,
+} from './integrations/integration-options.js';
+export type {
   IntegrationResponseConfig,
   MethodResponseConfig,
   PassthroughBehavior,
@@ -51,6 +67,7 @@ export {
   type MetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
+export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
 export {
   createThrottler,
   createTokenBucket,
@@ -93,3 +110,5 @@ export {
   type UsagePlans,
   type UsageReport,
 } from './usage-plans/index.js';
+export type { RequestValidatorConfig } from './validation/resolve-method-request.js';
+export type { ModelConfig } from './validation/resolve-models.js';

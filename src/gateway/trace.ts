@@ -1,5 +1,6 @@
 import type { ProxyResultReport } from '../response/types.js';
 import type { GatewayFailure } from './gateway-responses.js';
+import type { AwsServiceCall } from './integrations/aws/types.js';
 import type { ThrottleDecision } from './throttling/index.js';
 import type { ApiType } from './types.js';
 
@@ -10,6 +11,7 @@ export type TraceStageName =
   | 'route'
   | 'api-key'
   | 'throttle'
+  | 'validation'
   | 'cache-lookup'
   | 'integration'
   | 'response'
@@ -63,6 +65,8 @@ export interface GatewayTrace {
   steps: TraceStep[];
   /** The event exactly as the handler received it (a copy taken before the call). */
   event?: unknown;
+  /** AWS service integrations: the call as API Gateway renders it (what a `services` responder receives). */
+  serviceCall?: AwsServiceCall;
   /** How the handler invocation ended (result, function error, integration timeout). */
   invocation?: InvocationOutcome;
   /** The validation report of the handler's result. */

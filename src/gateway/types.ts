@@ -1,13 +1,23 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Callback, Context } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
+import type { AwsCredentials, AwsServiceResponders } from './integrations/aws/types.js';
+import type {
+  AwsServiceIntegration,
+  HttpIntegration,
+  HttpProxyIntegration,
+  LambdaCustomIntegration,
+} from './integrations/integration-options.js';
 import type {
   IntegrationResponseConfig,
   MethodResponseConfig,
   PassthroughBehavior,
 } from './integrations/mapping/types.js';
+import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
+import type { RequestValidatorConfig } from './validation/resolve-method-request.js';
+import type { ModelConfig } from './validation/resolve-models.js';
 
 /** API Gateway flavour being simulated: a REST API (v1) or an HTTP API (v2). */
 export type ApiType = 'REST' | 'HTTP';
@@ -57,6 +67,13 @@ export interface LambdaProxyIntegration {
   functionName?: string;
   /** `context.memoryLimitInMB`. Default 128. */
   memoryLimitInMB?: number;
+  /**
+   * Alias or version the function is invoked through (the ARN's qualifier, `…:function:name:live`):
+   * appended to `context.invokedFunctionArn`. Default none (unqualified).
+   */
+  qualifier?: string;
+  /** `context.functionVersion` (and the log stream's `[version]`). Default: the qualifier when it is a version number, else `$LATEST`. */
+  functionVersion?: string;
 }
 
 /** One integration response of a MOCK integration, selected by status code. */
@@ -98,8 +115,14 @@ export interface MockIntegration {
   timeoutInMillis?: number;
 }
 
-/** The integrations this version simulates. `AWS`, `HTTP` and `HTTP_PROXY` are refused by name. */
-export type GatewayIntegration = LambdaProxyIntegration | MockIntegration;
+/** Every integration type: Lambda proxy, Lambda custom and AWS service (`AWS`), `HTTP`, `HTTP_PROXY`, `MOCK`. */
+export type GatewayIntegration =
+  | LambdaProxyIntegration
+  | MockIntegration
+  | LambdaCustomIntegration
+  | AwsServiceIntegration
+  | HttpIntegration
+  | HttpProxyIntegration;
 
 /** Throttle limits: steady-state `rateLimit` (requests/s) and bucket size `burstLimit`. */
 export type ThrottleLimits = ThrottleLimit;
@@ -125,6 +148,12 @@ export interface RouteConfig {
   caching?: RouteCacheOptions;
   /** REST only: method responses by status code, declaring the headers integration responses may map. */
   methodResponses?: Record<string, MethodResponseConfig>;
+  /** REST only: declared method request parameters, `'method.request.querystring.page': true` (= required). */
+  requestParameters?: Record<string, boolean>;
+  /** REST only: content type → name of a model in `models` (or the built-in `Empty`/`Error`). */
+  requestModels?: Record<string, string>;
+  /** REST only: name of an entry of `requestValidators`; validation is off without one. */
+  requestValidator?: string;
 }
 
 /** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
@@ -186,4 +215,16 @@ export interface GatewayOptions {
    * Default: the global `fetch`, read at call time, so msw handlers installed later intercept the calls.
    */
   fetch?: typeof globalThis.fetch;
+  /** REST models (JSON Schema draft 4) by name, for `requestModels` (docs/validation.md). `Empty` and `Error` exist. */
+  models?: Record<string, ModelConfig>;
+  /** REST request validators by name, for a route's `requestValidator`. */
+  requestValidators?: Record<string, RequestValidatorConfig>;
+  /** REST customised gateway responses by type (docs/gateway-responses.md). */
+  gatewayResponses?: Partial<Record<GatewayResponseType, GatewayResponseConfig>>;
+  /** Responders for AWS service integrations, per service or per action (docs/integrations.md). */
+  services?: AwsServiceResponders;
+  /** AWS-compatible endpoint(s) AWS service integrations call, SigV4-signed: one URL, or URLs by service. */
+  awsEndpoint?: string | Record<string, string>;
+  /** Credentials calls to `awsEndpoint` are signed with. Default `test`/`test`. */
+  awsCredentials?: AwsCredentials;
 }

@@ -76,6 +76,24 @@ describe('apigw-testkit serve', () => {
     expect(serve.out.join('')).toMatch(/\nGET \/owners 404 \d+ms cache=- throttle=-\n/);
   });
 
+  it("--execution-log prints each request's execution log, in AWS wording, under its line", async () => {
+    const file = join(dir, 'mock-options.mjs');
+    writeFileSync(
+      file,
+      `export default { routes: { 'GET /health': { integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { '200': { body: 'up' } } } } } };\n`,
+    );
+    const serve = startServe([file, '--port', '0', '--execution-log']);
+    const origin = await serve.origin();
+    expect(await (await fetch(`${origin}/dev/health`)).text()).toBe('up');
+    expect(await serve.stop()).toBe(0);
+    const log = serve.out.join('');
+    expect(log).toMatch(
+      /\nGET \/dev\/health 200 \d+ms[^\n]*\n {4}Extended Request Id: [^\n]+\n {4}Starting execution for request: /,
+    );
+    expect(log).toContain('    HTTP Method: GET, Resource Path: /health\n');
+    expect(log).toContain('    Method completed with status: 200\n');
+  });
+
   it('exits 1 with the gateway configuration error code when the exported options are invalid', async () => {
     const file = join(dir, 'bad-options.mjs');
     writeFileSync(file, `export default { apiType: 'SOAP', routes: {} };\n`);

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { buildProxyEventV1, buildProxyEventV2, buildWebSocketEvent } from '../../src/events/index.js';
+import { runCliCapture } from '../run-cli.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => '',
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliCapture(argv);
 
 describe('apigw-testkit event', () => {
   it('prints the same REST event the builder gives for the same options', async () => {

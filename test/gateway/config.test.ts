@@ -38,18 +38,26 @@ describe('createGateway configuration is validated eagerly', () => {
       'GATEWAY_DUPLICATE_ROUTE',
     ],
     [
-      'an AWS integration',
+      'an AWS integration with neither handler nor service URI',
       { routes: { 'GET /x': { integration: { type: 'AWS' } as never } } },
-      'GATEWAY_UNSUPPORTED_INTEGRATION',
+      'GATEWAY_INVALID_INTEGRATION_URI',
     ],
     [
-      'an HTTP integration',
+      'an HTTP integration without a URI',
       { routes: { 'GET /x': { integration: { type: 'HTTP' } as never } } },
-      'GATEWAY_UNSUPPORTED_INTEGRATION',
+      'GATEWAY_INVALID_INTEGRATION_URI',
     ],
     [
-      'an HTTP_PROXY integration',
+      'an HTTP_PROXY integration without a URI',
       { routes: { 'GET /x': { integration: { type: 'HTTP_PROXY' } as never } } },
+      'GATEWAY_INVALID_INTEGRATION_URI',
+    ],
+    [
+      'a non-proxy HTTP integration on an HTTP API (AWS has none)',
+      {
+        apiType: 'HTTP',
+        routes: { 'GET /x': { integration: { type: 'HTTP', uri: 'https://b.example', httpMethod: 'GET' } } },
+      },
       'GATEWAY_UNSUPPORTED_INTEGRATION',
     ],
     [
@@ -142,10 +150,13 @@ describe('createGateway configuration is validated eagerly', () => {
     ).toBe('NO_ERROR');
   });
 
-  it('names the refused feature in the message', () => {
+  it('names the refused integration in the message', () => {
     expect(() =>
-      createGateway({ routes: { 'GET /x': { integration: { type: 'HTTP_PROXY' } as never } } }),
-    ).toThrow(/integration type "HTTP_PROXY" is not simulated yet/);
+      createGateway({
+        apiType: 'HTTP',
+        routes: { 'GET /x': { integration: { type: 'AWS', uri: 'x', httpMethod: 'POST' } as never } },
+      }),
+    ).toThrow(/HTTP APIs have no non-proxy "AWS" integration/);
   });
 
   it('reports its settings and invoke URL', () => {

@@ -94,6 +94,11 @@ describe('MOCK integration (behaviour.md §4.4–4.5)', () => {
           'GET /x': { integration: { type: 'MOCK', requestTemplates: { 'application/json': '#if($x' } } },
         },
       }),
-    ).toThrow(expect.objectContaining({ name: 'TemplateSyntaxError' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'GATEWAY_INVALID_TEMPLATE',
+        message: expect.stringContaining(`routes["GET /x"].integration.requestTemplates["application/json"]`),
+      }),
+    );
   });
 });

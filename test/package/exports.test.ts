@@ -89,6 +89,10 @@ describe('package.json exports', () => {
     ['apigw-testkit/faker', ['fakeProxyEventV1', 'fakeProxyEventV2']],
     ['apigw-testkit/msw', ['toMswHandlers']],
     ['apigw-testkit/supertest', ['request']],
+    [
+      'apigw-testkit/definitions',
+      ['importOpenApi', 'importTemplate', 'importDefinition', 'describeDefinition', 'formatRouteTable'],
+    ],
   ])('%s exports its public functions to import and to require', async (specifier, names) => {
     const mod = (await import(specifier)) as Record<string, unknown>;
     const required = require(specifier) as Record<string, unknown>;
@@ -99,15 +103,19 @@ describe('package.json exports', () => {
     expect(Object.keys(required).sort()).toEqual(Object.keys(mod).sort());
   });
 
+  // A bare specifier is static (`from 'x'`, `require('x')`) or lazy (`import('x')`, loaded when the feature is
+  // used): the root may load node builtins statically, and a feature's runtime dependency only lazily.
   it.each([
-    ['dist/index.js', /(?:from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g],
-    ['dist/index.cjs', /require\(\s*['"]([^'"]+)['"]\s*\)/g],
+    ['dist/index.js', /(from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g],
+    ['dist/index.cjs', /(require\(\s*|import\s*\(\s*)['"]([^'"]+)['"]/g],
   ])(
-    'the root entry %s and everything it loads use no optional peer (only node: builtins and own files)',
+    'the root entry %s and everything it loads use no optional peer (only node builtins and own files; runtime dependencies only through a lazy import())',
     (entry, pattern) => {
       const peers = Object.keys(pkg.peerDependencies);
+      const dependencies = Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {});
       const seen = new Set<string>();
       const bare = new Set<string>();
+      const lazy = new Set<string>();
       const visit = (file: string): void => {
         if (seen.has(file)) return;
         seen.add(file);
@@ -115,8 +123,9 @@ describe('package.json exports', () => {
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/^\s*\/\/.*$/gm, '');
         for (const match of text.matchAll(pattern)) {
-          const spec = match[1]!;
+          const spec = match[2]!;
           if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+          else if (match[1]!.startsWith('import') && match[1]!.includes('(')) lazy.add(spec);
           else bare.add(spec);
         }
       };
@@ -125,6 +134,8 @@ describe('package.json exports', () => {
       expect([...seen].filter((file) => file.includes('/dist/chunks/')).length).toBeGreaterThan(2);
       expect([...bare].filter((spec) => !isBuiltin(spec))).toEqual([]);
       expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
+      // A feature's runtime dependency is loaded when the feature is used (SigV4 signing for AWS endpoints).
+      expect([...lazy].filter((spec) => !isBuiltin(spec) && !dependencies.includes(spec))).toEqual([]);
     },
   );
 

@@ -172,7 +172,6 @@ describe('§12.2 REST $context variables', () => {
   it.each([
     'accountId',
     'apiId',
-    'awsEndpointRequestId',
     'deploymentId',
     'domainName',
     'domainPrefix',

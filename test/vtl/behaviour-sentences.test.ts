@@ -107,7 +107,11 @@ describe('§0 $context in templates and overrides', () => {
       '$context.identity.size() [$context.identity.caller]',
       '12 []',
     ],
-    ['$context.isCanaryRequest prints true/false', '$context.isCanaryRequest', 'false'],
+    [
+      '$context.isCanaryRequest exists only on a stage with a canary (absent: prints nothing)',
+      '[$context.isCanaryRequest]',
+      '[]',
+    ],
   ])('%s', (_name, template, expected) => {
     expect(render(template)).toBe(expected);
   });

@@ -103,8 +103,9 @@ describe('$context and $stageVariables', () => {
     expect(render('$context.identity.keySet().size()')).toBe('12');
     expect(render('[$context.identity.cognitoIdentityId]$context.identity.sourceIp')).toBe('[]203.0.113.9');
   });
-  it('isCanaryRequest prints true/false', () => {
-    expect(render('$context.isCanaryRequest')).toBe('false');
+  it('isCanaryRequest is absent without a canary and prints true/false when given', () => {
+    expect(render('[$context.isCanaryRequest]')).toBe('[]');
+    expect(render('$context.isCanaryRequest', null, { context: { isCanaryRequest: false } })).toBe('false');
     expect(render('$context.isCanaryRequest', null, { context: { isCanaryRequest: true } })).toBe('true');
   });
   it('authorizer context values are strings', () => {

@@ -24,16 +24,24 @@ const SPEC: Record<string, FlagSpec> = {
     type: 'boolean',
     description: 'Allow a non-loopback --host (exposes the simulated API to your network)',
   },
+  'execution-log': {
+    type: 'boolean',
+    description: "Print each request's execution log (API Gateway's CloudWatch wording) under its line",
+  },
 };
 
 const SUMMARY =
   'Serve a simulated gateway over HTTP: a module default-exporting (or exporting `gateway`) a gateway or its options.';
 
-/** `apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--allow-remote]`. */
+/** `apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--allow-remote] [--execution-log]`. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve a simulated gateway module over HTTP on loopback, logging each request',
-  help: formatHelp('apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1]', SUMMARY, SPEC),
+  help: formatHelp(
+    'apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--execution-log]',
+    SUMMARY,
+    SPEC,
+  ),
   run: async (argv, io) => {
     const { positionals, flags } = parseArgs('serve', argv, SPEC);
     if (positionals.length !== 1) {
@@ -51,7 +59,7 @@ export const serveCommand: CliCommand = {
       );
     }
     const loaded = await loadGatewayModule(positionals[0]!, io.cwd);
-    return listenUntilStopped(loaded, host, port, io);
+    return listenUntilStopped(loaded, host, port, io, flags['execution-log'] === true);
   },
 };
 
@@ -93,9 +101,16 @@ async function listenUntilStopped(
   host: string,
   port: number,
   io: CliIo,
+  executionLog: boolean,
 ): Promise<number> {
   const listener = toNodeListener(loaded.gateway, {
-    onRequest: (record) => io.stdout(`${formatRequestLine(record)}\n`),
+    onRequest: (record) => {
+      io.stdout(`${formatRequestLine(record)}\n`);
+      const lines = executionLog
+        ? (record.trace as { executionLog?: string[] } | undefined)?.executionLog
+        : undefined;
+      for (const line of lines ?? []) io.stdout(`    ${line}\n`);
+    },
   });
   const server = createServer(listener);
   server.on('clientError', (_error, socket) => {

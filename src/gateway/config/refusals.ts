@@ -10,12 +10,6 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   authorizationType: 'authorizers',
   authorizationScopes: 'authorizers',
   cors: 'CORS',
-  requestValidator: 'request validation',
-  requestValidators: 'request validation',
-  requestParameters: 'request parameter mapping and validation',
-  requestModels: 'request models and validation',
-  models: 'request models and validation',
-  gatewayResponses: 'custom gateway responses',
   canary: 'canary releases',
   canarySettings: 'canary releases',
   deployments: 'deployments',
@@ -25,7 +19,12 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   resourcePolicy: 'resource policies',
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
-  contentHandling: 'content handling conversion',
+  // Option names the definition importers (apigw-testkit/definitions) pass through for features to come.
+  policy: 'resource policies',
+  corsConfiguration: 'CORS',
+  disableExecuteApiEndpoint: 'custom domains and the execute-api endpoint switch',
+  vpcEndpointIds: 'private APIs',
+  integrationSubtype: 'AWS service integrations of HTTP APIs',
 };
 
 /** Throws `GATEWAY_UNSUPPORTED_FEATURE` for the first key of `value` naming a feature we do not simulate. */
@@ -43,20 +42,20 @@ export function refuseUnsupported(where: string, value: object): void {
   }
 }
 
-/** Throws `GATEWAY_UNSUPPORTED_INTEGRATION` for `AWS`, `HTTP` and `HTTP_PROXY` integrations. */
+/** Throws for an integration type the API cannot have (HTTP APIs: `AWS` and `HTTP` non-proxy) or that is unknown. */
 export function refuseIntegration(where: string, type: unknown): never {
-  if (type === 'AWS' || type === 'HTTP' || type === 'HTTP_PROXY') {
+  if (type === 'AWS' || type === 'HTTP') {
     throw new GatewayConfigError(
       'GATEWAY_UNSUPPORTED_INTEGRATION',
-      `${where}: integration type "${type}" is not simulated yet`,
-      "Use 'AWS_PROXY' (a Lambda handler) or 'MOCK'; AWS, HTTP and HTTP_PROXY integrations come in a later version.",
+      `${where}: HTTP APIs have no non-proxy "${type}" integration`,
+      "Use 'AWS_PROXY' (a Lambda handler) or 'HTTP_PROXY', or apiType: 'REST' for AWS and HTTP integrations.",
       { type },
     );
   }
   throw new GatewayConfigError(
     'GATEWAY_INVALID_INTEGRATION',
     `${where}: unknown integration type ${JSON.stringify(type)}`,
-    "Use { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }.",
+    'Use AWS_PROXY, AWS, HTTP, HTTP_PROXY or MOCK (docs/integrations.md).',
     { type },
   );
 }

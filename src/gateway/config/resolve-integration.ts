@@ -1,5 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
+import type { DeclaredParameters } from '../integrations/mapping/request-parameters.js';
 import {
   compileTemplates,
   resolveIntegrationResponses,
@@ -9,7 +10,17 @@ import {
 import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
 import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
+import type { AwsBackends } from './resolve-aws-backends.js';
+import { type ResolvedHttpProxyIntegration, resolveHttpProxy } from './resolve-http-proxy.js';
 import { resolveMockShorthand } from './resolve-mock.js';
+import {
+  type ResolvedAwsServiceIntegration,
+  type ResolvedHttpIntegration,
+  type ResolvedLambdaCustomIntegration,
+  resolveAwsService,
+  resolveHttp,
+  resolveLambdaCustom,
+} from './resolve-non-proxy.js';
 
 /** A Lambda proxy integration with every default filled in. */
 export interface ResolvedLambdaIntegration {
@@ -21,6 +32,8 @@ export interface ResolvedLambdaIntegration {
   functionTimeoutMs: number;
   functionName: string;
   memoryLimitInMB: number;
+  qualifier: string | undefined;
+  functionVersion: string;
 }
 
 /** A MOCK integration with every default filled in. */
@@ -34,14 +47,24 @@ export interface ResolvedMockIntegration {
   timeoutMs: number;
 }
 
-export type ResolvedIntegration = ResolvedLambdaIntegration | ResolvedMockIntegration;
+export type ResolvedIntegration =
+  | ResolvedLambdaIntegration
+  | ResolvedMockIntegration
+  | ResolvedLambdaCustomIntegration
+  | ResolvedAwsServiceIntegration
+  | ResolvedHttpIntegration
+  | ResolvedHttpProxyIntegration;
 
 /** Settings the integration resolution needs from the gateway. */
 export interface IntegrationDefaults {
   apiType: ApiType;
   functionTimeoutMs: number;
   allowRaisedIntegrationTimeout: boolean;
+  /** Responders and endpoints of AWS service integrations. */
+  aws: AwsBackends;
 }
+
+const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: new Set() };
 
 const LAMBDA_KEYS = [
   'type',
@@ -52,6 +75,8 @@ const LAMBDA_KEYS = [
   'functionTimeoutMs',
   'functionName',
   'memoryLimitInMB',
+  'qualifier',
+  'functionVersion',
 ] as const;
 const MOCK_KEYS = [
   'type',
@@ -71,6 +96,7 @@ export function resolveIntegration(
   defaults: IntegrationDefaults,
   functionName: string,
   methodResponses?: unknown,
+  declared: DeclaredParameters = NO_DECLARED,
 ): ResolvedIntegration {
   if (typeof value !== 'object' || value === null) {
     throw new GatewayConfigError(
@@ -113,15 +139,28 @@ export function resolveIntegration(
       timeoutMs,
     };
   }
+  if (integration.type === 'AWS' || integration.type === 'HTTP' || integration.type === 'HTTP_PROXY') {
+    if (defaults.apiType === 'HTTP' && integration.type !== 'HTTP_PROXY')
+      refuseIntegration(where, integration.type);
+    const input = { where, integration, methods, declared, timeoutMs };
+    if (integration.type === 'HTTP_PROXY') {
+      return resolveHttpProxy(where, integration, defaults.apiType, declared, timeoutMs);
+    }
+    if (integration.type === 'HTTP') return resolveHttp(input);
+    if (integration.handler === undefined) return resolveAwsService(input, defaults.aws);
+    checkHandler(where, integration.handler);
+    return resolveLambdaCustom(input, {
+      functionTimeoutMs: resolveFunctionTimeout(
+        `${where}.functionTimeoutMs`,
+        integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
+      ),
+      functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
+      memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
+    });
+  }
   if (integration.type !== 'AWS_PROXY') refuseIntegration(where, integration.type);
   assertKnownOptions(where, integration, LAMBDA_KEYS);
-  if (typeof integration.handler !== 'function') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_HANDLER',
-      `${where}: handler must be a function, got ${typeof integration.handler}`,
-      'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
-    );
-  }
+  checkHandler(where, integration.handler);
   const format = integration.payloadFormatVersion ?? (defaults.apiType === 'REST' ? '1.0' : '2.0');
   if (format !== '1.0' && format !== '2.0') {
     throw new GatewayConfigError(
@@ -157,7 +196,18 @@ export function resolveIntegration(
     ),
     functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
     memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
+    ...resolveQualifier(where, integration.qualifier, integration.functionVersion),
   };
+}
+
+function checkHandler(where: string, handler: unknown): void {
+  if (typeof handler !== 'function') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_HANDLER',
+      `${where}: handler must be a function, got ${typeof handler}`,
+      'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
+    );
+  }
 }
 
 function resolveTimeout(where: string, value: unknown, defaults: IntegrationDefaults): number {
@@ -191,6 +241,34 @@ export function resolveFunctionTimeout(where: string, value: unknown): number {
     );
   }
   return value;
+}
+
+const QUALIFIER = /^(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$/;
+
+/** `qualifier` is an alias (`live`) or version (`3`); `functionVersion` defaults to a numeric qualifier. */
+function resolveQualifier(
+  where: string,
+  qualifier: unknown,
+  version: unknown,
+): { qualifier: string | undefined; functionVersion: string } {
+  for (const [name, value] of [
+    ['qualifier', qualifier],
+    ['functionVersion', version],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !QUALIFIER.test(value))) {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_OPTION',
+        `${where}.${name}: ${JSON.stringify(value)} is not a Lambda alias or version`,
+        'Use a version number (3), $LATEST, or an alias name of letters, digits, "-" and "_".',
+      );
+    }
+  }
+  const q = qualifier as string | undefined;
+  return {
+    qualifier: q,
+    functionVersion:
+      (version as string | undefined) ?? (q !== undefined && /^[0-9]+$/.test(q) ? q : '$LATEST'),
+  };
 }
 
 function nonEmptyString(where: string, value: unknown): string {

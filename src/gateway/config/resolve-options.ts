@@ -1,8 +1,13 @@
 import { type Clock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createIdSource, type IdSource } from '../../ids/ids.js';
+import type { AwsCredentials } from '../integrations/aws/types.js';
+import { type GatewayResponses, resolveGatewayResponses } from '../responses/resolve-gateway-responses.js';
 import type { ApiType, GatewayOptions } from '../types.js';
+import { resolveRequestValidators } from '../validation/resolve-method-request.js';
+import { type ModelValidator, resolveModels } from '../validation/resolve-models.js';
 import { refuseUnsupported } from './refusals.js';
+import { resolveAwsBackends } from './resolve-aws-backends.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-integration.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
 
@@ -21,6 +26,10 @@ export interface ResolvedGateway {
   clock: Clock;
   ids: IdSource;
   table: RouteTable;
+  /** REST customised gateway responses (`gatewayResponses`); `undefined` when none. */
+  gatewayResponses: GatewayResponses | undefined;
+  /** Credentials for signing calls to AWS-compatible endpoints. */
+  awsCredentials: AwsCredentials;
 }
 
 const KNOWN = [
@@ -41,6 +50,12 @@ const KNOWN = [
   'cache',
   'accessLog',
   'fetch',
+  'models',
+  'requestValidators',
+  'gatewayResponses',
+  'services',
+  'awsEndpoint',
+  'awsCredentials',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -69,7 +84,15 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     );
   }
   if (apiType === 'HTTP') {
-    for (const name of ['apiKeys', 'usagePlans', 'cache', 'binaryMediaTypes'] as const) {
+    for (const name of [
+      'apiKeys',
+      'usagePlans',
+      'cache',
+      'binaryMediaTypes',
+      'models',
+      'requestValidators',
+      'gatewayResponses',
+    ] as const satisfies readonly (keyof GatewayOptions)[]) {
       if (options[name] !== undefined) {
         throw new GatewayConfigError(
           'GATEWAY_REST_ONLY',
@@ -124,7 +147,16 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       'Pass systemClock or createManualClock() from apigw-testkit/clock.',
     );
   }
+  const aws = resolveAwsBackends(options);
+  let models: ReadonlyMap<string, ModelValidator> | undefined;
+  const methodRequests = {
+    validators: resolveRequestValidators(options.requestValidators),
+    // ajv is loaded only when a model is defined or named.
+    models: () => (models ??= resolveModels(options.models, apiId)),
+  };
+  if (options.models !== undefined) methodRequests.models();
   const defaults = {
+    aws,
     apiType,
     functionTimeoutMs: resolveFunctionTimeout(
       'createGateway: functionTimeoutMs',
@@ -144,7 +176,9 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     binaryMediaTypes,
     clock,
     ids,
-    table: resolveRoutes(options.routes, defaults, ids),
+    table: resolveRoutes(options.routes, defaults, ids, methodRequests),
+    gatewayResponses: resolveGatewayResponses(options.gatewayResponses),
+    awsCredentials: aws.credentials,
   };
 }
 

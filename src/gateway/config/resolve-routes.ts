@@ -5,6 +5,12 @@ import { createHttpRouter } from '../routing/http-router.js';
 import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
 import { type ParsedRouteKey, parseRouteKey } from '../routing/route-key.js';
 import type { ThrottleLimits } from '../types.js';
+import {
+  type RequestValidatorConfig,
+  type RouteValidation,
+  resolveMethodRequest,
+} from '../validation/resolve-method-request.js';
+import type { ModelValidator } from '../validation/resolve-models.js';
 import { refuseUnsupported } from './refusals.js';
 import {
   type IntegrationDefaults,
@@ -25,6 +31,14 @@ export interface CompiledRoute {
   apiKeyRequired: boolean;
   throttle: ThrottleLimits | undefined;
   caching: RouteCacheOptions | undefined;
+  /** REST request validation (`requestValidator`); `undefined` when the route validates nothing. */
+  validation: RouteValidation | undefined;
+}
+
+/** What resolving a route's method request needs from the gateway. */
+export interface MethodRequestDefaults {
+  validators: ReadonlyMap<string, Required<RequestValidatorConfig>>;
+  models: () => ReadonlyMap<string, ModelValidator>;
 }
 
 /** Routes compiled into a matcher. */
@@ -33,10 +47,30 @@ export interface RouteTable {
   match(method: string, segments: readonly string[]): RouteMatch<CompiledRoute> | undefined;
 }
 
-const ROUTE_KEYS = ['integration', 'apiKeyRequired', 'throttle', 'caching', 'methodResponses'] as const;
+const ROUTE_KEYS = [
+  'integration',
+  'apiKeyRequired',
+  'throttle',
+  'caching',
+  'methodResponses',
+  'requestParameters',
+  'requestModels',
+  'requestValidator',
+] as const;
+const REST_ONLY_ROUTE_KEYS = [
+  'methodResponses',
+  'requestParameters',
+  'requestModels',
+  'requestValidator',
+] as const;
 
 /** Validates `options.routes` and compiles them (behaviour.md §11). */
-export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, ids: IdSource): RouteTable {
+export function resolveRoutes(
+  routes: unknown,
+  defaults: IntegrationDefaults,
+  ids: IdSource,
+  methodRequests: MethodRequestDefaults,
+): RouteTable {
   if (typeof routes !== 'object' || routes === null || Array.isArray(routes)) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_ROUTES',
@@ -79,8 +113,18 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
     if (apiType === 'HTTP' && apiKeyRequired) throw restOnly(where, 'apiKeyRequired', 'API keys');
     if (apiType === 'HTTP' && route.caching !== undefined)
       throw restOnly(where, 'caching', 'response caching');
-    if (apiType === 'HTTP' && route.methodResponses !== undefined)
-      throw restOnly(where, 'methodResponses', 'method responses');
+    for (const name of REST_ONLY_ROUTE_KEYS) {
+      if (apiType === 'HTTP' && route[name] !== undefined)
+        throw restOnly(where, name, 'method requests and responses');
+    }
+    const pathVariables = new Set([...key.path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!));
+    const methodRequest = resolveMethodRequest(
+      where,
+      route,
+      pathVariables,
+      methodRequests.validators,
+      methodRequests.models,
+    );
     if (route.caching !== undefined && (typeof route.caching !== 'object' || route.caching === null)) {
       throw invalidSetting(where, 'caching', 'an object');
     }
@@ -100,10 +144,12 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
           defaults,
           functionName,
           route.methodResponses,
+          methodRequest.declared,
         ),
         apiKeyRequired,
         throttle: route.throttle as ThrottleLimits | undefined,
         caching: route.caching as RouteCacheOptions | undefined,
+        validation: methodRequest.validation,
       },
     ]);
   }

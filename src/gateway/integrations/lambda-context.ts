@@ -5,6 +5,9 @@ import type { Clock } from '../../clock/clock.js';
 export interface InvocationContextInput {
   functionName: string;
   memoryLimitInMB: number;
+  /** Alias or version in the invoked ARN; `functionVersion` is what the context reports. */
+  qualifier?: string | undefined;
+  functionVersion?: string | undefined;
   region: string;
   accountId: string;
   awsRequestId: string;
@@ -27,8 +30,8 @@ export function buildInvocationContext(input: InvocationContextInput): Context {
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${input.region}:${input.accountId}:function:${functionName}`,
+    functionVersion: input.functionVersion ?? '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${input.region}:${input.accountId}:function:${functionName}${input.qualifier === undefined ? '' : `:${input.qualifier}`}`,
     memoryLimitInMB: String(input.memoryLimitInMB),
     awsRequestId: input.awsRequestId,
     logGroupName: `/aws/lambda/${functionName}`,

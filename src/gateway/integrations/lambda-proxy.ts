@@ -2,10 +2,10 @@ import { gatewayRequestToEvent } from '../../http/request-to-event.js';
 import { validateProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
-import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
+import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
+import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
-import { invokeLambda } from './invoke-lambda.js';
-import { buildInvocationContext } from './lambda-context.js';
+import { invokeFunction } from './invoke-function.js';
 import {
   eventBytesIfLarge,
   LAMBDA_MAX_REQUEST_BYTES,
@@ -74,26 +74,19 @@ export async function runLambdaProxy(
     return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
   }
   const clock = config.clock;
-  const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: integration.functionName,
-    memoryLimitInMB: integration.memoryLimitInMB,
-    region: config.region,
-    accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
-    clock,
-  });
-  const outcome = await invokeLambda({
-    handler: integration.handler,
-    event,
-    context,
-    clock,
-    integrationTimeoutMs: integration.timeoutMs,
-    functionTimeoutMs: integration.functionTimeoutMs,
-  });
+  // The hot path (gateway.fetch) skips even the closures.
+  if (ctx.detailed)
+    logExecution(ctx, () => {
+      const arn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${integration.functionName}`;
+      return endpointRequestLines(
+        `https://lambda.${config.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`,
+        [],
+        JSON.stringify(event),
+      );
+    });
+  const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
+  const start = invocation.start;
+  const outcome = await invocation.outcome;
   ctx.integrationLatencyMs = clock.now() - start;
   ctx.trace.invocation = outcome;
   ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;
@@ -155,6 +148,17 @@ export async function runLambdaProxy(
       detail: `status ${report.response.statusCode}`,
     });
   }
+  if (ctx.detailed)
+    logExecution(ctx, () => [
+      ...endpointResponseLines(
+        200,
+        ctx.integrationLatencyMs ?? 0,
+        [],
+        JSON.stringify(outcome.value) ?? 'null',
+      ),
+      `Method response body after transformations: ${report.response.bodyBytes ? '[Binary Data]' : report.response.body}`,
+      'Successfully completed execution',
+    ]);
   ctx.response = report.response;
   return ctx;
 }

@@ -5,6 +5,7 @@ import { gatewayResponse } from '../gateway-responses.js';
 import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { headerValue } from './lambda-proxy.js';
+import { renderInput } from './mapping/integration-request.js';
 import { mapIntegrationResponse } from './mapping/map-response.js';
 import { methodRequestInput } from './mapping/method-request-input.js';
 import { selectIntegrationResponse } from './mapping/select-integration-response.js';
@@ -47,7 +48,7 @@ export function runMock(
   let overrides: TemplateOverrides | null = null;
   if (choice.kind === 'template') {
     try {
-      const rendered = choice.template.render({ body: bodyText, ...request });
+      const rendered = choice.template.render(renderInput(bodyText, request));
       integrationBody = rendered.output;
       overrides = rendered.overrides;
     } catch (error) {

@@ -2,6 +2,7 @@ import type { ClientResponse } from '../../response/types.js';
 import type { CacheMiss } from '../caching/index.js';
 import type { CompiledRoute } from '../config/resolve-routes.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
+import { truncateLogLine } from '../observability/execution-log.js';
 import type { GatewayTrace, TraceStep } from '../trace.js';
 import type { GatewayRequest } from './gateway-request.js';
 
@@ -48,6 +49,8 @@ export interface PipelineContext {
    * when the route has no authorization.
    */
   authorization: RequestAuthorization | undefined;
+  /** `$context.error.validationErrorString` when request validation failed. */
+  validationErrorString?: string;
   trace: GatewayTrace;
 }
 
@@ -86,6 +89,7 @@ export function logExecution(ctx: PipelineContext, lines: () => string | readonl
   const out = lines();
   ctx.trace.executionLog ??= [];
   const log = ctx.trace.executionLog;
-  if (typeof out === 'string') log.push(out);
-  else log.push(...out);
+  // Each event is cut at 1 024 bytes, as CloudWatch shows API Gateway's (behaviour.md §12.2).
+  if (typeof out === 'string') log.push(truncateLogLine(out));
+  else for (const line of out) log.push(truncateLogLine(line));
 }

@@ -13,5 +13,5 @@ export interface PipelineDeps {
    */
   fetch: typeof globalThis.fetch;
   /** The log stream of a function's warm execution environment: fixed at its first invocation (`start`). */
-  logStreamName(functionName: string, start: number): string;
+  logStreamName(functionName: string, start: number, version?: string): string;
 }

@@ -4,6 +4,7 @@ import type { ClientResponse } from '../../response/types.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
+import { messageStringOf } from '../responses/apply-gateway-response.js';
 import type { PipelineContext } from './context.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -98,9 +99,11 @@ function contextValue(
     case 'error.message':
       return failure?.message;
     case 'error.messageString':
-      return failure ? messageString(failure) : undefined;
+      return failure ? messageStringOf(failure) : undefined;
     case 'error.responseType':
       return failure?.responseType;
+    case 'error.validationErrorString':
+      return ctx.validationErrorString;
     case 'integrationStatus':
     case 'integration.status':
       return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
@@ -122,16 +125,4 @@ function sentBytes(ctx: PipelineContext, client: ClientResponse | GatewayErrorRe
   if (ctx.request.method === 'HEAD') return 0;
   if ('bodyBytes' in client && client.bodyBytes) return client.bodyBytes.byteLength;
   return Buffer.byteLength(client.body);
-}
-
-/**
- * `$context.error.messageString`: the quoted message as the default template `{"message":$context.error.messageString}`
- * prints it, so REST's `Internal server error` and `Endpoint request timed out` carry their leading space
- * (behaviour.md §5); read back from the body for JSON gateway responses.
- */
-function messageString(failure: GatewayErrorResponse): string {
-  const prefix = '{"message":';
-  const body = failure.body;
-  if (body.startsWith(prefix) && body.endsWith('}')) return body.slice(prefix.length, -1);
-  return JSON.stringify(failure.message);
 }

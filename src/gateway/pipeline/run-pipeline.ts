@@ -2,8 +2,9 @@ import { BufferedResponse } from '../../http/buffered-response.js';
 import { toFetchResponse } from '../../http/to-fetch-response.js';
 import type { ClientResponse } from '../../response/types.js';
 import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
-import { runLambdaProxy } from '../integrations/lambda-proxy.js';
-import { runMock } from '../integrations/mock.js';
+import { runIntegration } from '../integrations/run-integration.js';
+import { methodRequestLines } from '../observability/execution-log.js';
+import { applyGatewayResponse } from '../responses/apply-gateway-response.js';
 import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
 import { checkApiKey } from '../stages/check-api-key.js';
 import { checkHeaderSize } from '../stages/check-header-size.js';
@@ -11,8 +12,9 @@ import { checkPayloadSize } from '../stages/check-payload-size.js';
 import { matchRoute } from '../stages/match-route.js';
 import { resolveStage } from '../stages/resolve-stage.js';
 import { throttle } from '../stages/throttle.js';
+import { validateRequest } from '../stages/validate-request.js';
 import type { GatewayTrace } from '../trace.js';
-import type { PipelineContext, StageResult } from './context.js';
+import { logExecution, type PipelineContext, type StageResult } from './context.js';
 import type { PipelineDeps } from './deps.js';
 import type { GatewayRequest } from './gateway-request.js';
 import { observe } from './observe.js';
@@ -25,8 +27,9 @@ export interface PipelineOutcome {
 }
 
 /**
- * Runs one request through the stages in AWS order (design.md §1): header size → payload size → stage → route → API key / usage plan →
- * throttle → cache lookup → integration → proxy-result check → cache store → metrics and access log.
+ * Runs one request through the stages in AWS order (decision 0003): header size → payload size → stage → route →
+ * API key / usage plan → throttle → validate request → cache lookup → integration (request mapping, call,
+ * response mapping) → cache store → gateway-response customisation → metrics and access log.
  * The first stage that returns a gateway response ends the request.
  */
 export async function runPipeline(
@@ -39,15 +42,14 @@ export async function runPipeline(
   if (result === ctx) result = checkPayloadSize(ctx, deps.config);
   if (result === ctx) result = resolveStage(ctx, deps.config);
   if (result === ctx) result = matchRoute(ctx, deps.config);
+  if (detailed && result === ctx) logExecution(ctx, () => methodRequestLines(ctx));
   if (result === ctx) result = checkApiKey(ctx, deps);
   if (result === ctx) result = throttle(ctx, deps);
+  if (result === ctx) result = validateRequest(ctx, deps);
   if (result === ctx) result = lookupCache(ctx, deps);
   if (result === ctx && ctx.response === undefined) {
-    const integration = ctx.route!.integration;
-    result =
-      integration.type === 'AWS_PROXY'
-        ? await runLambdaProxy(ctx, deps, integration)
-        : runMock(ctx, deps, integration);
+    const ran = runIntegration(ctx, deps);
+    result = ran instanceof Promise ? await ran : ran;
     if (result === ctx) result = storeInCache(ctx, deps);
   }
   const trace = ctx.trace;
@@ -71,11 +73,15 @@ export async function runPipeline(
       message: client.message,
       reason: trace.steps[trace.steps.length - 1]?.detail ?? client.failure,
     };
+    // Customised gateway responses apply here, in one place, whichever stage failed (decision 0003).
+    const custom = deps.config.gatewayResponses;
+    if (custom) client = applyGatewayResponse(client, ctx, deps, custom);
     const init = { status: client.statusCode, headers: client.headers };
     response =
       client.body === '' || head ? new Response(null, init) : new BufferedResponse(client.body, init);
   }
   trace.status = client.statusCode;
+  if (detailed) logExecution(ctx, () => `Method completed with status: ${client.statusCode}`);
   trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
   observe(ctx, deps, client);
   return { response, trace };

@@ -1,6 +1,6 @@
-import { BASE_IDENTITY_KEYS } from '../../events/derive/identity.js';
 import { formatRequestTime } from '../../events/derive/time.js';
 import { createIdSource } from '../../ids/ids.js';
+import { javaHashMapOrder } from '../java/hash-map-order.js';
 import { javaToString } from '../java/print.js';
 import { JavaDouble, SilentMap } from '../java/values.js';
 import type { MappingContext, MappingInput, TemplateOverrides } from '../types.js';
@@ -22,33 +22,34 @@ function silent(record: Readonly<Record<string, unknown>> | null | undefined, as
   return map;
 }
 
-/** Every §12.2 `$context` key, in the order the map lists them. */
+/**
+ * The keys AWS's `$context` holds for a plain request (no authorizer, API key, canary or gateway error): recorded
+ * on AWS (LocalStack's `test_sqs_amz_json_protocol` snapshot). Other §12.2 keys (`authorizer`, `error`,
+ * `isCanaryRequest`, `awsEndpointRequestId`, `wafResponseCode`, `webaclArn`, …) exist only when given.
+ */
+// Listed in the recorded order, which is also the insertion order that reproduces it: keys sharing a HashMap
+// bucket (path/accountId, requestId/identity, domainName/deploymentId) iterate in insertion order.
 const CONTEXT_KEYS = [
-  'accountId',
-  'apiId',
-  'authorizer',
-  'awsEndpointRequestId',
-  'deploymentId',
-  'domainName',
-  'domainPrefix',
-  'error',
-  'extendedRequestId',
-  'httpMethod',
-  'identity',
-  'isCanaryRequest',
-  'path',
-  'protocol',
-  'requestId',
-  'requestOverride',
-  'responseOverride',
-  'requestTime',
-  'requestTimeEpoch',
   'resourceId',
   'resourcePath',
+  'httpMethod',
+  'extendedRequestId',
+  'requestTime',
+  'path',
+  'accountId',
+  'protocol',
+  'requestOverride',
   'stage',
-  'wafResponseCode',
-  'webaclArn',
+  'domainPrefix',
+  'requestTimeEpoch',
+  'requestId',
+  'identity',
+  'domainName',
+  'deploymentId',
+  'responseOverride',
+  'apiId',
 ] as const;
+const BASE: ReadonlySet<string> = new Set(CONTEXT_KEYS);
 /** Keys whose given value is folded into the default instead of replacing it. */
 const HANDLED: ReadonlySet<string> = new Set([
   'authorizer',
@@ -60,16 +61,33 @@ const HANDLED: ReadonlySet<string> = new Set([
   'requestTimeEpoch',
 ]);
 
+/** `identity`'s 12 keys in the recorded order (sourceIp and principalOrgId share a bucket: insertion order). */
+const IDENTITY_KEYS = [
+  'cognitoIdentityPoolId',
+  'accountId',
+  'cognitoIdentityId',
+  'caller',
+  'sourceIp',
+  'principalOrgId',
+  'accessKey',
+  'cognitoAuthenticationType',
+  'cognitoAuthenticationProvider',
+  'userArn',
+  'userAgent',
+  'user',
+] as const;
+
 /** What a compiled template remembers between renders to build `$context` cheaply. */
 export interface ContextMemo {
-  /** awsEndpointRequestId, extendedRequestId, requestId: the default id source is seeded, so they never change. */
-  ids?: readonly [string, string, string];
+  /** extendedRequestId, requestId: the default id source is seeded, so they never change. */
+  ids?: readonly [string, string];
 }
 
 /**
- * Builds `$context` for one render: every §12.2 variable, given values first, the rest derived (ids from the
- * seeded id source, times from `requestTimeEpoch`, default 2024-01-01T00:00:00Z). With `keys`, only those
- * entries are built (the template reads no others); `memo` carries the ids from one render to the next.
+ * Builds `$context` for one render: the recorded keys plus every given one, given values first, the rest derived
+ * (ids from the seeded id source, times from `requestTimeEpoch`, default 2024-01-01T00:00:00Z). Maps iterate in
+ * the order AWS's `java.util.HashMap`s do ({@link javaHashMapOrder}). With `keys`, only those entries are built
+ * (the template reads no others); `memo` carries the ids from one render to the next.
  */
 export function buildContext(
   input: MappingInput,
@@ -78,37 +96,41 @@ export function buildContext(
 ): SilentMap {
   const given: MappingContext = input.context ?? {};
   const context = new SilentMap();
-  for (const key of CONTEXT_KEYS) {
+  for (const key of contextKeyOrder(given)) {
     if (keys !== null && !keys.has(key)) continue;
     context.set(
       key,
-      !HANDLED.has(key) && Object.hasOwn(given, key)
-        ? toJava(given[key], true)
-        : defaultValue(key, input, given, memo),
+      HANDLED.has(key) || !Object.hasOwn(given, key)
+        ? defaultValue(key, input, given, memo)
+        : toJava(given[key], true),
     );
-  }
-  for (const key of Object.keys(given)) {
-    if (keys !== null && !keys.has(key)) continue;
-    if (!context.has(key)) context.set(key, toJava(given[key], true));
   }
   return context;
 }
 
-function defaultValue(
-  key: (typeof CONTEXT_KEYS)[number],
-  input: MappingInput,
-  given: MappingContext,
-  memo: ContextMemo,
-): unknown {
+function contextKeyOrder(given: MappingContext): readonly string[] {
+  const extra: string[] = [];
+  for (const key of Object.keys(given)) {
+    if (!BASE.has(key) && given[key] !== undefined) extra.push(key);
+  }
+  return javaHashMapOrder(extra.length > 0 ? [...CONTEXT_KEYS, ...extra] : CONTEXT_KEYS);
+}
+
+/** A `$context` sub-map (identity, authorizer, error, …) in Java HashMap order. */
+function ordered(record: Record<string, unknown>, asString = false): SilentMap {
+  const sorted: Record<string, unknown> = {};
+  for (const key of javaHashMapOrder(Object.keys(record))) sorted[key] = record[key];
+  return silent(sorted, asString);
+}
+
+function defaultValue(key: string, input: MappingInput, given: MappingContext, memo: ContextMemo): unknown {
   switch (key) {
     case 'accountId':
       return '123456789012';
     case 'apiId':
       return given.apiId ?? 'abcd1234ef';
     case 'authorizer':
-      return silent(given.authorizer, true);
-    case 'awsEndpointRequestId':
-      return idsOf(memo)[0];
+      return given.authorizer ? ordered({ ...given.authorizer }, true) : null;
     case 'deploymentId':
       return 'dep123';
     case 'domainName':
@@ -116,38 +138,31 @@ function defaultValue(
     case 'domainPrefix':
       return domainNameOf(given).split('.')[0];
     case 'error':
-      return silent({
-        message: null,
-        messageString: null,
-        responseType: null,
-        validationErrorString: null,
-        ...given.error,
-      });
+      return given.error ? ordered({ ...given.error }) : null;
     case 'extendedRequestId':
-      return idsOf(memo)[1];
+      return idsOf(memo)[0];
     case 'httpMethod':
       return 'POST';
     case 'identity':
-      return silent(identityOf(input, given));
-    case 'isCanaryRequest':
-      return false;
+      return ordered(identityOf(input, given));
     case 'path':
       return `/${given.stage ?? 'dev'}${given.resourcePath ?? '/'}`;
     case 'protocol':
       return 'HTTP/1.1';
     case 'requestId':
-      return idsOf(memo)[2];
+      return idsOf(memo)[1];
     case 'requestOverride': {
       const requestOverride = given.requestOverride ?? {};
+      // HashMap order of header/path/querystring, recorded: path, header, querystring.
       return new SilentMap([
-        ['header', silent(requestOverride.header)],
         ['path', silent(requestOverride.path)],
+        ['header', silent(requestOverride.header)],
         ['querystring', silent(requestOverride.querystring)],
       ]);
     }
     case 'responseOverride': {
       const responseOverride = given.responseOverride ?? {};
-      return silent({ ...responseOverride, header: silent(responseOverride.header) });
+      return ordered({ ...responseOverride, header: silent(responseOverride.header) });
     }
     case 'requestTime':
       return given.requestTime ?? formatRequestTime(given.requestTimeEpoch ?? DEFAULT_TIME);
@@ -159,18 +174,17 @@ function defaultValue(
       return given.resourcePath ?? '/';
     case 'stage':
       return given.stage ?? 'dev';
-    case 'wafResponseCode':
-    case 'webaclArn':
+    default:
       return null;
   }
 }
 
-function idsOf(memo: ContextMemo): readonly [string, string, string] {
+function idsOf(memo: ContextMemo): readonly [string, string] {
   if (memo.ids === undefined) {
     const ids = createIdSource();
-    const awsEndpointRequestId = ids.uuid();
+    ids.uuid(); // the draw that used to be awsEndpointRequestId: keeps the derived ids as they were
     const extendedRequestId = ids.shortId();
-    memo.ids = [awsEndpointRequestId, extendedRequestId, ids.uuid()];
+    memo.ids = [extendedRequestId, ids.uuid()];
   }
   return memo.ids;
 }
@@ -183,7 +197,7 @@ function identityOf(input: MappingInput, given: MappingContext): Record<string, 
   const headers = input.params?.header ?? {};
   const userAgent = Object.keys(headers).find((k) => k.toLowerCase() === 'user-agent');
   const identity: Record<string, unknown> = {};
-  for (const key of BASE_IDENTITY_KEYS) identity[key] = null;
+  for (const key of IDENTITY_KEYS) identity[key] = null;
   identity.sourceIp = '203.0.113.9';
   if (userAgent) identity.userAgent = headers[userAgent];
   Object.assign(identity, given.identity ?? {});

@@ -9,8 +9,11 @@ import type { ResolvedIntegrationResponse } from './types.js';
 export interface MapResponseInput {
   /** The integration response chosen by {@link selectIntegrationResponse}. */
   response: ResolvedIntegrationResponse;
-  /** What the integration returned (MOCK: no headers, no body). */
-  integration: { headers: ReadonlyMap<string, readonly string[]>; body: string | null };
+  /**
+   * What the integration returned (MOCK: no headers, no body). `bytes`: a binary body, sent to the client as bytes
+   * when it passes through (templates and mappings read `body`, its text form).
+   */
+  integration: { headers: ReadonlyMap<string, readonly string[]>; body: string | null; bytes?: Uint8Array };
   request: MethodRequestInput;
   /** The method request's `Accept` header. */
   accept: string | null;
@@ -20,7 +23,7 @@ export interface MapResponseInput {
 
 /** The method response, or why AWS would answer 500 instead. */
 export type MapResponseResult =
-  | { ok: true; statusCode: number; headers: [string, string][]; body: string }
+  | { ok: true; statusCode: number; headers: [string, string][]; body: string; bodyBytes?: Uint8Array }
   | { ok: false; detail: string };
 
 /**
@@ -64,7 +67,8 @@ export function mapIntegrationResponse(input: MapResponseInput): MapResponseResu
         body: integration.body,
         params: request.params,
         stageVariables: request.stageVariables,
-        context: overrides ? withOverrides(request.context, overrides) : request.context,
+        context:
+          overrides && hasOverrides(overrides) ? withOverrides(request.context, overrides) : request.context,
       });
       body = rendered.output;
       overrides = rendered.overrides;
@@ -78,6 +82,8 @@ export function mapIntegrationResponse(input: MapResponseInput): MapResponseResu
   } else {
     body = integration.body ?? '';
   }
+  const passthroughBytes =
+    chosen === undefined && response.staticBody === undefined ? integration.bytes : undefined;
   let statusCode = response.statusCode;
   if (overrides) {
     const status = overrides.responseOverride.status;
@@ -91,7 +97,16 @@ export function mapIntegrationResponse(input: MapResponseInput): MapResponseResu
   }
   const out = remapRestResponseHeaders(headers);
   if (!out.some(([name]) => name.toLowerCase() === 'content-type')) out.push(['Content-Type', contentType]);
-  return { ok: true, statusCode, headers: out, body };
+  return passthroughBytes
+    ? { ok: true, statusCode, headers: out, body, bodyBytes: passthroughBytes }
+    : { ok: true, statusCode, headers: out, body };
+}
+
+/** True when a template set any override (empty ones read the same as none, so the context is not copied). */
+function hasOverrides(overrides: TemplateOverrides): boolean {
+  const { requestOverride: q, responseOverride: r } = overrides;
+  for (const map of [q.header, q.path, q.querystring, r.header]) for (const _ in map) return true;
+  return r.status !== undefined;
 }
 
 /** `$context` of a response template: the request template's overrides are readable in it [REC]. */

@@ -9,48 +9,94 @@ export interface MethodRequestInput {
   params: MappingParams;
   stageVariables: Readonly<Record<string, string>> | null;
   context: MappingContext;
+  /** Method request headers in order, hop-by-hop ones removed (parameter mappings read every value). */
+  headerPairs: readonly (readonly [string, string])[];
+  /** Query parameters in order, form-decoded. */
+  queryPairs: readonly (readonly [string, string])[];
 }
 
 /**
  * Builds the method-request side of a mapping input once per request: `$input.params()` (hop-by-hop headers are
- * invisible, as on AWS, behaviour.md §0), `$stageVariables` and `$context`. Request and response templates and
- * `context.x` response parameters all read it.
+ * invisible, as on AWS, behaviour.md §0), `$stageVariables` and `$context`. Request and response templates,
+ * parameter mappings and gateway responses all read it. `$context.authorizer` and `$context.identity` carry what
+ * the authorize stage put in `ctx.authorization` (REST: authorizer values print as strings).
  *
  * @example
  * ```ts
  * const input = methodRequestInput(ctx, deps);
- * template.render({ body: '{}', ...input });
+ * template.render({ body: '{}', params: input.params, stageVariables: input.stageVariables, context: input.context });
  * ```
  */
 export function methodRequestInput(ctx: PipelineContext, deps: PipelineDeps): MethodRequestInput {
-  const { config } = deps;
   const header: Record<string, string> = {};
-  for (const [name, value] of ctx.request.headers) {
-    if (!DROPPED_REQUEST_HEADERS.has(name.toLowerCase())) header[name] = value;
+  const headerPairs: [string, string][] = [];
+  for (const pair of ctx.request.headers) {
+    if (DROPPED_REQUEST_HEADERS.has(pair[0].toLowerCase())) continue;
+    header[pair[0]] = pair[1];
+    headerPairs.push(pair);
   }
   const querystring: Record<string, string> = {};
-  if (ctx.request.query !== '')
-    for (const [k, v] of new URLSearchParams(ctx.request.query)) querystring[k] = v;
-  const route = ctx.route!;
+  const queryPairs: [string, string][] = [];
+  if (ctx.request.query !== '') {
+    for (const pair of new URLSearchParams(ctx.request.query)) {
+      querystring[pair[0]] = pair[1];
+      queryPairs.push(pair);
+    }
+  }
   return {
     params: { path: ctx.pathParameters ?? {}, querystring, header },
-    stageVariables: config.stageVariables,
-    context: {
-      accountId: config.accountId,
-      apiId: config.apiId,
-      deploymentId: config.deploymentId,
-      domainName: ctx.request.host,
-      extendedRequestId: ctx.extendedRequestId,
-      httpMethod: ctx.method,
-      path: ctx.request.pathname,
-      protocol: 'HTTP/1.1',
-      requestId: ctx.requestId,
-      requestTime: formatRequestTime(ctx.startedAt),
-      requestTimeEpoch: ctx.startedAt,
-      resourceId: route.resourceId,
-      resourcePath: route.resource,
-      stage: config.stageName,
-      ...(ctx.apiKey ? { identity: { apiKey: ctx.apiKey.value, apiKeyId: ctx.apiKey.id } } : {}),
-    },
+    stageVariables: deps.config.stageVariables,
+    context: restContext(ctx, deps),
+    headerPairs,
+    queryPairs,
   };
+}
+
+/**
+ * REST `$context` of one request (behaviour.md §12.2), for templates, mappings and gateway responses: the recorded
+ * keys, `authorizer` only when an authorizer ran, identity fields from the API key and the authorization.
+ */
+export function restContext(ctx: PipelineContext, deps: PipelineDeps): MappingContext {
+  const { config } = deps;
+  const route = ctx.route;
+  const authorization = ctx.authorization;
+  const identity: Record<string, unknown> = {};
+  const forwarded = headerOf(ctx, 'x-forwarded-for');
+  if (forwarded) identity.sourceIp = forwarded.split(',')[0]!.trim();
+  if (authorization?.identity) Object.assign(identity, authorization.identity);
+  if (ctx.apiKey) {
+    identity.apiKey = ctx.apiKey.value;
+    identity.apiKeyId = ctx.apiKey.id;
+  }
+  const context: MappingContext = {
+    accountId: config.accountId,
+    apiId: config.apiId,
+    deploymentId: config.deploymentId,
+    domainName: ctx.request.host,
+    extendedRequestId: ctx.extendedRequestId,
+    httpMethod: ctx.method,
+    path: ctx.request.pathname,
+    protocol: 'HTTP/1.1',
+    requestId: ctx.requestId,
+    requestTimeEpoch: ctx.startedAt,
+    stage: config.stageName,
+    identity,
+  };
+  // Formatted only when something reads it (templates derive it from requestTimeEpoch themselves).
+  Object.defineProperty(context, 'requestTime', {
+    get: () => formatRequestTime(ctx.startedAt),
+    enumerable: true,
+    configurable: true,
+  });
+  if (route) {
+    context.resourceId = route.resourceId;
+    context.resourcePath = route.resource;
+  }
+  if (authorization?.authorizer) context.authorizer = authorization.authorizer;
+  return context;
+}
+
+function headerOf(ctx: PipelineContext, lower: string): string | undefined {
+  for (const [name, value] of ctx.request.headers) if (name.toLowerCase() === lower) return value;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { assertKnownOptions, GatewayConfigError } from '../../../errors/families.js';
+import { isTestkitError } from '../../../errors/testkit-error.js';
 import { compileTemplate } from '../../../vtl/compile-template.js';
 import type { CompiledTemplate } from '../../../vtl/types.js';
 import { compileSelectionPattern } from './java-regex.js';
@@ -6,7 +7,13 @@ import { parseResponseParameter } from './response-parameters.js';
 import type { ParameterSource, PassthroughBehavior, ResolvedIntegrationResponse } from './types.js';
 
 const PASSTHROUGH: readonly PassthroughBehavior[] = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
-const RESPONSE_KEYS = ['statusCode', 'selectionPattern', 'responseTemplates', 'responseParameters'] as const;
+const RESPONSE_KEYS = [
+  'statusCode',
+  'selectionPattern',
+  'responseTemplates',
+  'responseParameters',
+  'contentHandling',
+] as const;
 const METHOD_RESPONSE_KEYS = ['statusCode', 'responseParameters'] as const;
 const STATUS = /^[1-5]\d\d$/;
 
@@ -25,6 +32,21 @@ export function resolvePassthrough(where: string, value: unknown): PassthroughBe
   return value as PassthroughBehavior;
 }
 
+/** Validates `contentHandling` (`CONVERT_TO_TEXT` | `CONVERT_TO_BINARY`; absent: passthrough). */
+export function resolveContentHandling(
+  where: string,
+  value: unknown,
+): 'CONVERT_TO_TEXT' | 'CONVERT_TO_BINARY' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'CONVERT_TO_TEXT' && value !== 'CONVERT_TO_BINARY') {
+    throw invalid(
+      where,
+      `contentHandling must be CONVERT_TO_TEXT or CONVERT_TO_BINARY, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Compiles templates keyed by media type (keys lower-cased, declaration order kept). */
 export function compileTemplates(where: string, value: unknown): Map<string, CompiledTemplate> {
   const out = new Map<string, CompiledTemplate>();
@@ -38,9 +60,24 @@ export function compileTemplates(where: string, value: unknown): Map<string, Com
   for (const [type, template] of Object.entries(value)) {
     if (typeof template !== 'string')
       throw invalid(where, `the template for ${JSON.stringify(type)} must be a string`);
-    out.set(type.toLowerCase(), compileTemplate(template));
+    out.set(type.toLowerCase(), compileNamed(`${where}[${JSON.stringify(type)}]`, template));
   }
   return out;
+}
+
+/** Compiles one template; one that does not parse is refused naming where it is (AWS refuses it at deploy). */
+function compileNamed(where: string, template: string): CompiledTemplate {
+  try {
+    return compileTemplate(template);
+  } catch (error) {
+    if (!isTestkitError(error)) throw error;
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_TEMPLATE',
+      `${where}: the mapping template does not compile: ${error.message}`,
+      'Fix the template (docs/vtl.md); API Gateway refuses a template that does not parse when the API is deployed.',
+      { cause: error.code },
+    );
+  }
 }
 
 /**
@@ -133,12 +170,14 @@ export function resolveIntegrationResponses(
       }
       parameters.push(parsed);
     }
+    const handling = resolveContentHandling(at, r.contentHandling);
     out.push({
       statusCode: Number(status),
       selectionPattern: isDefault ? null : pattern,
       matches: isDefault ? null : compileSelectionPattern(at, pattern),
       responseTemplates: compileTemplates(`${at}.responseTemplates`, r.responseTemplates),
       responseParameters: parameters,
+      ...(handling ? { contentHandling: handling } : {}),
     });
   }
   return out;

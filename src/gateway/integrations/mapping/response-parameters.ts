@@ -1,7 +1,6 @@
 import { GatewayConfigError } from '../../../errors/families.js';
-import { parseJavaJson } from '../../../vtl/java/json.js';
-import { toJsonText } from '../../../vtl/java/print.js';
-import { compilePath, evaluatePath } from '../../../vtl/json-path.js';
+import { compilePath } from '../../../vtl/json-path.js';
+import { bodyPathValue, contextPathValue } from './source-values.js';
 import type { ParameterSource } from './types.js';
 
 const TARGET = 'method.response.header.';
@@ -89,29 +88,13 @@ export function evaluateParameter(source: ParameterSource, from: ParameterSource
       if (values === undefined || values.length === 0) return undefined;
       return source.multi ? values.join(',') : values[values.length - 1];
     }
-    case 'body': {
+    case 'body':
       if (from.body === null) return undefined;
-      if (source.path === null) return from.body;
-      let root: unknown;
-      try {
-        root = parseJavaJson(from.body);
-      } catch {
-        return undefined;
-      }
-      const found = evaluatePath(compilePath(source.path), root);
-      if (found === null || found === undefined) return undefined;
-      return typeof found === 'string' ? found : toJsonText(found);
-    }
+      return source.path === null ? from.body : bodyPathValue(from.body, source.path);
     case 'stageVariable':
       return from.stageVariables?.[source.name];
-    case 'context': {
-      let value: unknown = from.context;
-      for (const part of source.path) {
-        value =
-          typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-      }
-      return printValue(value);
-    }
+    case 'context':
+      return contextPathValue(from.context, source.path);
   }
 }
 
@@ -122,11 +105,6 @@ function lookupHeader(
   const lower = name.toLowerCase();
   for (const [key, values] of headers) if (key.toLowerCase() === lower) return values;
   return undefined;
-}
-
-function printValue(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function invalid(where: string, why: string): GatewayConfigError {

@@ -33,6 +33,8 @@ export interface IntegrationResponseConfig {
   responseTemplates?: Record<string, string>;
   /** `method.response.header.<Name>` → `'static'`, `integration.response.header.x`, `integration.response.body[.path]`, `stageVariables.x`, `context.x`. */
   responseParameters?: Record<string, string>;
+  /** Text ⇄ binary conversion of the integration response body (behaviour.md §4.8). */
+  contentHandling?: 'CONVERT_TO_TEXT' | 'CONVERT_TO_BINARY';
 }
 
 /**
@@ -69,6 +71,8 @@ export interface ResolvedIntegrationResponse {
   responseTemplates: ReadonlyMap<string, CompiledTemplate>;
   /** Header name (as declared) → source. */
   responseParameters: readonly (readonly [string, ParameterSource])[];
+  /** Text ⇄ binary conversion of the integration response body. */
+  contentHandling?: 'CONVERT_TO_TEXT' | 'CONVERT_TO_BINARY';
   /** Shorthand responses only: the literal body and headers. */
   staticBody?: string;
   staticHeaders?: readonly (readonly [string, string])[];

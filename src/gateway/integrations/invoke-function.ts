@@ -1,0 +1,59 @@
+import type { PipelineDeps } from '../pipeline/deps.js';
+import type { InvocationOutcome } from '../trace.js';
+import type { LambdaHandler } from '../types.js';
+import { invokeLambda } from './invoke-lambda.js';
+import { buildInvocationContext } from './lambda-context.js';
+
+/** The function settings an invocation needs (Lambda proxy and Lambda custom integrations). */
+export interface FunctionSettings {
+  handler: LambdaHandler;
+  functionName: string;
+  memoryLimitInMB: number;
+  functionTimeoutMs: number;
+  /** Alias or version the function was invoked with (`invokedFunctionArn` suffix). */
+  qualifier?: string | undefined;
+  /** `context.functionVersion` (default `$LATEST`). */
+  functionVersion?: string | undefined;
+}
+
+/**
+ * Starts one invocation of a function like a warm Lambda: a Lambda context on the gateway clock (with the function's
+ * warm log stream), the handler raced against `integrationTimeoutMs`. Returns the start time and the outcome.
+ *
+ * @example
+ * ```ts
+ * const { start, outcome } = invokeFunction(deps, integration, event, integration.timeoutMs);
+ * ```
+ */
+export function invokeFunction(
+  deps: PipelineDeps,
+  fn: FunctionSettings,
+  event: unknown,
+  integrationTimeoutMs: number,
+): { start: number; outcome: Promise<InvocationOutcome> } {
+  const { config } = deps;
+  const clock = config.clock;
+  const start = clock.now();
+  const context = buildInvocationContext({
+    functionName: fn.functionName,
+    memoryLimitInMB: fn.memoryLimitInMB,
+    qualifier: fn.qualifier,
+    functionVersion: fn.functionVersion,
+    region: config.region,
+    accountId: config.accountId,
+    awsRequestId: config.ids.uuid(),
+    start,
+    functionTimeoutMs: fn.functionTimeoutMs,
+    logStreamName: deps.logStreamName(fn.functionName, start, fn.functionVersion),
+    clock,
+  });
+  const outcome = invokeLambda({
+    handler: fn.handler,
+    event,
+    context,
+    clock,
+    integrationTimeoutMs,
+    functionTimeoutMs: fn.functionTimeoutMs,
+  });
+  return { start, outcome };
+}

@@ -1,0 +1,22 @@
+import { gatewayResponse } from '../../gateway-responses.js';
+import { logExecution, type PipelineContext, record, type StageResult } from '../../pipeline/context.js';
+import type { PipelineDeps } from '../../pipeline/deps.js';
+import type { RequestMappingFailure } from './integration-request.js';
+
+/** Answers a failed integration-request mapping (415, 400 for unparseable JSON, 500), explained in the trace. */
+export function answerMappingFailure(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  failure: RequestMappingFailure,
+): StageResult {
+  record(ctx, {
+    stage: 'integration',
+    decision:
+      failure.failure === 'CONFIGURATION_ERROR'
+        ? 'configuration-error'
+        : failure.failure.toLowerCase().replaceAll('_', '-'),
+    detail: failure.detail,
+  });
+  logExecution(ctx, () => failure.detail);
+  return gatewayResponse(deps.config.apiType, failure.failure, ctx, failure.message);
+}

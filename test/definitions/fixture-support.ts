@@ -1,0 +1,45 @@
+// Shared by the definitions tests: an echo handler per function, and the runnable subset of an import.
+import type { LambdaHandler } from '../../src/gateway/index.js';
+import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
+
+/** A Lambda handler that answers with what it saw, labelled `name`. */
+export function echo(name: string): LambdaHandler {
+  return async (event, context) => ({
+    statusCode: 200,
+    body: JSON.stringify({
+      handler: name,
+      resource: event.resource ?? event.routeKey,
+      method: event.httpMethod ?? event.requestContext.http?.method,
+      functionName: context.functionName,
+      invokedFunctionArn: context.invokedFunctionArn,
+    }),
+  });
+}
+
+/** Options the simulator does not take yet only matter to the routes that reference them. */
+const ROUTE_SCOPED = {
+  authorizers: 'authorizer',
+  requestValidators: 'requestValidator',
+  models: 'requestModels',
+} as const;
+
+/** Why `createGateway` refuses one route of `options` (with only the API options it depends on), or undefined. */
+export function refusal(options: GatewayOptions, routeKey: string): string | undefined {
+  const route = (options.routes as unknown as Record<string, Record<string, unknown>>)[routeKey]!;
+  const api: Record<string, unknown> = { ...options, routes: { [routeKey]: route } };
+  for (const [option, field] of Object.entries(ROUTE_SCOPED)) {
+    if (route[field] === undefined) delete api[option];
+  }
+  try {
+    createGateway(api as unknown as GatewayOptions);
+    return undefined;
+  } catch (error) {
+    const e = error as { code: string; details: { option?: string; type?: string } };
+    return `${e.code} ${e.details.option ?? e.details.type ?? ''}`.trim();
+  }
+}
+
+/** A concrete request path for a route key's resource: `{id}` → `id-1`, `{proxy+}` → `a/b`. */
+export function samplePath(resource: string): string {
+  return resource.replace(/\{[^}]+\+\}/g, 'a/b').replace(/\{([^}]+)\}/g, '$1-1');
+}
