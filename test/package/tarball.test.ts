@@ -1,13 +1,16 @@
 // Installs the packed tarball (npm pack of the built package) into a scratch project, offline, and uses it
 // the way a user would: import AND require every exports entry, run the bin, resolve every source map, and
-// type-check an ESM and a CommonJS consumer with `module: nodenext`. The optional peers are linked in from
-// this repository's node_modules (no registry is reached).
+// type-check an ESM and a CommonJS consumer with `module: nodenext`. No registry is reached: the tarball is
+// unpacked into node_modules/apigw-testkit and its bin linked as npm would, and the runtime dependencies and
+// optional peers are linked in from this repository's node_modules.
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -20,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
+  bin: Record<string, string>;
+  dependencies?: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
 const specifiers = Object.entries(pkg.exports)
@@ -44,19 +49,23 @@ beforeAll(() => {
   });
   const tarball = join(scratch, (JSON.parse(packed) as { filename: string }[])[0]!.filename);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
-  run(npm, [
-    'install',
-    '--offline',
-    '--no-audit',
-    '--no-fund',
-    '--ignore-scripts',
-    '--no-package-lock',
-    tarball,
-  ]);
-  installed = join(scratch, 'node_modules/apigw-testkit');
-  // Peers (and the types a consumer has) come from this repository, linked rather than downloaded.
-  for (const name of [...Object.keys(pkg.peerDependencies), '@types/node']) {
-    const target = join(scratch, 'node_modules', name);
+  const modules = join(scratch, 'node_modules');
+  mkdirSync(join(modules, '.bin'), { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', scratch]);
+  installed = join(modules, 'apigw-testkit');
+  renameSync(join(scratch, 'package'), installed);
+  for (const [name, target] of Object.entries(pkg.bin)) {
+    chmodSync(join(installed, target), 0o755);
+    symlinkSync(join('..', 'apigw-testkit', target), join(modules, '.bin', name));
+  }
+  // Dependencies, peers and the types a consumer has come from this repository, linked, not downloaded.
+  const linked = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies),
+    '@types/node',
+  ];
+  for (const name of linked) {
+    const target = join(modules, name);
     mkdirSync(dirname(target), { recursive: true });
     symlinkSync(join(root, 'node_modules', name), target, 'dir');
   }

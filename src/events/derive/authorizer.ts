@@ -45,8 +45,25 @@ const IAM_KEYS = ['accessKey', 'accountId', 'caller', 'user', 'userArn', 'princi
 
 /** Picks the single kind key of an authorizer option (`{ lambda: … }` → `lambda`). */
 export function authorizerKind(where: string, input: object, kinds: readonly string[]): string {
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(input)) {
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: authorizer must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`,
+      `Write authorizer: { ${kinds[0]}: { … } }.`,
+    );
+  }
   const keys = Object.keys(input);
-  if (keys.length === 1 && kinds.includes(keys[0]!)) return keys[0]!;
+  if (keys.length === 1 && kinds.includes(keys[0]!)) {
+    const kind = keys[0]!;
+    if (isObject((input as Record<string, unknown>)[kind])) return kind;
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: authorizer.${kind} must be an object`,
+      `Write authorizer: { ${kind}: { … } } (an empty object for the defaults).`,
+      { keys },
+    );
+  }
   throw new EventInputError(
     'EVENT_INVALID_AUTHORIZER',
     `${where}: authorizer must have exactly one of ${kinds.join(', ')}, got {${keys.join(', ')}}`,

@@ -207,10 +207,10 @@ export function toV1HeaderMaps(
     }
     let name: string;
     if (seen === -1) {
-      if (lowercase) name = lower ??= rawName.toLowerCase();
-      else if (shape === AUTHORIZATION_SHAPE && (lower ??= rawName.toLowerCase()) === 'authorization') {
-        name = 'Authorization';
-      } else name = rawName;
+      if (lowercase || shape === AUTHORIZATION_SHAPE) lower ??= rawName.toLowerCase();
+      if (lowercase) name = lower!;
+      else if (lower === 'authorization') name = 'Authorization';
+      else name = rawName;
       shapes.push(shape);
       raws.push(rawName);
       lowers.push(lower);
