@@ -1,3 +1,4 @@
+import { AUTH_FAILURES_HTTP, AUTH_FAILURES_REST, type AuthFailure } from './auth/auth-responses.js';
 import type { ApiType } from './types.js';
 
 /**
@@ -18,7 +19,8 @@ export type GatewayFailure =
   | 'REQUEST_TOO_LARGE'
   | 'REQUEST_HEADERS_TOO_LARGE'
   | 'LAMBDA_REQUEST_TOO_LARGE'
-  | 'LAMBDA_RESPONSE_TOO_LARGE';
+  | 'LAMBDA_RESPONSE_TOO_LARGE'
+  | AuthFailure;
 
 /** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
 export interface GatewayErrorResponse {
@@ -33,7 +35,8 @@ export interface GatewayErrorResponse {
   body: string;
 }
 
-interface Spec {
+/** One row of the gateway-response table. */
+export interface GatewayResponseSpec {
   status: number;
   responseType: string;
   message: string;
@@ -41,7 +44,10 @@ interface Spec {
   errorType?: string;
   /** Answered by the front end before API Gateway proper: this content type, no request-id headers. */
   frontEnd?: string;
+  /** The body's key is `Message` (capital M), as AWS's IAM-style denials send it. */
+  capitalMessage?: boolean;
 }
+type Spec = GatewayResponseSpec;
 
 // REST bodies: `$context.error.messageString` is quoted; AWS prints a space after the colon for the two 5xx
 // messages below and none for the others (recorded, behaviour.md §0).
@@ -120,6 +126,7 @@ const REST: Record<GatewayFailure, Spec> = {
     'InternalServerErrorException',
     true,
   ),
+  ...AUTH_FAILURES_REST,
 };
 
 const http = (status: number, responseType: string, message: string): Spec => ({
@@ -148,7 +155,17 @@ const HTTP: Record<GatewayFailure, Spec> = {
   REQUEST_HEADERS_TOO_LARGE: http(431, 'REQUEST_TOO_LARGE', 'Request Header Fields Too Large'),
   LAMBDA_REQUEST_TOO_LARGE: http(413, 'REQUEST_TOO_LARGE', 'Request Entity Too Large'),
   LAMBDA_RESPONSE_TOO_LARGE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
+  ...AUTH_FAILURES_HTTP,
 };
+
+/**
+ * What one request adds to its gateway response: a message of its own (an authorizer's or SigV4's wording,
+ * which names the request's resource) and extra headers (HTTP API JWT `www-authenticate`).
+ */
+export interface GatewayResponseDetail {
+  message?: string;
+  headers?: readonly (readonly [string, string])[];
+}
 
 /** The ids a gateway response carries. */
 export interface ResponseIds {
@@ -170,6 +187,7 @@ export function gatewayResponse(
   apiType: ApiType,
   failure: GatewayFailure,
   ids: ResponseIds,
+  detail?: GatewayResponseDetail,
 ): GatewayErrorResponse {
   const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
   const headers: [string, string][] = [['Content-Type', spec.frontEnd ?? 'application/json']];
@@ -181,13 +199,18 @@ export function gatewayResponse(
   } else if (spec.frontEnd === undefined) {
     headers.push(['apigw-requestid', ids.requestId]);
   }
+  if (detail?.headers) for (const [name, value] of detail.headers) headers.push([name, value]);
+  const message = detail?.message;
   return {
     failure,
     responseType: spec.responseType,
-    message: spec.message,
+    message: message ?? spec.message,
     statusCode: spec.status,
     headers,
-    body: spec.body,
+    body:
+      message === undefined
+        ? spec.body
+        : `{"${spec.capitalMessage ? 'Message' : 'message'}":${JSON.stringify(message)}}`,
   };
 }
 
