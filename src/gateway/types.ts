@@ -1,5 +1,18 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Callback, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  Callback,
+  Context,
+  PolicyDocument,
+} from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
+import type {
+  AuthorizationType,
+  AuthorizerConfig,
+  CorsConfiguration,
+  IdentityProviderConfig,
+} from './auth/auth-options.js';
+import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
 import type {
   IntegrationResponseConfig,
@@ -125,6 +138,12 @@ export interface RouteConfig {
   caching?: RouteCacheOptions;
   /** REST only: method responses by status code, declaring the headers integration responses may map. */
   methodResponses?: Record<string, MethodResponseConfig>;
+  /** `NONE`, `AWS_IAM`, `CUSTOM` (Lambda), `COGNITO_USER_POOLS` (REST), `JWT` (HTTP). Default: from `authorizer`, else `NONE`. */
+  authorizationType?: AuthorizationType;
+  /** Name of an entry of the gateway's `authorizers`. */
+  authorizer?: string;
+  /** Cognito (REST) and JWT (HTTP) routes: the token must carry one of these scopes. */
+  authorizationScopes?: readonly string[];
 }
 
 /** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
@@ -183,4 +202,16 @@ export interface GatewayOptions {
    * Default: the global `fetch`, read at call time, so msw handlers installed later intercept the calls.
    */
   fetch?: typeof globalThis.fetch;
+  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
+  authorizers?: Record<string, AuthorizerConfig>;
+  /** REST: where API keys come from: the `x-api-key` header (default) or a Lambda authorizer's `usageIdentifierKey`. */
+  apiKeySource?: 'HEADER' | 'AUTHORIZER';
+  /** REST resource policy (an IAM policy document or its JSON text). `execute-api:/…` resources are expanded. */
+  policy?: PolicyDocument | string;
+  /** HTTP API built-in CORS: preflights answered before routing, CORS headers on every response. */
+  corsConfiguration?: CorsConfiguration;
+  /** JWT issuers with their key sets and IAM credentials the gateway trusts (`createTestIdentityProvider()` is one). */
+  identityProviders?: readonly IdentityProviderConfig[];
+  /** Wording of 403 access-denied messages: `current` (default, recent AWS captures) or `legacy`. */
+  accessDeniedWording?: AccessDeniedWording;
 }

@@ -5,11 +5,6 @@ import { GatewayConfigError } from '../../errors/families.js';
  * silently ignored), with the feature named in the error.
  */
 const NOT_SIMULATED: Readonly<Record<string, string>> = {
-  authorizer: 'authorizers',
-  authorizers: 'authorizers',
-  authorizationType: 'authorizers',
-  authorizationScopes: 'authorizers',
-  cors: 'CORS',
   requestValidator: 'request validation',
   requestValidators: 'request validation',
   requestParameters: 'request parameter mapping and validation',
@@ -20,9 +15,7 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   canarySettings: 'canary releases',
   deployments: 'deployments',
   minimumCompressionSize: 'content encoding',
-  apiKeySource: 'API key source AUTHORIZER',
   mutualTls: 'mutual TLS',
-  resourcePolicy: 'resource policies',
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
   contentHandling: 'content handling conversion',

@@ -41,6 +41,12 @@ const KNOWN = [
   'cache',
   'accessLog',
   'fetch',
+  'authorizers',
+  'apiKeySource',
+  'policy',
+  'corsConfiguration',
+  'identityProviders',
+  'accessDeniedWording',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -68,8 +74,16 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       "Use 'REST' (API Gateway v1) or 'HTTP' (v2). WebSocket APIs are not simulated by createGateway.",
     );
   }
+  if (apiType === 'REST' && options.corsConfiguration !== undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_HTTP_ONLY',
+      'createGateway: corsConfiguration is HTTP API built-in CORS; REST APIs have none',
+      "Use apiType: 'HTTP', or enable CORS the REST way: enableCors(routes) adds the OPTIONS MOCK the console writes (docs/cors.md).",
+      { option: 'corsConfiguration' },
+    );
+  }
   if (apiType === 'HTTP') {
-    for (const name of ['apiKeys', 'usagePlans', 'cache', 'binaryMediaTypes'] as const) {
+    for (const name of ['apiKeys', 'usagePlans', 'cache', 'binaryMediaTypes', 'apiKeySource', 'policy'] as const) {
       if (options[name] !== undefined) {
         throw new GatewayConfigError(
           'GATEWAY_REST_ONLY',

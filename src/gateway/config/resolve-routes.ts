@@ -1,5 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
+import type { RouteAuth } from '../auth/compiled-auth.js';
 import type { RouteCacheOptions } from '../caching/index.js';
 import { createHttpRouter } from '../routing/http-router.js';
 import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
@@ -25,6 +26,10 @@ export interface CompiledRoute {
   apiKeyRequired: boolean;
   throttle: ThrottleLimits | undefined;
   caching: RouteCacheOptions | undefined;
+  /** The route's `authorizationType`, `authorizer` and `authorizationScopes` as given (checked by the auth setup). */
+  authorization: Readonly<Record<string, unknown>> | undefined;
+  /** Compiled authorization (authorizer, scopes, resource policy); `undefined` costs the pipeline nothing. */
+  auth: RouteAuth | undefined;
 }
 
 /** Routes compiled into a matcher. */
@@ -33,7 +38,17 @@ export interface RouteTable {
   match(method: string, segments: readonly string[]): RouteMatch<CompiledRoute> | undefined;
 }
 
-const ROUTE_KEYS = ['integration', 'apiKeyRequired', 'throttle', 'caching', 'methodResponses'] as const;
+const ROUTE_KEYS = [
+  'integration',
+  'apiKeyRequired',
+  'throttle',
+  'caching',
+  'methodResponses',
+  'authorizationType',
+  'authorizer',
+  'authorizationScopes',
+] as const;
+const AUTH_KEYS = ['authorizationType', 'authorizer', 'authorizationScopes'] as const;
 
 /** Validates `options.routes` and compiles them (behaviour.md §11). */
 export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, ids: IdSource): RouteTable {
@@ -104,6 +119,10 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
         apiKeyRequired,
         throttle: route.throttle as ThrottleLimits | undefined,
         caching: route.caching as RouteCacheOptions | undefined,
+        authorization: AUTH_KEYS.some((k) => route[k] !== undefined)
+          ? Object.fromEntries(AUTH_KEYS.map((k) => [k, route[k]]))
+          : undefined,
+        auth: undefined,
       },
     ]);
   }

@@ -5,6 +5,7 @@ import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-resp
 import { runLambdaProxy } from '../integrations/lambda-proxy.js';
 import { runMock } from '../integrations/mock.js';
 import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
+import { authorize } from '../stages/authorize.js';
 import { checkApiKey } from '../stages/check-api-key.js';
 import { checkHeaderSize } from '../stages/check-header-size.js';
 import { checkPayloadSize } from '../stages/check-payload-size.js';
@@ -25,7 +26,7 @@ export interface PipelineOutcome {
 }
 
 /**
- * Runs one request through the stages in AWS order (design.md §1): header size → payload size → stage → route → API key / usage plan →
+ * Runs one request through the stages in AWS order (design.md §1): header size → payload size → stage → route → authorize → API key / usage plan →
  * throttle → cache lookup → integration → proxy-result check → cache store → metrics and access log.
  * The first stage that returns a gateway response ends the request.
  */
@@ -39,6 +40,7 @@ export async function runPipeline(
   if (result === ctx) result = checkPayloadSize(ctx, deps.config);
   if (result === ctx) result = resolveStage(ctx, deps.config);
   if (result === ctx) result = matchRoute(ctx, deps.config);
+  if (result === ctx && ctx.route!.auth !== undefined) result = await authorize(ctx, deps);
   if (result === ctx) result = checkApiKey(ctx, deps);
   if (result === ctx) result = throttle(ctx, deps);
   if (result === ctx) result = lookupCache(ctx, deps);
