@@ -11,6 +11,26 @@ export {
   toNodeListener,
 } from './adapters/node-listener.js';
 export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/request-log.js';
+export type {
+  AuthorizationType,
+  AuthorizerConfig,
+  CognitoAuthorizerConfig,
+  CorsConfiguration,
+  IamCredentials,
+  IdentityProviderConfig,
+  JsonWebKeySet,
+  JwtAuthorizerConfig,
+  RequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+} from './auth/auth-options.js';
+export type { AccessDeniedWording } from './auth/deny-messages.js';
+export {
+  AUTHORIZER_TIMEOUT_MS,
+  type LambdaAuthorizerEnv,
+  type LambdaAuthorizerOutcome,
+  type LambdaAuthorizerRequest,
+  runLambdaAuthorizer,
+} from './auth/lambda/run-lambda-authorizer.js';
 export {
   type CacheClusterSize,
   type CacheLookup,

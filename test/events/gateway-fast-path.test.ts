@@ -106,14 +106,18 @@ const inputArb: fc.Arbitrary<GatewayEventInput> = fc
     stage: fc.constantFrom('dev', 'prod', '$default'),
     stageVariables: fc.constantFrom(null, {}, { a: '1', b: '2' }),
     binaryMediaTypes: fc.constantFrom([], ['image/*'], ['*/*'], ['application/json']),
-    identity: fc.constantFrom(undefined, { apiKey: 'key-1', apiKeyId: 'kid' }, {
-      accessKey: 'AKIAEXAMPLE123456789',
-      accountId: '123456789012',
-      caller: 'AIDAEXAMPLE',
-      user: 'AIDAEXAMPLE',
-      userArn: 'arn:aws:iam::123456789012:user/alice',
-      principalOrgId: null,
-    }),
+    identity: fc.constantFrom(
+      undefined,
+      { apiKey: 'key-1', apiKeyId: 'kid' },
+      {
+        accessKey: 'AKIAEXAMPLE123456789',
+        accountId: '123456789012',
+        caller: 'AIDAEXAMPLE',
+        user: 'AIDAEXAMPLE',
+        userArn: 'arn:aws:iam::123456789012:user/alice',
+        principalOrgId: null,
+      },
+    ),
     authorizer: fc.constantFrom(
       undefined,
       { tier: '2', principalId: 'user-1', integrationLatency: 0 },

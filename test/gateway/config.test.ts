@@ -57,7 +57,11 @@ describe('createGateway configuration is validated eagerly', () => {
       { routes: { 'GET /x': { integration: { type: 'AWS_PROXY', handler: h }, authorizer: 'Nope' } } },
       'GATEWAY_INVALID_ROUTE_AUTHORIZATION',
     ],
-    ['a "cors" option (HTTP APIs call it corsConfiguration)', { routes: {}, cors: true } as GatewayOptions, 'UNKNOWN_OPTION'],
+    [
+      'a "cors" option (HTTP APIs call it corsConfiguration)',
+      { routes: {}, cors: true } as GatewayOptions,
+      'UNKNOWN_OPTION',
+    ],
     [
       'a REST timeout above 29 000',
       { routes: { 'GET /x': { integration: { type: 'AWS_PROXY', handler: h, timeoutInMillis: 29_001 } } } },

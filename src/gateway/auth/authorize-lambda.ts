@@ -60,7 +60,10 @@ function authorizerEvent(
   const proxy = gatewayRequestToEvent(eventInputOf(ctx, deps, v2 ? '2.0' : '1.0'));
   ctx.authorization = saved;
   if (v2) {
-    return requestAuthorizerEventV2FromProxy(proxy as APIGatewayProxyEventV2, { routeArn: methodArn, identitySource: identity });
+    return requestAuthorizerEventV2FromProxy(proxy as APIGatewayProxyEventV2, {
+      routeArn: methodArn,
+      identitySource: identity,
+    });
   }
   return requestAuthorizerEventFromProxy(proxy as APIGatewayProxyEvent, {
     methodArn,

@@ -53,17 +53,35 @@ export function createGatewayAuth(
   if (options.policy !== undefined) {
     const text = typeof options.policy === 'string' ? options.policy : JSON.stringify(options.policy);
     if (text.length > 8192) {
-      throw new GatewayConfigError('GATEWAY_INVALID_POLICY', `createGateway: policy is ${text.length} characters`, 'A resource policy is limited to 8 192 characters (AWS quota).');
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_POLICY',
+        `createGateway: policy is ${text.length} characters`,
+        'A resource policy is limited to 8 192 characters (AWS quota).',
+      );
     }
-    resourcePolicy = compileOrThrow('createGateway: policy', options.policy, 'resource', apiArn, 'GATEWAY_INVALID_POLICY');
+    resourcePolicy = compileOrThrow(
+      'createGateway: policy',
+      options.policy,
+      'resource',
+      apiArn,
+      'GATEWAY_INVALID_POLICY',
+    );
   }
   const apiKeySource = options.apiKeySource ?? 'HEADER';
   if (apiKeySource !== 'HEADER' && apiKeySource !== 'AUTHORIZER') {
-    throw new GatewayConfigError('GATEWAY_INVALID_OPTION', `createGateway: apiKeySource ${JSON.stringify(apiKeySource)} is not valid`, "Use 'HEADER' (x-api-key) or 'AUTHORIZER' (a Lambda authorizer's usageIdentifierKey).");
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: apiKeySource ${JSON.stringify(apiKeySource)} is not valid`,
+      "Use 'HEADER' (x-api-key) or 'AUTHORIZER' (a Lambda authorizer's usageIdentifierKey).",
+    );
   }
   const wording = options.accessDeniedWording ?? 'current';
   if (wording !== 'current' && wording !== 'legacy') {
-    throw new GatewayConfigError('GATEWAY_INVALID_OPTION', `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`, "Use 'current' (default) or 'legacy'.");
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`,
+      "Use 'current' (default) or 'legacy'.",
+    );
   }
   let any = false;
   for (const route of table.routes) {
@@ -92,13 +110,21 @@ function registerIdentities(
   const credentials = new Map<string, RegisteredCredentials>();
   if (providers === undefined) return { issuers, credentials };
   if (!Array.isArray(providers)) {
-    throw new GatewayConfigError('GATEWAY_INVALID_IDENTITY_PROVIDER', 'createGateway: identityProviders must be an array', 'Write identityProviders: [createTestIdentityProvider()].');
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_IDENTITY_PROVIDER',
+      'createGateway: identityProviders must be an array',
+      'Write identityProviders: [createTestIdentityProvider()].',
+    );
   }
   providers.forEach((provider, index) => {
     const where = `createGateway: identityProviders[${index}]`;
     if (provider.jwks !== undefined) {
       if (typeof provider.issuer !== 'string' || !Array.isArray(provider.jwks?.keys)) {
-        throw new GatewayConfigError('GATEWAY_INVALID_IDENTITY_PROVIDER', `${where}: a key set needs its issuer and { keys: [...] }`, 'Give issuer (the tokens\' "iss") and jwks: { keys }.');
+        throw new GatewayConfigError(
+          'GATEWAY_INVALID_IDENTITY_PROVIDER',
+          `${where}: a key set needs its issuer and { keys: [...] }`,
+          'Give issuer (the tokens\' "iss") and jwks: { keys }.',
+        );
       }
       issuers.set(provider.issuer, provider.jwks);
     }
@@ -110,19 +136,41 @@ function registerIdentities(
   return { issuers, credentials };
 }
 
-const USER_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):(?:user|assumed-role|role|root|federated-user)(?:\/.*)?$/;
+const USER_ARN =
+  /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):(?:user|assumed-role|role|root|federated-user)(?:\/.*)?$/;
 
-function resolveCredentials(where: string, creds: IamCredentials, apiArn: string, ownAccount: string): RegisteredCredentials {
-  if (typeof creds?.accessKeyId !== 'string' || creds.accessKeyId.length < 16 || typeof creds.secretAccessKey !== 'string' || creds.secretAccessKey === '') {
-    throw new GatewayConfigError('GATEWAY_INVALID_IDENTITY_PROVIDER', `${where}: credentials need an accessKeyId (16+ characters) and a secretAccessKey`, 'Use createTestIdentityProvider().iamUser(…) or give both.');
+function resolveCredentials(
+  where: string,
+  creds: IamCredentials,
+  apiArn: string,
+  ownAccount: string,
+): RegisteredCredentials {
+  if (
+    typeof creds?.accessKeyId !== 'string' ||
+    creds.accessKeyId.length < 16 ||
+    typeof creds.secretAccessKey !== 'string' ||
+    creds.secretAccessKey === ''
+  ) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_IDENTITY_PROVIDER',
+      `${where}: credentials need an accessKeyId (16+ characters) and a secretAccessKey`,
+      'Use createTestIdentityProvider().iamUser(…) or give both.',
+    );
   }
   const account = typeof creds.userArn === 'string' ? USER_ARN.exec(creds.userArn)?.[1] : undefined;
   if (account === undefined) {
-    throw new GatewayConfigError('GATEWAY_INVALID_IDENTITY_PROVIDER', `${where}: userArn ${JSON.stringify(creds.userArn)} is not an IAM user or role-session ARN`, 'Write arn:aws:iam::123456789012:user/alice or arn:aws:sts::123456789012:assumed-role/Role/session.');
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_IDENTITY_PROVIDER',
+      `${where}: userArn ${JSON.stringify(creds.userArn)} is not an IAM user or role-session ARN`,
+      'Write arn:aws:iam::123456789012:user/alice or arn:aws:sts::123456789012:assumed-role/Role/session.',
+    );
   }
   const policy = compileOrThrow(
     `${where}.policy`,
-    creds.policy ?? { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `${apiArn}/*` }] },
+    creds.policy ?? {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `${apiArn}/*` }],
+    },
     'identity',
     undefined,
     'GATEWAY_INVALID_POLICY',
@@ -142,16 +190,32 @@ function resolveCredentials(where: string, creds: IamCredentials, apiArn: string
 
 /** `AIDA…` for users, `AROA…:session` for role sessions: a stable id derived from the ARN. */
 function defaultUserId(arn: string): string {
-  const digest = createHash('sha256').update(arn).digest('hex').toUpperCase().replace(/[^A-Z2-7]/g, '').padEnd(17, 'Q');
+  const digest = createHash('sha256')
+    .update(arn)
+    .digest('hex')
+    .toUpperCase()
+    .replace(/[^A-Z2-7]/g, '')
+    .padEnd(17, 'Q');
   const session = /:assumed-role\/[^/]+\/(.+)$/.exec(arn)?.[1];
   return session === undefined ? `AIDA${digest.slice(0, 17)}` : `AROA${digest.slice(0, 17)}:${session}`;
 }
 
-function compileOrThrow(where: string, doc: unknown, kind: 'resource' | 'identity', apiArn: string | undefined, code: string): CompiledPolicy {
+function compileOrThrow(
+  where: string,
+  doc: unknown,
+  kind: 'resource' | 'identity',
+  apiArn: string | undefined,
+  code: string,
+): CompiledPolicy {
   try {
     return compilePolicy(doc, apiArn === undefined ? { kind } : { kind, apiArn });
   } catch (error) {
     if (!(error instanceof PolicyDocumentError)) throw error;
-    throw new GatewayConfigError(code, `${where}: not a valid IAM policy: ${error.message}`, 'Fix the part named; statements need Effect, Action and Resource (resource policies also Principal).', { path: error.path });
+    throw new GatewayConfigError(
+      code,
+      `${where}: not a valid IAM policy: ${error.message}`,
+      'Fix the part named; statements need Effect, Action and Resource (resource policies also Principal).',
+      { path: error.path },
+    );
   }
 }

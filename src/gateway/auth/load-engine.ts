@@ -13,7 +13,9 @@ export interface Engines {
 export async function loadEngine<K extends keyof Engines>(auth: GatewayAuth, name: K): Promise<Engines[K]> {
   const loaded = auth.engines.get(name) as Engines[K] | undefined;
   if (loaded !== undefined) return loaded;
-  const engine = (name === 'jwt' ? await import('./jwt/authorize-token.js') : await import('./sigv4/authenticate-iam.js')) as Engines[K];
+  const engine = (
+    name === 'jwt' ? await import('./jwt/authorize-token.js') : await import('./sigv4/authenticate-iam.js')
+  ) as Engines[K];
   auth.engines.set(name, engine);
   return engine;
 }

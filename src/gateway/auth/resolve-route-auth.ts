@@ -38,27 +38,50 @@ export function resolveRouteAuth(
       throw bad(
         where,
         `authorizer ${JSON.stringify(name)} is not one of the gateway's authorizers`,
-        known.length > 0 ? `Use one of ${known.join(', ')}.` : 'Define it under authorizers: { [name]: { type, … } }.',
+        known.length > 0
+          ? `Use one of ${known.join(', ')}.`
+          : 'Define it under authorizers: { [name]: { type, … } }.',
       );
     }
   }
-  const type = (settings.authorizationType ?? (authorizer ? typeOf(authorizer) : 'NONE')) as AuthorizationType;
+  const type = (settings.authorizationType ??
+    (authorizer ? typeOf(authorizer) : 'NONE')) as AuthorizationType;
   if (!TYPES[apiType].includes(type)) {
-    throw bad(where, `authorizationType ${JSON.stringify(type)} is not valid on ${apiType} APIs`, `Use one of ${TYPES[apiType].join(', ')}.`);
+    throw bad(
+      where,
+      `authorizationType ${JSON.stringify(type)} is not valid on ${apiType} APIs`,
+      `Use one of ${TYPES[apiType].join(', ')}.`,
+    );
   }
   if (authorizer !== undefined && typeOf(authorizer) !== type) {
-    throw bad(where, `authorizationType ${type} does not fit authorizer ${name} (a ${authorizer.type} authorizer)`, `Use authorizationType ${typeOf(authorizer)}, or leave it out.`);
+    throw bad(
+      where,
+      `authorizationType ${type} does not fit authorizer ${name} (a ${authorizer.type} authorizer)`,
+      `Use authorizationType ${typeOf(authorizer)}, or leave it out.`,
+    );
   }
   if (authorizer === undefined && (type === 'CUSTOM' || type === 'COGNITO_USER_POOLS' || type === 'JWT')) {
-    throw bad(where, `authorizationType ${type} needs an authorizer`, 'Name one of the gateway\'s authorizers in authorizer.');
+    throw bad(
+      where,
+      `authorizationType ${type} needs an authorizer`,
+      "Name one of the gateway's authorizers in authorizer.",
+    );
   }
   const scopes = settings.authorizationScopes;
   if (scopes !== undefined) {
     if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || s === '')) {
-      throw bad(where, 'authorizationScopes must be an array of scope names', "Write authorizationScopes: ['pets/read'].");
+      throw bad(
+        where,
+        'authorizationScopes must be an array of scope names',
+        "Write authorizationScopes: ['pets/read'].",
+      );
     }
     if (type !== 'COGNITO_USER_POOLS' && type !== 'JWT') {
-      throw bad(where, `authorizationScopes apply only to ${apiType === 'REST' ? 'COGNITO_USER_POOLS' : 'JWT'} routes, not ${type}`, 'Remove authorizationScopes, or use a token authorizer.');
+      throw bad(
+        where,
+        `authorizationScopes apply only to ${apiType === 'REST' ? 'COGNITO_USER_POOLS' : 'JWT'} routes, not ${type}`,
+        'Remove authorizationScopes, or use a token authorizer.',
+      );
     }
   }
   if (type === 'NONE' && resourcePolicy === undefined) return undefined;

@@ -83,7 +83,14 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     );
   }
   if (apiType === 'HTTP') {
-    for (const name of ['apiKeys', 'usagePlans', 'cache', 'binaryMediaTypes', 'apiKeySource', 'policy'] as const) {
+    for (const name of [
+      'apiKeys',
+      'usagePlans',
+      'cache',
+      'binaryMediaTypes',
+      'apiKeySource',
+      'policy',
+    ] as const) {
       if (options[name] !== undefined) {
         throw new GatewayConfigError(
           'GATEWAY_REST_ONLY',

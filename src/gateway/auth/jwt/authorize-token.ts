@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { PipelineContext } from '../../pipeline/context.js';
 import type { PipelineDeps } from '../../pipeline/deps.js';
 import type { CredentialOutcome } from '../auth-outcome.js';
@@ -32,10 +32,25 @@ export async function authorizeWithToken(
   const http = deps.config.apiType === 'HTTP';
   const reject = (description: string, reason = description): Reject =>
     http
-      ? { kind: 'rejected', failure: 'UNAUTHORIZED', reason, headers: [['www-authenticate', `Bearer scope="${(scopes ?? []).join(' ')}" error="invalid_token" error_description="${description}"`]] }
+      ? {
+          kind: 'rejected',
+          failure: 'UNAUTHORIZED',
+          reason,
+          headers: [
+            [
+              'www-authenticate',
+              `Bearer scope="${(scopes ?? []).join(' ')}" error="invalid_token" error_description="${description}"`,
+            ],
+          ],
+        }
       : { kind: 'rejected', failure: 'UNAUTHORIZED', reason };
   const value = readIdentity([authorizer.identity], identityRequestOf(ctx, deps), deps.config.apiType)?.[0];
-  if (value === undefined) return { kind: 'rejected', failure: 'UNAUTHORIZED', reason: `identity source ${authorizer.identity.expression} is missing or empty` };
+  if (value === undefined)
+    return {
+      kind: 'rejected',
+      failure: 'UNAUTHORIZED',
+      reason: `identity source ${authorizer.identity.expression} is missing or empty`,
+    };
   const token = /^bearer /i.test(value) ? value.slice(7).trim() : value;
   let header: ReturnType<typeof decodeProtectedHeader>;
   let issuer: string | undefined;
@@ -47,10 +62,16 @@ export async function authorizeWithToken(
     return reject('the token is malformed');
   }
   if (typeof issuer !== 'string' || !authorizer.issuers.includes(issuer)) {
-    return reject('the token does not have a valid issuer', `iss ${JSON.stringify(issuer)} is not ${authorizer.issuers.join(' or ')}`);
+    return reject(
+      'the token does not have a valid issuer',
+      `iss ${JSON.stringify(issuer)} is not ${authorizer.issuers.join(' or ')}`,
+    );
   }
   if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg)) {
-    return reject('the token has an unsupported signing algorithm', `alg ${JSON.stringify(header.alg)}; API Gateway accepts ${ALGORITHMS.join(', ')}`);
+    return reject(
+      'the token has an unsupported signing algorithm',
+      `alg ${JSON.stringify(header.alg)}; API Gateway accepts ${ALGORITHMS.join(', ')}`,
+    );
   }
   const env = { now: () => deps.config.clock.now(), fetch: deps.fetch };
   let payload: JWTPayload;
@@ -58,25 +79,48 @@ export async function authorizeWithToken(
     payload = await verify(auth, env, token, issuer, cognito, deps.config.clock.now());
   } catch (error) {
     if (error instanceof KeySetError) {
-      return { kind: 'rejected', failure: cognito ? 'AUTHORIZER_FAILURE' : 'UNAUTHORIZED', reason: `the key set of ${issuer} is unavailable: ${error.message}` };
+      return {
+        kind: 'rejected',
+        failure: cognito ? 'AUTHORIZER_FAILURE' : 'UNAUTHORIZED',
+        reason: `the key set of ${issuer} is unavailable: ${error.message}`,
+      };
     }
     return reject(...describe(error));
   }
   const now = Math.floor(deps.config.clock.now() / 1000);
-  if (typeof payload.iat === 'number' && payload.iat > now) return reject('the token was issued in the future', `iat ${payload.iat} is after now (${now})`);
+  if (typeof payload.iat === 'number' && payload.iat > now)
+    return reject('the token was issued in the future', `iat ${payload.iat} is after now (${now})`);
   const granted = tokenScopes(payload);
   if (cognito) {
     const use = payload.token_use;
-    if (scopes === undefined && use !== 'id') return reject('', `token_use is ${JSON.stringify(use)}; a method without authorizationScopes takes a Cognito ID token`);
-    if (scopes !== undefined && use !== 'access') return reject('', `token_use is ${JSON.stringify(use)}; a method with authorizationScopes takes a Cognito access token`);
+    if (scopes === undefined && use !== 'id')
+      return reject(
+        '',
+        `token_use is ${JSON.stringify(use)}; a method without authorizationScopes takes a Cognito ID token`,
+      );
+    if (scopes !== undefined && use !== 'access')
+      return reject(
+        '',
+        `token_use is ${JSON.stringify(use)}; a method with authorizationScopes takes a Cognito access token`,
+      );
     if (authorizer.validation !== undefined && !authorizer.validation(String(payload.aud ?? ''))) {
       return reject('', `aud ${JSON.stringify(payload.aud)} does not match identityValidationExpression`);
     }
   } else {
     const aud = payload.aud;
-    const audiences = aud === undefined ? (typeof payload.client_id === 'string' ? [payload.client_id] : []) : Array.isArray(aud) ? aud : [aud];
+    const audiences =
+      aud === undefined
+        ? typeof payload.client_id === 'string'
+          ? [payload.client_id]
+          : []
+        : Array.isArray(aud)
+          ? aud
+          : [aud];
     if (!audiences.some((a) => authorizer.audience.includes(a))) {
-      return reject('the token does not have a valid audience', `aud/client_id ${JSON.stringify(aud ?? payload.client_id)} is not one of ${authorizer.audience.join(', ')}`);
+      return reject(
+        'the token does not have a valid audience',
+        `aud/client_id ${JSON.stringify(aud ?? payload.client_id)} is not one of ${authorizer.audience.join(', ')}`,
+      );
     }
   }
   if (scopes !== undefined && !scopes.some((s) => granted.includes(s))) {
@@ -86,12 +130,21 @@ export async function authorizeWithToken(
       kind: 'rejected',
       failure: 'ACCESS_DENIED',
       reason,
-      headers: [['www-authenticate', `Bearer scope="${scopes.join(' ')}" error="insufficient_scope" error_description="expected scopes: ${scopes.join(' ')}"`]],
+      headers: [
+        [
+          'www-authenticate',
+          `Bearer scope="${scopes.join(' ')}" error="insufficient_scope" error_description="expected scopes: ${scopes.join(' ')}"`,
+        ],
+      ],
     };
   }
   const subject = typeof payload.sub === 'string' ? payload.sub : 'the caller';
   if (cognito) {
-    return { kind: 'authenticated', authorization: { authorizer: { claims: cognitoClaims(payload) } }, note: `Cognito ${payload.token_use} token of ${subject}` };
+    return {
+      kind: 'authenticated',
+      authorization: { authorizer: { claims: cognitoClaims(payload) } },
+      note: `Cognito ${payload.token_use} token of ${subject}`,
+    };
   }
   const claims = jwtClaims(payload);
   // `scopes` is null when the route declares none (live capture); otherwise the token's scopes (UNCONFIRMED).
@@ -125,8 +178,11 @@ async function verify(
 function describe(error: unknown): [string, string] {
   const message = (error as Error).message;
   if (error instanceof errors.JWTExpired) return ['the token has expired', `exp is in the past (${message})`];
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') return ['the token is not valid yet', message];
-  if (error instanceof errors.JWKSNoMatchingKey) return ['the token\'s kid is not in the issuer\'s key set', message];
-  if (error instanceof errors.JWSSignatureVerificationFailed) return ['the token\'s signature is invalid', message];
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')
+    return ['the token is not valid yet', message];
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return ["the token's kid is not in the issuer's key set", message];
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return ["the token's signature is invalid", message];
   return ['the token is invalid', message];
 }

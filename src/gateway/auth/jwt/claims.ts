@@ -6,7 +6,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function claimText(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')}]`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -38,7 +39,8 @@ export function jwtClaims(payload: Readonly<Record<string, unknown>>): Record<st
 export function cognitoClaims(payload: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(payload)) {
-    const text = (key === 'exp' || key === 'iat') && typeof value === 'number' ? javaDateText(value) : claimText(value);
+    const text =
+      (key === 'exp' || key === 'iat') && typeof value === 'number' ? javaDateText(value) : claimText(value);
     if (text !== undefined) out[key] = text;
   }
   return out;

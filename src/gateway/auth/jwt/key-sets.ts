@@ -49,7 +49,8 @@ export async function keySetOf(
   const now = env.now();
   if (cached !== undefined) {
     const fresh = cached.local || now - cached.fetchedAt < JWKS_CACHE_MS;
-    if (fresh && !(refresh && !cached.local && now - cached.fetchedAt >= JWKS_REFETCH_MS)) return cached.getKey;
+    if (fresh && !(refresh && !cached.local && now - cached.fetchedAt >= JWKS_REFETCH_MS))
+      return cached.getKey;
   }
   const registered = auth.issuers.get(issuer);
   if (registered !== undefined) {
@@ -59,7 +60,8 @@ export async function keySetOf(
   }
   const jwksUri = cognito ? `${issuer}/.well-known/jwks.json` : await discover(env, issuer);
   const jwks = (await getJson(env, jwksUri)) as JsonWebKeySet;
-  if (!Array.isArray(jwks?.keys)) throw new KeySetError(`${jwksUri} did not return a key set ({ "keys": [...] })`);
+  if (!Array.isArray(jwks?.keys))
+    throw new KeySetError(`${jwksUri} did not return a key set ({ "keys": [...] })`);
   const entry = { getKey: createLocalJWKSet(jwks as never), fetchedAt: now, local: false };
   cache.set(issuer, entry);
   return entry.getKey;

@@ -31,36 +31,76 @@ export async function authenticateIam(
 ): Promise<CredentialOutcome> {
   const headers = ctx.request.headers;
   const header = headerValue(headers, 'authorization');
-  if (header === null) return { kind: 'rejected', failure: 'MISSING_AUTHENTICATION_TOKEN', reason: 'the request is not signed (no Authorization header)' };
+  if (header === null)
+    return {
+      kind: 'rejected',
+      failure: 'MISSING_AUTHENTICATION_TOKEN',
+      reason: 'the request is not signed (no Authorization header)',
+    };
   const amzDate = headerValue(headers, 'x-amz-date');
   const date = amzDate ?? headerValue(headers, 'date');
   const parsed = parseAuthorization(header, date !== null);
-  if ('incomplete' in parsed) return reject('INCOMPLETE_SIGNATURE', parsed.incomplete, 'the Authorization header is not a complete SigV4 signature');
+  if ('incomplete' in parsed)
+    return reject(
+      'INCOMPLETE_SIGNATURE',
+      parsed.incomplete,
+      'the Authorization header is not a complete SigV4 signature',
+    );
   const credentials = auth.credentials.get(parsed.accessKeyId);
   const token = headerValue(headers, 'x-amz-security-token');
   if (credentials === undefined || (credentials.sessionToken ?? null) !== token) {
-    return reject('UNRECOGNIZED_CLIENT', undefined, credentials === undefined ? `access key ${parsed.accessKeyId} is not registered (identityProviders)` : 'the session token does not belong to the access key');
+    return reject(
+      'UNRECOGNIZED_CLIENT',
+      undefined,
+      credentials === undefined
+        ? `access key ${parsed.accessKeyId} is not registered (identityProviders)`
+        : 'the session token does not belong to the access key',
+    );
   }
   const now = deps.config.clock.now();
   if (credentials.expiration !== undefined && credentials.expiration <= now) {
-    return reject('EXPIRED_TOKEN', undefined, `the credentials of ${parsed.accessKeyId} expired at ${new Date(credentials.expiration).toISOString()}`);
+    return reject(
+      'EXPIRED_TOKEN',
+      undefined,
+      `the credentials of ${parsed.accessKeyId} expired at ${new Date(credentials.expiration).toISOString()}`,
+    );
   }
   if (parsed.service !== 'execute-api') {
-    return reject('INVALID_SIGNATURE', `Credential should be scoped to correct service: 'execute-api'. `, `the credential scope names service ${parsed.service}`);
+    return reject(
+      'INVALID_SIGNATURE',
+      `Credential should be scoped to correct service: 'execute-api'. `,
+      `the credential scope names service ${parsed.service}`,
+    );
   }
   if (parsed.region !== deps.config.region) {
-    return reject('INVALID_SIGNATURE', 'Credential should be scoped to a valid region. ', `the credential scope names region ${parsed.region}, the API is in ${deps.config.region}`);
+    return reject(
+      'INVALID_SIGNATURE',
+      'Credential should be scoped to a valid region. ',
+      `the credential scope names region ${parsed.region}, the API is in ${deps.config.region}`,
+    );
   }
   const signedAt = parseAmzDate(date!);
   const longDate = formatAmzDate(Number.isNaN(signedAt) ? 0 : signedAt);
   if (parsed.scopeDate !== longDate.slice(0, 8)) {
-    return reject('INVALID_SIGNATURE', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parsed.scopeDate}' != '${longDate.slice(0, 8)}', from '${amzDate === null ? 'Date' : 'X-Amz-Date'}'.`, 'the credential scope date differs from the request date');
+    return reject(
+      'INVALID_SIGNATURE',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parsed.scopeDate}' != '${longDate.slice(0, 8)}', from '${amzDate === null ? 'Date' : 'X-Amz-Date'}'.`,
+      'the credential scope date differs from the request date',
+    );
   }
   if (now - signedAt > SIGV4_MAX_SKEW_MS) {
-    return reject('INVALID_SIGNATURE', `Signature expired: ${longDate} is now earlier than ${formatAmzDate(now - SIGV4_MAX_SKEW_MS)} (${formatAmzDate(now)} - 5 min.)`, 'the signature is more than 5 minutes old');
+    return reject(
+      'INVALID_SIGNATURE',
+      `Signature expired: ${longDate} is now earlier than ${formatAmzDate(now - SIGV4_MAX_SKEW_MS)} (${formatAmzDate(now)} - 5 min.)`,
+      'the signature is more than 5 minutes old',
+    );
   }
   if (signedAt - now > SIGV4_MAX_SKEW_MS) {
-    return reject('INVALID_SIGNATURE', `Signature not yet current: ${longDate} is still later than ${formatAmzDate(now + SIGV4_MAX_SKEW_MS)} (${formatAmzDate(now)} + 5 min.)`, 'the signature is dated more than 5 minutes ahead');
+    return reject(
+      'INVALID_SIGNATURE',
+      `Signature not yet current: ${longDate} is still later than ${formatAmzDate(now + SIGV4_MAX_SKEW_MS)} (${formatAmzDate(now)} + 5 min.)`,
+      'the signature is dated more than 5 minutes ahead',
+    );
   }
   const keys = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
   const expected = await expectedSignature(toSignable(ctx), parsed.signedHeaders, keys, longDate, {
@@ -80,7 +120,13 @@ export async function authenticateIam(
     principalOrgId: credentials.principalOrgId,
   };
   const policy = credentials.policy;
-  const identityDecision = evaluateCompiled(policy, 'execute-api:Invoke', methodArn, undefined, policy.hasConditions ? conditionContextOf(ctx, caller) : undefined).decision;
+  const identityDecision = evaluateCompiled(
+    policy,
+    'execute-api:Invoke',
+    methodArn,
+    undefined,
+    policy.hasConditions ? conditionContextOf(ctx, caller) : undefined,
+  ).decision;
   const identity = {
     accessKey: caller.accessKey,
     accountId: caller.accountId,
@@ -115,7 +161,9 @@ export async function authenticateIam(
 }
 
 function reject(failure: Reject['failure'], message: string | undefined, reason: string): Reject {
-  return message === undefined ? { kind: 'rejected', failure, reason } : { kind: 'rejected', failure, message, reason };
+  return message === undefined
+    ? { kind: 'rejected', failure, reason }
+    : { kind: 'rejected', failure, message, reason };
 }
 
 /** The request as the signer sees it: the raw path, the decoded query, the headers (repeated ones joined). */
@@ -134,7 +182,8 @@ function toSignable(ctx: PipelineContext): HttpRequest {
       const key = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
       const value = eq === -1 ? '' : safeDecode(pair.slice(eq + 1));
       const existing = query[key];
-      query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+      query[key] =
+        existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
     }
   }
   const body = ctx.request.body;

@@ -22,7 +22,10 @@ export interface IncompleteSignature {
  * `Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with
  * Base64): '…'.` (captured), missing parameters `Authorization header requires 'Credential' parameter.` and so on.
  */
-export function parseAuthorization(header: string, hasDate: boolean): SigV4Authorization | IncompleteSignature {
+export function parseAuthorization(
+  header: string,
+  hasDate: boolean,
+): SigV4Authorization | IncompleteSignature {
   const hashed = createHash('sha256').update(header).digest('base64');
   const algorithm = 'AWS4-HMAC-SHA256 ';
   const rest = header.startsWith(algorithm) ? header.slice(algorithm.length) : header;
@@ -31,19 +34,26 @@ export function parseAuthorization(header: string, hasDate: boolean): SigV4Autho
     const item = part.trim();
     const eq = item.indexOf('=');
     if (eq <= 0) {
-      return { incomplete: `Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '${hashed}'.` };
+      return {
+        incomplete: `Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '${hashed}'.`,
+      };
     }
     params.set(item.slice(0, eq), item.slice(eq + 1));
   }
   const missing = ['Credential', 'Signature', 'SignedHeaders']
     .filter((name) => !params.get(name))
     .map((name) => `Authorization header requires '${name}' parameter.`);
-  if (!hasDate) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (!hasDate)
+    missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   if (!header.startsWith(algorithm) && missing.length === 0) {
-    missing.push(`Unsupported Authorization Type (hashed with SHA-256 and encoded with Base64): '${hashed}'.`);
+    missing.push(
+      `Unsupported Authorization Type (hashed with SHA-256 and encoded with Base64): '${hashed}'.`,
+    );
   }
   if (missing.length > 0) return { incomplete: `${missing.join(' ')} Authorization=${hashed}` };
-  const [accessKeyId = '', scopeDate = '', region = '', service = '', terminator = ''] = params.get('Credential')!.split('/');
+  const [accessKeyId = '', scopeDate = '', region = '', service = '', terminator = ''] = params
+    .get('Credential')!
+    .split('/');
   return {
     accessKeyId,
     scopeDate,
@@ -65,5 +75,8 @@ export function parseAmzDate(value: string): number {
 
 /** epoch ms → `20240421T150821Z`. */
 export function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -51,7 +51,12 @@ export async function expectedSignature(
   longDate: string,
   scope: { date: string; region: string; service: string },
 ): Promise<ExpectedSignature> {
-  const verifier = new Verifier({ credentials, region: scope.region, service: scope.service, sha256: Sha256 });
+  const verifier = new Verifier({
+    credentials,
+    region: scope.region,
+    service: scope.service,
+    sha256: Sha256,
+  });
   const headers = getCanonicalHeaders(request, undefined, new Set(signedHeaders));
   const canonicalRequest = verifier.canonicalRequest(request, headers, await getPayloadHash(request, Sha256));
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
