@@ -109,9 +109,10 @@ export function createTestIdentityProvider(options: TestIdentityProviderOptions 
     credentials,
     async token(tokenOptions = {}) {
       const claims = tokenClaims(tokenOptions, { issuer, clientId, cognito, now: clock.now(), ids });
-      const signingKey = tokenOptions.untrustedKey
-        ? (untrusted ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)
-        : key.privateKey;
+      if (tokenOptions.untrustedKey && untrusted === undefined) {
+        untrusted = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+      }
+      const signingKey = tokenOptions.untrustedKey ? untrusted! : key.privateKey;
       // Cognito tokens carry no `typ`; plain OIDC providers usually say JWT.
       const header = cognito ? { alg: 'RS256', kid } : { alg: 'RS256', kid, typ: 'JWT' };
       return new SignJWT(claims).setProtectedHeader(header).sign(signingKey);

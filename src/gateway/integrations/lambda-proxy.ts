@@ -26,7 +26,6 @@ export async function runLambdaProxy(
   integration: ResolvedLambdaIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  const route = ctx.route!;
   if (integration.httpMethod.toUpperCase() !== 'POST') {
     record(ctx, {
       stage: 'integration',
