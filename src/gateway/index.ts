@@ -46,6 +46,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export { createGateway, type Gateway, type GatewayInfo, type HandledRequest } from './create-gateway.js';
 export {
   type GatewayErrorResponse,

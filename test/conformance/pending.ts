@@ -8,7 +8,6 @@ export const PENDING_CASES: Readonly<Record<string, string>> = {
   'rest-lambda-custom-response-template-status-override': 'issue 7: Lambda custom integration',
   'rest-validation-missing-header-400': 'issue 7: request validation',
   'rest-validation-valid-request-passes': 'issue 7: request validation',
-  'rest-authorizer-error-500-null-message': 'issue 8: Lambda authorizers',
   // gateway-sample-2.json
   'rest-apikey-authorizer-source-unknown-key-403': 'issue 8: apiKeySource AUTHORIZER',
   'rest-binary-request-convert-to-binary-decodes-text': 'issue 7: AWS service integration, contentHandling',

@@ -90,6 +90,13 @@ const SETUPS: Record<string, (c: Case) => GatewayOptions> = {
       },
     },
   }),
+  // "returns something that is not a valid policy document (e.g. an HTTP-style {statusCode, body} object)".
+  'rest-authorizer-error-500-null-message': () => ({
+    authorizers: { Auth: { type: 'TOKEN', handler: returns({ statusCode: 200, body: 'ok' }) } },
+    routes: {
+      'GET /hello': { integration: { type: 'AWS_PROXY', handler: returns({}) }, authorizer: 'Auth' },
+    },
+  }),
   'rest-event-double-slash': () => ({ stage: { name: 'stage' }, routes: { 'ANY /{proxy+}': eventEcho } }),
   'rest-event-non-proxy-resource-null-path-parameters': () => ({
     stage: { name: 'stage' },
@@ -103,7 +110,6 @@ const OUT_OF_SCOPE: Record<string, string> = {
     'non-proxy AWS (Lambda) integration with VTL response templates',
   'rest-validation-missing-header-400': 'request validation',
   'rest-validation-valid-request-passes': 'request validation',
-  'rest-authorizer-error-500-null-message': 'Lambda authorizers',
 };
 
 describe('gateway conformance cases recorded on AWS (test/fixtures/conformance/gateway-sample.json)', () => {

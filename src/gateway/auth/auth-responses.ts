@@ -10,7 +10,8 @@ export type AuthFailure =
   | 'INCOMPLETE_SIGNATURE'
   | 'INVALID_SIGNATURE'
   | 'UNRECOGNIZED_CLIENT'
-  | 'EXPIRED_TOKEN';
+  | 'EXPIRED_TOKEN'
+  | 'CORS_PREFLIGHT';
 
 const rest = (
   status: number,
@@ -75,6 +76,8 @@ export const AUTH_FAILURES_REST: Record<AuthFailure, GatewayResponseSpec> = {
     'The security token included in the request is expired',
     'ExpiredTokenException',
   ),
+  // REST APIs have no built-in CORS (an OPTIONS MOCK answers); the row exists for the table's completeness.
+  CORS_PREFLIGHT: { status: 204, responseType: 'CORS_PREFLIGHT', message: '', body: '' },
 };
 
 const http = (status: number, responseType: string, message: string): GatewayResponseSpec => ({
@@ -96,4 +99,6 @@ export const AUTH_FAILURES_HTTP: Record<AuthFailure, GatewayResponseSpec> = {
   INVALID_SIGNATURE: http(403, 'INVALID_SIGNATURE', AUTH_FAILURES_REST.INVALID_SIGNATURE.message),
   UNRECOGNIZED_CLIENT: http(403, 'INVALID_SIGNATURE', AUTH_FAILURES_REST.UNRECOGNIZED_CLIENT.message),
   EXPIRED_TOKEN: http(403, 'EXPIRED_TOKEN', AUTH_FAILURES_REST.EXPIRED_TOKEN.message),
+  // HTTP API CORS preflight answered by API Gateway: 204, no body (status commonly observed; UNCONFIRMED).
+  CORS_PREFLIGHT: { status: 204, responseType: 'CORS_PREFLIGHT', message: '', body: '' },
 };

@@ -3,6 +3,7 @@ import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
 import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
 import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-integration.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
+import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
 import {
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
@@ -24,6 +25,8 @@ export interface GatewayPolicies {
   accessLog: CompiledAccessLogFormat | undefined;
   /** Authorizers, resource policy, trusted identities and the authorizer cache; `undefined` when unused. */
   auth: GatewayAuth | undefined;
+  /** HTTP API built-in CORS (`corsConfiguration`). */
+  cors: CompiledCors | undefined;
 }
 
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
@@ -91,5 +94,6 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
     accessLog = compileAccessLogFormat(options.accessLog.format, apiType);
   }
   const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
-  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog, auth };
+  const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
+  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog, auth, cors };
 }

@@ -1,6 +1,7 @@
 import { BufferedResponse } from '../../http/buffered-response.js';
 import { toFetchResponse } from '../../http/to-fetch-response.js';
 import type { ClientResponse } from '../../response/types.js';
+import { addCorsHeaders, answerPreflight } from '../cors/cors-headers.js';
 import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
 import { runLambdaProxy } from '../integrations/lambda-proxy.js';
 import { runMock } from '../integrations/mock.js';
@@ -39,6 +40,8 @@ export async function runPipeline(
   let result: StageResult = checkHeaderSize(ctx, deps.config);
   if (result === ctx) result = checkPayloadSize(ctx, deps.config);
   if (result === ctx) result = resolveStage(ctx, deps.config);
+  // HTTP API CORS: a preflight no route takes is answered here, before routing and authorization (§9.2).
+  if (result === ctx && deps.policies.cors !== undefined) result = answerPreflight(ctx, deps);
   if (result === ctx) result = matchRoute(ctx, deps.config);
   if (result === ctx && ctx.route!.auth !== undefined) result = await authorize(ctx, deps);
   if (result === ctx) result = checkApiKey(ctx, deps);
@@ -51,6 +54,7 @@ export async function runPipeline(
         ? await runLambdaProxy(ctx, deps, integration)
         : runMock(ctx, deps, integration);
     if (result === ctx) result = storeInCache(ctx, deps);
+    if (result === ctx && deps.policies.cors !== undefined) addCorsHeaders(ctx, deps.policies.cors);
   }
   const trace = ctx.trace;
   let response: Response;
