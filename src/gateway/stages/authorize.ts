@@ -226,6 +226,8 @@ function fail(
   trace.decision = failure;
   trace.reason = reason;
   const cached = trace.cached === true ? ' (cache hit)' : '';
+  // HTTP APIs answer every denial with {"message":"Forbidden"} (behaviour.md §2.3); the IAM-style texts are REST's.
+  if (failure === 'ACCESS_DENIED' && deps.config.apiType === 'HTTP') message = undefined;
   record(ctx, { stage: 'authorize', decision: `${failure.toLowerCase()}${cached}`, detail: reason });
   const detail =
     message === undefined
