@@ -58,7 +58,10 @@ export async function expectedSignature(
     sha256: Sha256,
   });
   const headers = getCanonicalHeaders(request, undefined, new Set(signedHeaders));
-  const canonicalRequest = verifier.canonicalRequest(request, headers, await getPayloadHash(request, Sha256));
+  // execute-api hashes the body it received; an `x-amz-content-sha256` header is signed like any header but does
+  // not replace the hash (only S3 trusts it), so a tampered body never verifies.
+  const payloadHash = await getPayloadHash({ ...request, headers: {} }, Sha256);
+  const canonicalRequest = verifier.canonicalRequest(request, headers, payloadHash);
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
   const stringToSign = await verifier.stringToSign(longDate, credentialScope, canonicalRequest);
   const key = await getSigningKey(Sha256, credentials, scope.date, scope.region, scope.service);
