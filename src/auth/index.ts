@@ -1,6 +1,7 @@
 export type {
   AuthorizationType,
   AuthorizerConfig,
+  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
   IamCredentials,

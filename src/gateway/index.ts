@@ -14,6 +14,7 @@ export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/
 export type {
   AuthorizationType,
   AuthorizerConfig,
+  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
   IamCredentials,

@@ -85,6 +85,8 @@ export interface GatewayTrace {
     methodArn: string;
     decision: string;
     reason?: string;
+    /** Clock ms the authorize stage took (0 on a cache hit that needed no call). */
+    latencyMs?: number;
   };
   /** The API-key / usage-plan decision for `apiKeyRequired` methods. */
   usagePlan?: { ok: boolean; keyId?: string; planId?: string; reason?: string; message: string };

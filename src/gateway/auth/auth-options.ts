@@ -1,5 +1,29 @@
-import type { PolicyDocument } from 'aws-lambda';
-import type { LambdaHandler } from '../types.js';
+import type {
+  APIGatewayRequestAuthorizerEvent,
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewayTokenAuthorizerEvent,
+  Callback,
+  Context,
+  PolicyDocument,
+} from 'aws-lambda';
+
+/**
+ * A Lambda authorizer function as the gateway invokes it: a TOKEN, REQUEST (REST, HTTP 1.0) or HTTP 2.0
+ * authorizer event, the Lambda context and a callback. Handlers typed for any one of those events fit.
+ *
+ * @example
+ * ```ts
+ * const handler: AuthorizerHandler = async (event: APIGatewayTokenAuthorizerEvent) => ({ principalId: 'u', policyDocument });
+ * ```
+ */
+export type AuthorizerHandler = {
+  bivarianceHack(
+    // An intersection (as for LambdaHandler): a handler typed for any one of the three events fits.
+    event: APIGatewayTokenAuthorizerEvent & APIGatewayRequestAuthorizerEvent & APIGatewayRequestAuthorizerEventV2,
+    context: Context,
+    callback: Callback,
+  ): unknown;
+}['bivarianceHack'];
 
 /** A route's `authorizationType` (REST `Method.authorizationType`, HTTP `Route.authorizationType`). */
 export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
@@ -7,7 +31,7 @@ export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_PO
 /** What a Lambda authorizer shares with the Lambda integration's function settings. */
 interface LambdaAuthorizerFunction {
   /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
-  handler: LambdaHandler;
+  handler: AuthorizerHandler;
   /** Seconds a result is cached, keyed by the identity-source values. REST default 300, HTTP default 0; max 3600; 0 = off. */
   authorizerResultTtlInSeconds?: number;
   /** Function name in the Lambda context and the execution log. Default `authorizer-{name}`. */

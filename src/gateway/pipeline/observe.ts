@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { formatRequestTime } from '../../events/derive/time.js';
 import type { ClientResponse } from '../../response/types.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
+import { authorizationLogValue } from '../auth/access-log-values.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import type { AccessLogValue, RequestMetric } from '../observability/index.js';
 import type { PipelineContext } from './context.js';
@@ -108,7 +109,7 @@ function contextValue(
     case 'integration.error':
       return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
     default:
-      return undefined;
+      return authorizationLogValue(name, ctx);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CredentialOutcome } from '../auth/auth-outcome.js';
 import type { AuthFailure } from '../auth/auth-responses.js';
 import { authorizeWithLambda, lambdaAuthorization } from '../auth/authorize-lambda.js';
+import type { RouteAuth } from '../auth/compiled-auth.js';
 import type { GatewayAuth } from '../auth/create-auth.js';
 import { authorizerDenyMessage, invokeDenyMessage } from '../auth/deny-messages.js';
 import { loadEngine } from '../auth/load-engine.js';
@@ -20,6 +21,20 @@ export async function authorize(ctx: PipelineContext, deps: PipelineDeps): Promi
   const routeAuth = ctx.route!.auth!;
   const auth = deps.policies.auth!;
   const methodArn = methodArnOf(ctx, auth.apiArn, deps.config.stageName);
+  ctx.trace.authorization = { type: routeAuth.type, decision: 'pending', methodArn, latencyMs: 0 };
+  const started = deps.config.clock.now();
+  const result = await decide(ctx, deps, auth, routeAuth, methodArn);
+  ctx.trace.authorization.latencyMs = deps.config.clock.now() - started;
+  return result;
+}
+
+async function decide(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  auth: GatewayAuth,
+  routeAuth: RouteAuth,
+  methodArn: string,
+): Promise<StageResult> {
   const policy = routeAuth.resourcePolicy;
   const anonymous = () =>
     policy === undefined
@@ -32,7 +47,6 @@ export async function authorize(ctx: PipelineContext, deps: PipelineDeps): Promi
           policy.hasConditions ? conditionContextOf(ctx, undefined) : undefined,
         ).decision;
   const type = routeAuth.type;
-  ctx.trace.authorization = { type, decision: 'pending', methodArn };
   if (type === 'NONE') {
     const decision = anonymous()!;
     if (decision === 'allow') return allow(ctx, 'the resource policy allows anonymous callers');
@@ -57,7 +71,7 @@ export async function authorize(ctx: PipelineContext, deps: PipelineDeps): Promi
       );
     }
     const outcome = await authorizeWithLambda(ctx, deps, auth, authorizer, methodArn);
-    const trace = ctx.trace.authorization;
+    const trace = ctx.trace.authorization!;
     trace.authorizer = authorizer.name;
     if (outcome.kind === 'unauthorized') return fail(ctx, deps, 'UNAUTHORIZED', outcome.reason);
     if (outcome.kind === 'error') return fail(ctx, deps, 'AUTHORIZER_CONFIGURATION_ERROR', outcome.reason);
@@ -91,7 +105,7 @@ export async function authorize(ctx: PipelineContext, deps: PipelineDeps): Promi
   let outcome: CredentialOutcome;
   if (authorizer !== undefined) {
     const jwt = await loadEngine(auth, 'jwt');
-    ctx.trace.authorization.authorizer = authorizer.name;
+    ctx.trace.authorization!.authorizer = authorizer.name;
     outcome = await jwt.authorizeWithToken(
       ctx,
       deps,
@@ -108,7 +122,7 @@ export async function authorize(ctx: PipelineContext, deps: PipelineDeps): Promi
     return fail(ctx, deps, outcome.failure, outcome.reason, outcome.message, outcome.headers);
   const caller = outcome.caller;
   if (caller !== undefined) {
-    ctx.trace.authorization.principalId = caller.arn;
+    ctx.trace.authorization!.principalId = caller.arn;
     const identity = outcome.identityDecision!;
     const resource =
       policy === undefined

@@ -11,16 +11,23 @@ import { ARN, echoAuth } from './helpers.js';
 /** SHA-256 for the smithy signer (the SDK passes @aws-crypto's; node:crypto computes the same). */
 class Sha256 {
   #hash;
-  constructor(secret?: string | Uint8Array) {
-    this.#hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.#hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(data: string | Uint8Array) {
-    this.#hash.update(data);
+  update(data: string | ArrayBuffer | ArrayBufferView) {
+    this.#hash.update(bytes(data));
   }
   async digest() {
     return new Uint8Array(this.#hash.digest());
   }
 }
+
+const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
 
 const HOSTNAME = 'abcd1234ef.execute-api.us-east-1.amazonaws.com';
 const START = Date.UTC(2024, 3, 21, 15, 8, 21);

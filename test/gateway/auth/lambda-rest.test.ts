@@ -60,7 +60,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
   it('an allow delivers principalId, integrationLatency and the context as strings to the integration', async () => {
     const clock = createManualClock();
     const authorizer = async (event: Record<string, unknown>) => {
-      await new Promise((resolve) => clock.setTimeout(resolve, 40));
+      await new Promise<void>((resolve) => clock.setTimeout(() => resolve(), 40));
       return allowThis(event);
     };
     const backend = echoAuth();
