@@ -39,6 +39,9 @@ export function authorizationLogValue(name: string, ctx: PipelineContext): Acces
   const root = value as Record<string, unknown> | undefined;
   // HTTP API 2.0 nests the context under `lambda` or `jwt`; the log variable names the key directly.
   if (root && !(path[0]! in root)) value = root.lambda ?? root.jwt ?? root.iam;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : undefined;
 }

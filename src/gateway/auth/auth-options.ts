@@ -19,7 +19,9 @@ import type {
 export type AuthorizerHandler = {
   bivarianceHack(
     // An intersection (as for LambdaHandler): a handler typed for any one of the three events fits.
-    event: APIGatewayTokenAuthorizerEvent & APIGatewayRequestAuthorizerEvent & APIGatewayRequestAuthorizerEventV2,
+    event: APIGatewayTokenAuthorizerEvent &
+      APIGatewayRequestAuthorizerEvent &
+      APIGatewayRequestAuthorizerEventV2,
     context: Context,
     callback: Callback,
   ): unknown;

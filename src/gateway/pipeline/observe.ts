@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { formatRequestTime } from '../../events/derive/time.js';
 import type { ClientResponse } from '../../response/types.js';
-import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { authorizationLogValue } from '../auth/access-log-values.js';
+import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import type { AccessLogValue, RequestMetric } from '../observability/index.js';
 import type { PipelineContext } from './context.js';

@@ -365,3 +365,27 @@ it('the proxy event of an unauthorized-free route has no requestContext.authoriz
   expect(response.body).toBe('{"authorizer":null}');
   expect(backend.events[0]?.requestContext.authorizer).toBeUndefined();
 });
+
+it('access logs read $context.authorizer.principalId, .<key>, .status and $context.authorize.status', async () => {
+  const gateway = createGateway({
+    accessLog: {
+      format:
+        '$context.requestId $context.authorizer.principalId $context.authorizer.tier $context.authorizer.status $context.authorize.status',
+    },
+    authorizers: {
+      A: {
+        type: 'TOKEN',
+        handler: async (e: { methodArn: string }) => ({
+          principalId: 'user-7',
+          policyDocument: policy('Allow', e.methodArn),
+          context: { tier: 2 },
+        }),
+      },
+    },
+    routes: { 'GET /pets': { integration: { type: 'AWS_PROXY', handler: echoAuth() }, authorizer: 'A' } },
+  });
+  await gateway.fetch(`${HOST}/dev/pets`, { headers: { Authorization: 't' } });
+  await gateway.fetch(`${HOST}/dev/pets`);
+  expect(gateway.accessLog[0]).toMatch(/^[0-9a-f-]{36} user-7 2 200 200$/);
+  expect(gateway.accessLog[1]).toMatch(/^[0-9a-f-]{36} - - 401 401$/);
+});
