@@ -5,7 +5,7 @@ import { createGateway } from 'apigw-testkit/gateway';
 import { AwsClient } from 'aws4fetch';
 import { describe, expect, it } from 'vitest';
 
-const echo = async (event: { requestContext: Record<string, unknown> }) => ({
+const echo = async (event: { requestContext: object }) => ({
   statusCode: 200,
   body: JSON.stringify({
     authorizer: event.requestContext.authorizer ?? null,
