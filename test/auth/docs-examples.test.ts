@@ -5,13 +5,13 @@ import { createGateway } from 'apigw-testkit/gateway';
 import { AwsClient } from 'aws4fetch';
 import { describe, expect, it } from 'vitest';
 
-const echo = async (event: { requestContext: object }) => ({
-  statusCode: 200,
-  body: JSON.stringify({
-    authorizer: event.requestContext.authorizer ?? null,
-    identity: event.requestContext.identity ?? null,
-  }),
-});
+const echo = async (event: { requestContext: object }) => {
+  const context = event.requestContext as Record<string, unknown>;
+  return {
+    statusCode: 200,
+    body: JSON.stringify({ authorizer: context.authorizer ?? null, identity: context.identity ?? null }),
+  };
+};
 const [listPets, me, orders, profile, reports, admin, weather] = [echo, echo, echo, echo, echo, echo, echo];
 
 describe('docs/authorization.md examples', () => {

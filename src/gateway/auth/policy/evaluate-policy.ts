@@ -43,7 +43,8 @@ const KNOWN = ['action', 'resource', 'principal', 'context'];
  * ```
  */
 export function evaluatePolicy(
-  policyDocument: PolicyDocument | string,
+  // Any object: an authorizer's result is often typed loosely (`Effect: string`); the shape is checked here.
+  policyDocument: PolicyDocument | string | object,
   options: EvaluatePolicyOptions,
 ): PolicyEvaluation {
   if (typeof options !== 'object' || options === null || typeof options.resource !== 'string') {
