@@ -43,7 +43,10 @@ export async function runPipeline(
   // HTTP API CORS: a preflight no route takes is answered here, before routing and authorization (§9.2).
   if (result === ctx && deps.policies.cors !== undefined) result = answerPreflight(ctx, deps);
   if (result === ctx) result = matchRoute(ctx, deps.config);
-  if (result === ctx && ctx.route!.auth !== undefined) result = await authorize(ctx, deps);
+  if (result === ctx && ctx.route!.auth !== undefined) {
+    const authorized = authorize(ctx, deps);
+    result = authorized instanceof Promise ? await authorized : authorized;
+  }
   if (result === ctx) result = checkApiKey(ctx, deps);
   if (result === ctx) result = throttle(ctx, deps);
   if (result === ctx) result = lookupCache(ctx, deps);

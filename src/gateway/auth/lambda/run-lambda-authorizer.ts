@@ -69,9 +69,9 @@ export async function runLambdaAuthorizer(
       reason: 'the token does not match identityValidationExpression; the authorizer is not invoked',
     };
   }
-  const key = authorizer.ttlMs > 0 ? identity.join('\u0000') : undefined;
-  const hit = key === undefined ? undefined : env.cache.get(authorizer.name, key);
-  if (hit !== undefined) return decide(hit, request.methodArn, true, 0);
+  const key = authorizer.ttlMs > 0 ? cacheKey(identity) : undefined;
+  const hit = cachedOutcome(authorizer, identity, request.methodArn, env.cache);
+  if (hit !== undefined) return hit;
   const { clock } = env;
   const start = clock.now();
   const event = request.event();
@@ -151,6 +151,24 @@ export async function runLambdaAuthorizer(
   ]);
   return decide(verdict, request.methodArn, false, latencyMs);
 }
+
+/**
+ * The outcome from the result cache alone, synchronously: `undefined` when the authorizer must run (no caching,
+ * identity missing, no live entry for these identity values). A cached policy is evaluated against `methodArn`.
+ */
+export function cachedOutcome(
+  authorizer: CompiledLambdaAuthorizer,
+  identity: readonly string[] | undefined,
+  methodArn: string,
+  cache: AuthorizerCache,
+): LambdaAuthorizerOutcome | undefined {
+  if (authorizer.ttlMs === 0 || identity === undefined) return undefined;
+  const hit = cache.get(authorizer.name, cacheKey(identity));
+  return hit === undefined ? undefined : decide(hit, methodArn, true, 0);
+}
+
+const cacheKey = (identity: readonly string[]): string =>
+  identity.length === 1 ? identity[0]! : identity.join('\u0000');
 
 function decide(
   verdict: AuthorizerVerdict,
