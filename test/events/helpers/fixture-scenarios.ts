@@ -243,7 +243,13 @@ export const FIXTURE_SCENARIOS: readonly FixtureScenario[] = [
   {
     kind: 'token-authorizer',
     scenario: 'deny-token',
-    build: () => buildTokenAuthorizerEvent({ token: 'Bearer deny', method: 'DELETE', path: '/orders/o-123', stage: 'prod' }),
+    build: () =>
+      buildTokenAuthorizerEvent({
+        token: 'Bearer deny',
+        method: 'DELETE',
+        path: '/orders/o-123',
+        stage: 'prod',
+      }),
   },
   {
     kind: 'request-authorizer-v1',
