@@ -3,6 +3,7 @@ import { formatRequestTime } from '../../events/derive/time.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
+import { requestContextValue } from '../pipeline/observe.js';
 import type { IdentityRequest } from './identity-sources.js';
 import type { ConditionContext } from './policy/conditions.js';
 import type { PolicyCaller } from './policy/principal.js';
@@ -21,49 +22,18 @@ export function methodArnOf(ctx: PipelineContext, apiArn: string, stage: string)
 /** The caller's address: the first `X-Forwarded-For` entry, else the default test address. */
 export function sourceIpOf(ctx: PipelineContext): string {
   const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  return first || DEFAULT_SOURCE_IP;
+  return forwarded?.split(',')[0]?.trim() || DEFAULT_SOURCE_IP;
 }
 
-/** What identity sources read from this request. */
+/** What identity sources read from this request (`$context.x` as the access log would print it). */
 export function identityRequestOf(ctx: PipelineContext, deps: PipelineDeps): IdentityRequest {
-  const { config } = deps;
   return {
     headers: ctx.request.headers,
     query: ctx.request.query,
-    stageVariables: config.stageVariables,
+    stageVariables: deps.config.stageVariables,
     context(name) {
-      const route = ctx.route;
-      switch (name) {
-        case 'accountId':
-          return config.accountId;
-        case 'apiId':
-          return config.apiId;
-        case 'domainName':
-          return ctx.request.host;
-        case 'httpMethod':
-          return ctx.method;
-        case 'identity.sourceIp':
-          return sourceIpOf(ctx);
-        case 'identity.userAgent':
-          return headerValue(ctx.request.headers, 'user-agent') ?? undefined;
-        case 'path':
-          return config.apiType === 'REST' ? ctx.request.pathname : ctx.eventPath;
-        case 'protocol':
-          return 'HTTP/1.1';
-        case 'requestId':
-          return ctx.requestId;
-        case 'resourceId':
-          return route?.resourceId;
-        case 'resourcePath':
-          return route?.resource;
-        case 'routeKey':
-          return route?.routeKey;
-        case 'stage':
-          return config.stageName;
-        default:
-          return undefined;
-      }
+      const value = requestContextValue(name, ctx, deps);
+      return value === undefined ? undefined : String(value);
     },
   };
 }
