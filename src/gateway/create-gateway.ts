@@ -38,6 +38,8 @@ export interface Gateway {
   usage(keyId: string, options?: UsageOptions): UsageReport;
   /** Drops every cached response (`FlushStageCache`); nothing happens without a stage cache. */
   flushCache(): void;
+  /** Drops every cached authorizer result (`FlushStageAuthorizersCache`): the next request invokes the authorizer. */
+  flushAuthorizerCache(): void;
   /** Count, 4XXError, 5XXError, Latency, IntegrationLatency, CacheHitCount, CacheMissCount by stage and route. */
   metrics(): MetricsSnapshot;
   /** One line per request in the configured access-log format (empty without `accessLog`). */
@@ -115,6 +117,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     flushCache() {
       policies.cache?.flush();
+    },
+    flushAuthorizerCache() {
+      policies.auth?.cache.flush();
     },
     metrics: () => policies.metrics.snapshot(),
     accessLog,

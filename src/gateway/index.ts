@@ -11,6 +11,27 @@ export {
   toNodeListener,
 } from './adapters/node-listener.js';
 export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/request-log.js';
+export type {
+  AuthorizationType,
+  AuthorizerConfig,
+  AuthorizerHandler,
+  CognitoAuthorizerConfig,
+  CorsConfiguration,
+  IamCredentials,
+  IdentityProviderConfig,
+  JsonWebKeySet,
+  JwtAuthorizerConfig,
+  RequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+} from './auth/auth-options.js';
+export type { AccessDeniedWording } from './auth/deny-messages.js';
+export {
+  AUTHORIZER_TIMEOUT_MS,
+  type LambdaAuthorizerEnv,
+  type LambdaAuthorizerOutcome,
+  type LambdaAuthorizerRequest,
+  runLambdaAuthorizer,
+} from './auth/lambda/run-lambda-authorizer.js';
 export {
   type CacheClusterSize,
   type CacheLookup,
@@ -26,6 +47,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export { createGateway, type Gateway, type GatewayInfo, type HandledRequest } from './create-gateway.js';
 export {
   type GatewayErrorResponse,

@@ -56,6 +56,12 @@ const KNOWN = [
   'services',
   'awsEndpoint',
   'awsCredentials',
+  'authorizers',
+  'apiKeySource',
+  'policy',
+  'corsConfiguration',
+  'identityProviders',
+  'accessDeniedWording',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -83,6 +89,14 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       "Use 'REST' (API Gateway v1) or 'HTTP' (v2). WebSocket APIs are not simulated by createGateway.",
     );
   }
+  if (apiType === 'REST' && options.corsConfiguration !== undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_HTTP_ONLY',
+      'createGateway: corsConfiguration is HTTP API built-in CORS; REST APIs have none',
+      "Use apiType: 'HTTP', or enable CORS the REST way: enableCors(routes) adds the OPTIONS MOCK the console writes (docs/cors.md).",
+      { option: 'corsConfiguration' },
+    );
+  }
   if (apiType === 'HTTP') {
     for (const name of [
       'apiKeys',
@@ -92,6 +106,8 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       'models',
       'requestValidators',
       'gatewayResponses',
+      'apiKeySource',
+      'policy',
     ] as const satisfies readonly (keyof GatewayOptions)[]) {
       if (options[name] !== undefined) {
         throw new GatewayConfigError(

@@ -1,6 +1,9 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
 import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
+import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-integration.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
+import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
 import {
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
@@ -20,6 +23,10 @@ export interface GatewayPolicies {
   cache: ResponseCache | undefined;
   metrics: Metrics;
   accessLog: CompiledAccessLogFormat | undefined;
+  /** Authorizers, resource policy, trusted identities and the authorizer cache; `undefined` when unused. */
+  auth: GatewayAuth | undefined;
+  /** HTTP API built-in CORS (`corsConfiguration`). */
+  cors: CompiledCors | undefined;
 }
 
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
@@ -86,5 +93,7 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
     assertKnownOptions('createGateway: accessLog', options.accessLog, ACCESS_LOG_KEYS);
     accessLog = compileAccessLogFormat(options.accessLog.format, apiType);
   }
-  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog };
+  const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
+  const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
+  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog, auth, cors };
 }
