@@ -1,5 +1,6 @@
 import { GatewayConfigError } from '../errors/families.js';
 import { resolveOptions } from './config/resolve-options.js';
+import { createLogStreamNames } from './integrations/lambda-context.js';
 import type { MetricsSnapshot } from './observability/index.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 import { type GatewayFetchInput, toGatewayRequest } from './pipeline/gateway-request.js';
@@ -65,22 +66,13 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const config = resolveOptions(options);
   const policies = createPolicies(options, config);
-  const logStreams = new Map<string, string>();
   const accessLog: string[] = [];
   const deps: PipelineDeps = {
     config,
     policies,
     accessLog,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    logStreamName(functionName, start) {
-      let name = logStreams.get(functionName);
-      if (name === undefined) {
-        const date = new Date(start).toISOString().slice(0, 10).replaceAll('-', '/');
-        name = `${date}/[$LATEST]${config.ids.hex(32)}`;
-        logStreams.set(functionName, name);
-      }
-      return name;
-    },
+    logStreamName: createLogStreamNames(config.ids),
   };
   const prefix = config.stageName === '$default' ? '' : `/${config.stageName}`;
   const baseUrl = `https://${config.domainName}${prefix}`;
