@@ -12,6 +12,12 @@ export {
 } from './adapters/node-listener.js';
 export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/request-log.js';
 export {
+  toUpgradeListener,
+  type UpgradeListener,
+  type UpgradeListenerOptions,
+  type WebSocketConnectionRecord,
+} from './adapters/websocket-upgrade.js';
+export {
   type CacheClusterSize,
   type CacheLookup,
   type CacheStageOptions,
@@ -46,6 +52,8 @@ export {
   type MetricStats,
   type Metrics,
   type MetricsSnapshot,
+  type WebSocketMetricSet,
+  type WebSocketMetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export {
@@ -89,3 +97,27 @@ export {
   type UsagePlans,
   type UsageReport,
 } from './usage-plans/index.js';
+export { ConnectionsApiError } from './websocket/connections-api-error.js';
+export type { ConnectionInfo, ConnectionsApi } from './websocket/connections-in-process.js';
+export type {
+  WebSocketGateway,
+  WebSocketGatewayInfo,
+} from './websocket/create-websocket-gateway.js';
+export type { WebSocketConnectOptions } from './websocket/handshake.js';
+export type {
+  WebSocketClient,
+  WebSocketCloseEvent,
+  WebSocketMessage,
+  WebSocketSendOptions,
+} from './websocket/websocket-client.js';
+export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
+export type {
+  WebSocketGatewayOptions,
+  WebSocketIntegration,
+  WebSocketIntegrationResponse,
+  WebSocketLambdaIntegration,
+  WebSocketMockIntegration,
+  WebSocketRouteConfig,
+  WebSocketRouteValue,
+  WebSocketThrottleOptions,
+} from './websocket/websocket-types.js';

@@ -57,6 +57,12 @@ export interface WebSocketClient extends AsyncIterable<WebSocketMessage> {
   readonly closed: Promise<WebSocketCloseEvent>;
 }
 
+/**
+ * Internal: ends the connection with a close the client could not have sent itself (1006 when the socket dropped
+ * without a close frame). Used by the `serve` bridge; not part of the public client.
+ */
+export const ABORT_CONNECTION: unique symbol = Symbol('apigw-testkit.abortConnection');
+
 interface Waiter {
   resolve(message: WebSocketMessage): void;
   reject(error: Error): void;
@@ -96,7 +102,8 @@ export function createWebSocketClient(
     if (closeEvent) return Promise.reject(new WebSocketClosedError(closeEvent.code, closeEvent.reason));
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   };
-  return {
+  const client: WebSocketClient & { [ABORT_CONNECTION](frame: CloseFrame): Promise<void> } = {
+    [ABORT_CONNECTION]: (frame: CloseFrame) => closeConnection(deps, conn, frame),
     connectionId: conn.id,
     protocol,
     get readyState() {
@@ -148,6 +155,7 @@ export function createWebSocketClient(
       }
     },
   };
+  return client;
 }
 
 /** Close codes a client may send (RFC 6455 §7.4, as `ws` checks them), reason at most 123 bytes. */
