@@ -21,6 +21,4 @@ export const PENDING_CASES: Readonly<Record<string, string>> = {
   'rest-svc-dynamodb-query-no-match': 'issue 7: AWS service integration (DynamoDB)',
   'rest-svc-s3-missing-key-error-mapped-to-200': 'issue 7: AWS service integration (S3)',
   'rest-svc-sqs-empty-request-body-sends-braces': 'issue 7: AWS service integration (SQS)',
-  'ws-integration-error-internal-server-error-frame': 'issue 10: WebSocket APIs',
-  'ws-two-way-route-returns-body-frame': 'issue 10: WebSocket APIs',
 };

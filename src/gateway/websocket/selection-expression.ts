@@ -159,6 +159,7 @@ function invalid(where: string, expression: unknown, why: string): GatewayConfig
   return new GatewayConfigError(
     'GATEWAY_INVALID_SELECTION_EXPRESSION',
     `${where}: ${JSON.stringify(expression)} is not a selection expression API Gateway accepts: ${why}`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: AWS's own ${…} syntax, shown to the user.
     "Write '$request.body.action', '${request.body.service}/${request.body.action}' or a static key; escape a literal $ as \\$.",
     { expression },
   );
