@@ -8,9 +8,9 @@ const PAYLOAD =
 describe('route selection expressions (AWS documentation table)', () => {
   it.each([
     ['$request.body.action', 'join'],
-    ['${request.body.action}', 'join'],
-    ['${request.body.service}/${request.body.action}', 'chat/join'],
-    ['${request.body.action}-${request.body.invalidPath}', 'join-'],
+    [`\${request.body.action}`, 'join'],
+    [`\${request.body.service}/\${request.body.action}`, 'chat/join'],
+    [`\${request.body.action}-\${request.body.invalidPath}`, 'join-'],
     ['action', 'action'],
     ['\\$default', '$default'],
     ['$request.body.data.room', 'room1234'],
@@ -224,7 +224,7 @@ describe('MOCK integrations on WebSocket routes', () => {
           integrationResponses: {
             '/4\\d\\d/': { responseTemplates: { $default: 'client error' } },
             $default: {
-              templateSelectionExpression: '${integration.response.statuscode}',
+              templateSelectionExpression: `\${integration.response.statuscode}`,
               responseTemplates: { '200': '{"pong":"$context.connectionId","route":"$context.routeKey"}' },
             },
           },
