@@ -128,7 +128,7 @@ describe('$connect (behaviour.md §1.4, §13)', () => {
     const { gateway } = wsGateway({
       $connect: async (event) => {
         status = await gateway.connections
-          .post(event.requestContext.connectionId, 'early')
+          .post(event.requestContext.connectionId!, 'early')
           .catch((e) => e.name);
         return { statusCode: 200 };
       },

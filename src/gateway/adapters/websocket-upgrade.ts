@@ -124,7 +124,7 @@ export function toUpgradeListener(
           : {}),
       });
     } catch (error) {
-      if (!(error instanceof UpgradeRejectedError)) throw error;
+      if (!isUpgradeRejected(error)) throw error;
       report({ event: 'refused', path, status: error.statusCode });
       writeResponse(socket, error.statusCode, error.headers, error.body);
       return;
@@ -208,4 +208,14 @@ function writeResponse(
   }
   lines.push(`Content-Length: ${bytes.byteLength}`, 'Connection: close', '', '');
   socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), bytes]));
+}
+
+/** `instanceof` fails when the gateway comes from another copy of the package (a module importing the build). */
+function isUpgradeRejected(error: unknown): error is UpgradeRejectedError {
+  return (
+    error instanceof UpgradeRejectedError ||
+    (error instanceof Error &&
+      error.name === 'UpgradeRejectedError' &&
+      typeof (error as { statusCode?: unknown }).statusCode === 'number')
+  );
 }

@@ -61,7 +61,8 @@ export interface WebSocketClient extends AsyncIterable<WebSocketMessage> {
  * Internal: ends the connection with a close the client could not have sent itself (1006 when the socket dropped
  * without a close frame). Used by the `serve` bridge; not part of the public client.
  */
-export const ABORT_CONNECTION: unique symbol = Symbol('apigw-testkit.abortConnection');
+// Symbol.for: a client from another copy of the package (a module importing the built package) works too.
+export const ABORT_CONNECTION: unique symbol = Symbol.for('apigw-testkit.abortConnection') as never;
 
 interface Waiter {
   resolve(message: WebSocketMessage): void;
