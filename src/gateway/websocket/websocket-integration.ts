@@ -26,7 +26,7 @@ export interface WebSocketIntegrationCall {
 /**
  * Invokes a Lambda proxy integration with a WebSocket event, like a warm Lambda on the gateway clock, and reads
  * its result as a payload 1.0 proxy result (`strict`: a malformed one is a failure). One-way routes are not
- * strict: their result is never read, only function errors and timeouts count.
+ * strict: a malformed result is ignored, only function errors and timeouts fail them.
  */
 export async function invokeWebSocketLambda(
   deps: WebSocketDeps,
@@ -66,9 +66,11 @@ export async function invokeWebSocketLambda(
     const detail = `Lambda execution failed due to customer function error: ${errorType}: ${errorMessage}`;
     return { result: { kind: 'failure', detail }, latencyMs, invocation };
   }
-  if (!strict)
-    return { result: { kind: 'response', statusCode: 200, headers: [], body: '' }, latencyMs, invocation };
   const report = validateProxyResult(invocation.value, { payloadFormat: '1.0', apiType: 'REST' });
+  if (!report.ok && !strict) {
+    // A one-way route never reads the result: only its status, when there is one, reaches metrics and logs.
+    return { result: { kind: 'response', statusCode: 200, headers: [], body: '' }, latencyMs, invocation };
+  }
   if (!report.ok) {
     const issues = report.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     return {
