@@ -3,10 +3,16 @@ import { buildWebSocketEvent } from '../../src/events/websocket-event.js';
 import { recorder, wsGateway } from './helpers.js';
 
 describe('MESSAGE events are exactly what buildWebSocketEvent builds (one-pass fast path)', () => {
-  it.each([
+  it.each<
+    [
+      string,
+      string | Uint8Array,
+      { stage?: { name: string; variables: Record<string, string> }; binaryFrames?: 'BASE64' },
+    ]
+  >([
     ['text', '{"action":"go","n":1}', {}],
     ['text with stage variables', 'hello', { stage: { name: 'prod', variables: { table: 'chat-prod' } } }],
-    ['binary (BASE64)', new Uint8Array([0, 255, 104]), { binaryFrames: 'BASE64' as const }],
+    ['binary (BASE64)', new Uint8Array([0, 255, 104]), { binaryFrames: 'BASE64' }],
   ])('%s', async (_name, data, extra) => {
     const handler = recorder();
     const { gateway, clock } = wsGateway({ $default: handler.handler }, extra);
@@ -25,7 +31,7 @@ describe('MESSAGE events are exactly what buildWebSocketEvent builds (one-pass f
         sourceIp: '198.51.100.7',
         userAgent: 'ua/1',
         requestId,
-        messageId,
+        messageId: messageId!,
         time: connectedAt + 250,
         connectionId: client.connectionId,
         connectedAt,
