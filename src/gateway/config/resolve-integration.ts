@@ -72,14 +72,7 @@ export function resolveIntegration(
   functionName: string,
   methodResponses?: unknown,
 ): ResolvedIntegration {
-  if (typeof value !== 'object' || value === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_INTEGRATION',
-      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
-      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
-    );
-  }
-  const integration = value as Record<string, unknown>;
+  const integration = integrationObject(where, value);
   refuseUnsupported(where, integration);
   const timeoutMs = resolveTimeout(where, integration.timeoutInMillis, defaults);
   const routeWhere = where.replace(/\.integration$/, '');
@@ -158,6 +151,18 @@ export function resolveIntegration(
     functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
     memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
   };
+}
+
+/** The integration as an object, or `GATEWAY_INVALID_INTEGRATION`. */
+export function integrationObject(where: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_INTEGRATION',
+      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
+      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
+    );
+  }
+  return value as Record<string, unknown>;
 }
 
 function resolveTimeout(where: string, value: unknown, defaults: IntegrationDefaults): number {

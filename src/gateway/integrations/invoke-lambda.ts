@@ -1,7 +1,10 @@
 import type { Context } from 'aws-lambda';
 import type { Clock, TimerHandle } from '../../clock/clock.js';
+import type { IdSource } from '../../ids/ids.js';
+import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import type { InvocationOutcome, LambdaErrorObject } from '../trace.js';
 import type { LambdaHandler } from '../types.js';
+import { buildInvocationContext } from './lambda-context.js';
 
 /** What one invocation needs. */
 export interface InvokeLambdaInput {
@@ -128,4 +131,52 @@ function functionTimeoutError(context: Context, timeoutMs: number): LambdaErrorO
     errorMessage: `RequestId: ${context.awsRequestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`,
     trace: [],
   };
+}
+
+/** What {@link invokeIntegrationHandler} needs of the gateway. */
+export interface IntegrationInvocation {
+  integration: ResolvedLambdaIntegration;
+  event: unknown;
+  region: string;
+  accountId: string;
+  ids: IdSource;
+  clock: Clock;
+  /** The log stream of the function's warm execution environment. */
+  logStreamName(functionName: string, start: number): string;
+}
+
+/**
+ * Invokes a Lambda proxy integration's handler with a fresh Lambda context (its countdown starting now) and the
+ * integration's timeouts; returns how it ended and how long it took on the clock.
+ *
+ * @example
+ * ```ts
+ * const { outcome, latencyMs } = await invokeIntegrationHandler({ integration, event, region, accountId, ids, clock, logStreamName });
+ * ```
+ */
+export async function invokeIntegrationHandler(
+  input: IntegrationInvocation,
+): Promise<{ outcome: InvocationOutcome; latencyMs: number }> {
+  const { integration, clock } = input;
+  const start = clock.now();
+  const context = buildInvocationContext({
+    functionName: integration.functionName,
+    memoryLimitInMB: integration.memoryLimitInMB,
+    region: input.region,
+    accountId: input.accountId,
+    awsRequestId: input.ids.uuid(),
+    start,
+    functionTimeoutMs: integration.functionTimeoutMs,
+    logStreamName: input.logStreamName(integration.functionName, start),
+    clock,
+  });
+  const outcome = await invokeLambda({
+    handler: integration.handler,
+    event: input.event,
+    context,
+    clock,
+    integrationTimeoutMs: integration.timeoutMs,
+    functionTimeoutMs: integration.functionTimeoutMs,
+  });
+  return { outcome, latencyMs: clock.now() - start };
 }

@@ -4,8 +4,7 @@ import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js
 import { gatewayResponse } from '../gateway-responses.js';
 import { type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
-import { invokeLambda } from './invoke-lambda.js';
-import { buildInvocationContext } from './lambda-context.js';
+import { invokeIntegrationHandler } from './invoke-lambda.js';
 import {
   eventBytesIfLarge,
   LAMBDA_MAX_REQUEST_BYTES,
@@ -73,28 +72,16 @@ export async function runLambdaProxy(
     });
     return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
   }
-  const clock = config.clock;
-  const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: integration.functionName,
-    memoryLimitInMB: integration.memoryLimitInMB,
+  const { outcome, latencyMs } = await invokeIntegrationHandler({
+    integration,
+    event,
     region: config.region,
     accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
-    clock,
+    ids: config.ids,
+    clock: config.clock,
+    logStreamName: deps.logStreamName,
   });
-  const outcome = await invokeLambda({
-    handler: integration.handler,
-    event,
-    context,
-    clock,
-    integrationTimeoutMs: integration.timeoutMs,
-    functionTimeoutMs: integration.functionTimeoutMs,
-  });
-  ctx.integrationLatencyMs = clock.now() - start;
+  ctx.integrationLatencyMs = latencyMs;
   ctx.trace.invocation = outcome;
   ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;
   if (outcome.kind === 'timeout') {

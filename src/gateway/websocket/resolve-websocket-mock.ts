@@ -1,6 +1,7 @@
-import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { assertKnownOptions } from '../../errors/families.js';
 import { compileTemplate } from '../../vtl/compile-template.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
+import { invalidMock } from '../config/resolve-mock.js';
 import { compileSelectionPattern } from '../integrations/mapping/java-regex.js';
 import { resolvePassthrough } from '../integrations/mapping/resolve-mapping.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
@@ -51,17 +52,17 @@ export function resolveWsMock(
   let fallback: ResolvedWsIntegrationResponse | undefined;
   const declared = integration.integrationResponses ?? {};
   if (typeof declared !== 'object' || declared === null || Array.isArray(declared)) {
-    throw invalid(where, "integrationResponses must be an object keyed by '$default' or '/pattern/'");
+    throw invalidMock(where, "integrationResponses must be an object keyed by '$default' or '/pattern/'");
   }
   for (const [key, value] of Object.entries(declared as Record<string, unknown>)) {
     const at = `${where}.integrationResponses[${JSON.stringify(key)}]`;
-    if (typeof value !== 'object' || value === null) throw invalid(at, 'must be an object');
+    if (typeof value !== 'object' || value === null) throw invalidMock(at, 'must be an object');
     assertKnownOptions(at, value, RESPONSE_KEYS);
     const r = value as Record<string, unknown>;
     let matches: ((status: string) => boolean) | null = null;
     if (key !== '$default') {
       if (!(key.length > 2 && key.startsWith('/') && key.endsWith('/'))) {
-        throw invalid(
+        throw invalidMock(
           at,
           "an integration response key is '$default' or a pattern in slashes such as '/2\\d\\d/'",
         );
@@ -105,23 +106,15 @@ function compileKeyed(where: string, value: unknown): Map<string, CompiledTempla
   const out = new Map<string, CompiledTemplate>();
   if (value === undefined) return out;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(
+    throw invalidMock(
       where,
       `must map template keys to template strings, e.g. { $default: '{"statusCode": 200}' }`,
     );
   }
   for (const [key, template] of Object.entries(value)) {
     if (typeof template !== 'string')
-      throw invalid(where, `the template for ${JSON.stringify(key)} must be a string`);
+      throw invalidMock(where, `the template for ${JSON.stringify(key)} must be a string`);
     out.set(key, compileTemplate(template));
   }
   return out;
-}
-
-function invalid(where: string, why: string): GatewayConfigError {
-  return new GatewayConfigError(
-    'GATEWAY_INVALID_INTEGRATION',
-    `${where}: ${why}`,
-    'Fix the MOCK integration.',
-  );
 }

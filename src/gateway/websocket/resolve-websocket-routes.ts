@@ -1,6 +1,11 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { refuseIntegration, refuseUnsupported } from '../config/refusals.js';
-import { type ResolvedLambdaIntegration, resolveIntegration } from '../config/resolve-integration.js';
+import {
+  integrationObject,
+  type ResolvedLambdaIntegration,
+  resolveIntegration,
+} from '../config/resolve-integration.js';
+import { requireIntegration } from '../config/resolve-routes.js';
 import { type ThrottleLimit, validateThrottleLimit } from '../throttling/index.js';
 import { type ResolvedWsMockIntegration, resolveWsMock } from './resolve-websocket-mock.js';
 import { MAX_WEBSOCKET_INTEGRATION_TIMEOUT_MS } from './websocket-limits.js';
@@ -55,13 +60,7 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
     }
     refuseUnsupported(where, route);
     assertKnownOptions(where, route, ROUTE_KEYS);
-    if (route.integration === undefined) {
-      throw new GatewayConfigError(
-        'GATEWAY_MISSING_INTEGRATION',
-        `${where}: the route has no integration`,
-        "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
-      );
-    }
+    requireIntegration(where, route);
     const apiKeyRequired = route.apiKeyRequired ?? false;
     if (typeof apiKeyRequired !== 'boolean') throw invalidRoute(where, 'apiKeyRequired must be a boolean');
     if (apiKeyRequired && routeKey !== '$connect') throw connectOnly(where, 'apiKeyRequired', 'API keys');
@@ -98,14 +97,7 @@ function resolveWsIntegration(
   functionTimeoutMs: number,
   routeKey: string,
 ): ResolvedLambdaIntegration | ResolvedWsMockIntegration {
-  if (typeof value !== 'object' || value === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_INTEGRATION',
-      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
-      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
-    );
-  }
-  const integration = value as Record<string, unknown>;
+  const integration = integrationObject(where, value);
   const functionName = `ws-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-+$/, '').slice(0, 64);
   // Same timeout bounds as REST: 50–29 000 ms, default 29 000.
   const defaults = { apiType: 'REST' as const, functionTimeoutMs, allowRaisedIntegrationTimeout: false };

@@ -1,7 +1,6 @@
 import { validateProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
-import { invokeLambda } from '../integrations/invoke-lambda.js';
-import { buildInvocationContext } from '../integrations/lambda-context.js';
+import { invokeIntegrationHandler } from '../integrations/invoke-lambda.js';
 import type { InvocationOutcome } from '../trace.js';
 import type { ResolvedWsMockIntegration } from './resolve-websocket-mock.js';
 import type { WebSocketDeps } from './websocket-deps.js';
@@ -35,28 +34,15 @@ export async function invokeWebSocketLambda(
   strict: boolean,
 ): Promise<WebSocketIntegrationCall> {
   const { config } = deps;
-  const clock = config.clock;
-  const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: integration.functionName,
-    memoryLimitInMB: integration.memoryLimitInMB,
+  const { outcome: invocation, latencyMs } = await invokeIntegrationHandler({
+    integration,
+    event,
     region: config.region,
     accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: integration.functionTimeoutMs,
-    logStreamName: deps.logStreamName(integration.functionName, start),
-    clock,
+    ids: config.ids,
+    clock: config.clock,
+    logStreamName: deps.logStreamName,
   });
-  const invocation = await invokeLambda({
-    handler: integration.handler,
-    event,
-    context,
-    clock,
-    integrationTimeoutMs: integration.timeoutMs,
-    functionTimeoutMs: integration.functionTimeoutMs,
-  });
-  const latencyMs = clock.now() - start;
   if (invocation.kind === 'timeout') {
     const detail = `no answer within the ${invocation.timeoutMs} ms integration timeout`;
     return { result: { kind: 'timeout', detail }, latencyMs, invocation };
