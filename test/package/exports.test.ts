@@ -64,7 +64,17 @@ describe('package.json exports', () => {
         'TemplateSyntaxError',
       ],
     ],
-    ['apigw-testkit/gateway', ['createGateway', 'toNodeListener']],
+    [
+      'apigw-testkit/gateway',
+      [
+        'createGateway',
+        'toNodeListener',
+        'toUpgradeListener',
+        'UpgradeRejectedError',
+        'WebSocketClosedError',
+        'ConnectionsApiError',
+      ],
+    ],
     ['apigw-testkit/clock', ['createManualClock', 'sleep']],
     ['apigw-testkit/errors', ['TestkitError', 'isTestkitError', 'InvalidInputError']],
     ['apigw-testkit/vitest', ['createApigwMatchers']],

@@ -1,7 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
 import { buildWebSocketEvent } from '../../src/events/websocket-event.js';
-import { createGateway, UpgradeRejectedError } from '../../src/gateway/index.js';
+import {
+  createGateway,
+  type Gateway,
+  UpgradeRejectedError,
+  type WebSocketGateway,
+} from '../../src/gateway/index.js';
 import { ERROR_FRAME, recorder, wsGateway } from './helpers.js';
 
 describe('$connect (behaviour.md §1.4, §13)', () => {
@@ -429,5 +434,24 @@ describe('throttling and API keys', () => {
         [option]: value,
       } as never),
     ).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('createGateway types', () => {
+  it("returns a WebSocketGateway for apiType: 'WEBSOCKET' and a Gateway otherwise", () => {
+    const ws = createGateway({
+      apiType: 'WEBSOCKET',
+      routeSelectionExpression: '$request.body.action',
+      routes: {},
+    });
+    const rest = createGateway({ routes: {} });
+    expectTypeOf(ws).toEqualTypeOf<WebSocketGateway>();
+    expectTypeOf(rest).toEqualTypeOf<Gateway>();
+    expect([ws.info.apiType, rest.info.apiType]).toEqual(['WEBSOCKET', 'REST']);
+    expect([ws.info.baseUrl, ws.info.callbackUrl, ws.url()]).toEqual([
+      'wss://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev',
+      'https://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev',
+      'wss://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev',
+    ]);
   });
 });
