@@ -10,6 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string | { types: string; import: string }>;
   bin: Record<string, string>;
+  dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
 const codeSubpaths = Object.entries(pkg.exports).filter(
@@ -90,19 +91,21 @@ describe('package.json exports', () => {
     for (const name of names) expect(typeof mod[name], `${specifier} → ${name}`).toBe('function');
   });
 
-  it('the root entry and everything it imports use no optional peer (only node: builtins and own files)', () => {
+  it('the root entry and everything it imports use no optional peer (only node: builtins and own files; dependencies lazily)', () => {
     const peers = Object.keys(pkg.peerDependencies);
     const seen = new Set<string>();
     const bare = new Set<string>();
+    const lazy = new Set<string>();
     const visit = (file: string): void => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/^\s*\/\/.*$/gm, '');
-      for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
-        const spec = match[1]!;
+      for (const match of text.matchAll(/(from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+        const spec = match[2]!;
         if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else if (match[1]!.includes('(')) lazy.add(spec);
         else bare.add(spec);
       }
     };
@@ -110,6 +113,8 @@ describe('package.json exports', () => {
     expect(seen.size).toBeGreaterThan(20);
     expect([...bare].filter((spec) => !spec.startsWith('node:'))).toEqual([]);
     expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
+    // A runtime dependency of one feature is loaded on first use only (ws: serving WebSocket upgrades).
+    expect([...lazy].filter((spec) => !spec.startsWith('node:'))).toEqual(Object.keys(pkg.dependencies));
   });
 
   it('fixtures resolve through the ./fixtures/* subpath', () => {
