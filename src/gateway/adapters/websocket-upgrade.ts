@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { InvalidInputError } from '../../errors/families.js';
 import type { WebSocketGateway } from '../websocket/create-websocket-gateway.js';
-import { ABORT_CONNECTION, type WebSocketClient } from '../websocket/websocket-client.js';
+import { ABORT_CONNECTION, FORWARD_FRAMES, type WebSocketClient } from '../websocket/websocket-client.js';
 import { UpgradeRejectedError } from '../websocket/websocket-errors.js';
 import { MAX_MESSAGE_BYTES } from '../websocket/websocket-limits.js';
 import { createFrameSizeWatcher, type FrameSizeWatcher } from './frame-size-watcher.js';
@@ -176,11 +176,21 @@ function bridge(ws: WebSocket, client: WebSocketClient, watcher: FrameSizeWatche
       reason: code === 1005 ? 'Client-side close frame status not set' : reason.toString('utf8'),
     });
   });
-  void (async () => {
-    for await (const message of client) {
-      if (ws.readyState === ws.OPEN) ws.send(message, { binary: typeof message !== 'string' });
-    }
-  })();
+  const internals = client as unknown as Record<
+    symbol,
+    ((listener: (m: string | Uint8Array) => void) => void) | undefined
+  >;
+  const send = (message: string | Uint8Array): void => {
+    if (ws.readyState === ws.OPEN) ws.send(message, { binary: typeof message !== 'string' });
+  };
+  const forward = internals[FORWARD_FRAMES];
+  if (forward) forward(send);
+  else {
+    // A client from another copy of the package without the internal hook: read it like any user would.
+    void (async () => {
+      for await (const message of client) send(message);
+    })();
+  }
   void client.closed.then(({ code, reason }) => {
     if (ws.readyState !== ws.OPEN) return;
     const sendable =

@@ -4,19 +4,19 @@ import { createDimensions, type MetricStats, Stats } from './metrics.js';
 export interface WebSocketMetric {
   stage: string;
   /** The route that handled it; omit for frames sent through `@connections`. */
-  routeKey?: string;
+  routeKey?: string | undefined;
   /** A `$connect` integration call (`ConnectCount`). */
-  connect?: boolean;
+  connect?: boolean | undefined;
   /** Messages to or from the client (`MessageCount`): incoming messages, route responses, posts, error frames. */
-  messages?: number;
+  messages?: number | undefined;
   /** API Gateway answered 4xx before the integration ran (`ClientError`): no route, throttled, API key. */
-  clientError?: boolean;
+  clientError?: boolean | undefined;
   /** The integration answered 4xx/5xx (`IntegrationError`). */
-  integrationError?: boolean;
+  integrationError?: boolean | undefined;
   /** Calling the integration failed: function error, malformed result, timeout (`ExecutionError`). */
-  executionError?: boolean;
+  executionError?: boolean | undefined;
   /** `IntegrationLatency`, when an integration ran. */
-  integrationLatencyMs?: number;
+  integrationLatencyMs?: number | undefined;
 }
 
 /** The WebSocket metrics of one dimension set (behaviour.md §12.1). */

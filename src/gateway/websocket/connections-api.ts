@@ -25,6 +25,7 @@ export type ConnectionsOutcome =
 
 /** Connection ids as API Gateway issues them: 16 characters ending in `=` (`R1kmxc2VNjMCFIA=`). UNCONFIRMED rule. */
 const CONNECTION_ID = /^[A-Za-z0-9+/_-]{15}=$/;
+const ACCOUNT_ONLY = Object.freeze({ accountOnly: true });
 
 /**
  * `PostToConnection` (behaviour.md §13): 400 for a malformed id, 429 when the account bucket is empty
@@ -38,7 +39,13 @@ export function postToConnection(
 ): ConnectionsOutcome {
   const found = lookup(deps, id);
   if (!('state' in found)) return found;
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  // A UTF-16 string of n units is at most 3n UTF-8 bytes: short data skips the byte count.
+  const bytes =
+    typeof data !== 'string'
+      ? data.byteLength
+      : data.length * 3 <= MAX_POST_BYTES
+        ? 0
+        : Buffer.byteLength(data);
   if (bytes > MAX_POST_BYTES) return refuse(deps, 'PAYLOAD_TOO_LARGE');
   sendFrame(deps, found, typeof data === 'string' ? data : decodeUtf8(data));
   deps.metrics.record({ stage: deps.config.stageName, messages: 1 });
@@ -74,7 +81,7 @@ export async function deleteConnection(deps: WebSocketDeps, id: string): Promise
 
 function lookup(deps: WebSocketDeps, id: string): Connection | ConnectionsOutcome {
   if (typeof id !== 'string' || !CONNECTION_ID.test(id)) return refuse(deps, 'INVALID_CONNECTION_ID');
-  if (!deps.throttler.check({ accountOnly: true }).allowed) return refuse(deps, 'LIMIT_EXCEEDED');
+  if (!deps.throttler.check(ACCOUNT_ONLY).allowed) return refuse(deps, 'LIMIT_EXCEEDED');
   const conn = deps.connections.get(id);
   if (conn === undefined || conn.state !== 'OPEN') return refuse(deps, 'GONE');
   return conn;

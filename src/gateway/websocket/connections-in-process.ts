@@ -37,6 +37,8 @@ export interface ConnectionsApi {
   list(): string[];
 }
 
+const DONE: Promise<void> = Promise.resolve();
+
 /** Creates the in-process `@connections` API of a WebSocket gateway. */
 export function createConnectionsApi(deps: WebSocketDeps): ConnectionsApi {
   const settle = (outcome: ConnectionsOutcome): void => {
@@ -46,15 +48,23 @@ export function createConnectionsApi(deps: WebSocketDeps): ConnectionsApi {
     }
   };
   return {
-    async post(connectionId, data) {
+    // Not `async`: a settled promise keeps a handler's `await` to one microtask turn (the hot path).
+    post(connectionId, data) {
       if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-        throw new InvalidInputError(
-          'CONNECTIONS_INVALID_DATA',
-          `gateway.connections.post: data must be a string or a Uint8Array, got ${data === null ? 'null' : typeof data}`,
-          'Pass the message text (JSON.stringify objects first) or its bytes.',
+        return Promise.reject(
+          new InvalidInputError(
+            'CONNECTIONS_INVALID_DATA',
+            `gateway.connections.post: data must be a string or a Uint8Array, got ${data === null ? 'null' : typeof data}`,
+            'Pass the message text (JSON.stringify objects first) or its bytes.',
+          ),
         );
       }
-      settle(postToConnection(deps, connectionId, data));
+      try {
+        settle(postToConnection(deps, connectionId, data));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return DONE;
     },
     async get(connectionId) {
       const outcome = getConnection(deps, connectionId);

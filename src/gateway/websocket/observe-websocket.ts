@@ -31,13 +31,13 @@ export function observeWebSocket(deps: WebSocketDeps, rec: WebSocketEventRecord)
   const stage = deps.config.stageName;
   deps.metrics.record({
     stage,
-    ...(rec.routeKey === undefined ? {} : { routeKey: rec.routeKey }),
-    ...(rec.connect ? { connect: true } : {}),
+    routeKey: rec.routeKey,
+    connect: rec.connect,
     messages: rec.messages,
-    ...(rec.clientError ? { clientError: true } : {}),
-    ...(rec.integrationError ? { integrationError: true } : {}),
-    ...(rec.executionError ? { executionError: true } : {}),
-    ...(rec.integrationLatencyMs === undefined ? {} : { integrationLatencyMs: rec.integrationLatencyMs }),
+    clientError: rec.clientError,
+    integrationError: rec.integrationError,
+    executionError: rec.executionError,
+    integrationLatencyMs: rec.integrationLatencyMs,
   });
   const format = deps.accessLogFormat;
   if (!format) return;

@@ -64,6 +64,12 @@ export interface WebSocketClient extends AsyncIterable<WebSocketMessage> {
 // Symbol.for: a client from another copy of the package (a module importing the built package) works too.
 export const ABORT_CONNECTION: unique symbol = Symbol.for('apigw-testkit.abortConnection') as never;
 
+/**
+ * Internal: hands every frame to `listener` as it is sent instead of queueing it (the `serve` bridge writes it to
+ * the socket at once). Not part of the public client.
+ */
+export const FORWARD_FRAMES: unique symbol = Symbol.for('apigw-testkit.forwardFrames') as never;
+
 interface Waiter {
   resolve(message: WebSocketMessage): void;
   reject(error: Error): void;
@@ -82,8 +88,10 @@ export function createWebSocketClient(
   const closed = new Promise<WebSocketCloseEvent>((resolve) => {
     resolveClosed = resolve;
   });
+  let forward: ((data: WebSocketMessage) => void) | undefined;
   const sink: ConnectionSink = {
     deliver(data) {
+      if (forward) return forward(data);
       const waiter = waiters.shift();
       if (waiter) waiter.resolve(data);
       else queue.push(data);
@@ -103,8 +111,15 @@ export function createWebSocketClient(
     if (closeEvent) return Promise.reject(new WebSocketClosedError(closeEvent.code, closeEvent.reason));
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   };
-  const client: WebSocketClient & { [ABORT_CONNECTION](frame: CloseFrame): Promise<void> } = {
+  const client: WebSocketClient & {
+    [ABORT_CONNECTION](frame: CloseFrame): Promise<void>;
+    [FORWARD_FRAMES](listener: (data: WebSocketMessage) => void): void;
+  } = {
     [ABORT_CONNECTION]: (frame: CloseFrame) => closeConnection(deps, conn, frame),
+    [FORWARD_FRAMES]: (listener) => {
+      forward = listener;
+      for (const data of queue.splice(0)) listener(data);
+    },
     connectionId: conn.id,
     protocol,
     get readyState() {
