@@ -11,6 +11,12 @@ export {
   toNodeListener,
 } from './adapters/node-listener.js';
 export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/request-log.js';
+export {
+  toUpgradeListener,
+  type UpgradeListener,
+  type UpgradeListenerOptions,
+  type WebSocketConnectionRecord,
+} from './adapters/websocket-upgrade.js';
 export type {
   AuthorizationType,
   AuthorizerConfig,
@@ -84,6 +90,8 @@ export {
   type MetricStats,
   type Metrics,
   type MetricsSnapshot,
+  type WebSocketMetricSet,
+  type WebSocketMetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
@@ -130,3 +138,27 @@ export {
 } from './usage-plans/index.js';
 export type { RequestValidatorConfig } from './validation/resolve-method-request.js';
 export type { ModelConfig } from './validation/resolve-models.js';
+export { ConnectionsApiError } from './websocket/connections-api-error.js';
+export type { ConnectionInfo, ConnectionsApi } from './websocket/connections-in-process.js';
+export type {
+  WebSocketGateway,
+  WebSocketGatewayInfo,
+} from './websocket/create-websocket-gateway.js';
+export type { WebSocketConnectOptions } from './websocket/handshake.js';
+export type {
+  WebSocketClient,
+  WebSocketCloseEvent,
+  WebSocketMessage,
+  WebSocketSendOptions,
+} from './websocket/websocket-client.js';
+export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
+export type {
+  WebSocketGatewayOptions,
+  WebSocketIntegration,
+  WebSocketIntegrationResponse,
+  WebSocketLambdaIntegration,
+  WebSocketMockIntegration,
+  WebSocketRouteConfig,
+  WebSocketRouteValue,
+  WebSocketThrottleOptions,
+} from './websocket/websocket-types.js';

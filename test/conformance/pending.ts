@@ -5,6 +5,4 @@
  */
 export const PENDING_CASES: Readonly<Record<string, string>> = {
   // gateway-sample.json — listed in test/gateway/conformance.test.ts OUT_OF_SCOPE as well
-  'ws-integration-error-internal-server-error-frame': 'issue 10: WebSocket APIs',
-  'ws-two-way-route-returns-body-frame': 'issue 10: WebSocket APIs',
 };

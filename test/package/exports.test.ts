@@ -10,6 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string | { types: string; import: string }>;
   bin: Record<string, string>;
+  dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
 const codeSubpaths = Object.entries(pkg.exports).filter(
@@ -64,7 +65,18 @@ describe('package.json exports', () => {
         'TemplateSyntaxError',
       ],
     ],
-    ['apigw-testkit/gateway', ['createGateway', 'toNodeListener', 'runLambdaAuthorizer']],
+    [
+      'apigw-testkit/gateway',
+      [
+        'createGateway',
+        'toNodeListener',
+        'runLambdaAuthorizer',
+        'toUpgradeListener',
+        'UpgradeRejectedError',
+        'WebSocketClosedError',
+        'ConnectionsApiError',
+      ],
+    ],
     ['apigw-testkit/auth', ['createTestIdentityProvider', 'evaluatePolicy']],
     ['apigw-testkit/clock', ['createManualClock', 'sleep']],
     ['apigw-testkit/errors', ['TestkitError', 'isTestkitError', 'InvalidInputError']],
@@ -122,6 +134,7 @@ describe('package.json exports', () => {
       '@smithy/hash-node',
       '@smithy/signature-v4',
       'jose',
+      'ws',
     ]);
     expect(importsOf('dist/gateway/index.js', false).bare).toEqual([]);
   });

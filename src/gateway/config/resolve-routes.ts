@@ -110,13 +110,7 @@ export function resolveRoutes(
     refuseUnsupported(where, config);
     assertKnownOptions(where, config, ROUTE_KEYS);
     const route = config as Record<string, unknown>;
-    if (route.integration === undefined) {
-      throw new GatewayConfigError(
-        'GATEWAY_MISSING_INTEGRATION',
-        `${where}: the route has no integration`,
-        "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
-      );
-    }
+    requireIntegration(where, route);
     const apiKeyRequired = route.apiKeyRequired ?? false;
     if (typeof apiKeyRequired !== 'boolean') throw invalidSetting(where, 'apiKeyRequired', 'a boolean');
     if (apiType === 'HTTP' && apiKeyRequired) throw restOnly(where, 'apiKeyRequired', 'API keys');
@@ -168,6 +162,16 @@ export function resolveRoutes(
   }
   const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
   return { routes: pairs.map(([, route]) => route), match: router.match };
+}
+
+/** Throws `GATEWAY_MISSING_INTEGRATION` for a route object without `integration`. */
+export function requireIntegration(where: string, route: Record<string, unknown>): void {
+  if (route.integration !== undefined) return;
+  throw new GatewayConfigError(
+    'GATEWAY_MISSING_INTEGRATION',
+    `${where}: the route has no integration`,
+    "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
+  );
 }
 
 function invalidSetting(where: string, name: string, expected: string): GatewayConfigError {
