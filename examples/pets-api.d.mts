@@ -1,5 +1,5 @@
 // Types of examples/pets-api.mjs for the TypeScript tests that import it.
-import type { Gateway, GatewayOptions } from '../src/gateway/index.js';
+import type { Gateway, GatewayOptions, WebSocketGateway } from '../src/gateway/index.js';
 
 export declare const API_KEY: string;
 export declare const options: GatewayOptions;
@@ -12,3 +12,6 @@ export declare const examples: readonly {
 }[];
 declare const gateway: Gateway;
 export default gateway;
+/** The chat WebSocket API of examples/chat-api.mjs, served on the same port. */
+export declare const webSocket: WebSocketGateway;
+export declare const webSocketExamples: readonly { title: string; query?: string; message?: string }[];

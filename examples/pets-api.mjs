@@ -6,6 +6,7 @@
 //   POST /pets            needs an API key (x-api-key) in a usage plan → 403 Forbidden without one
 //   GET  /health          a MOCK integration: API Gateway answers without any backend
 //   GET  /reports/slow    the handler needs 5 s, the integration timeout is 3 s → 504 Endpoint request timed out
+// and, on the same port, the chat WebSocket API of examples/chat-api.mjs (ws://127.0.0.1:3000/chat?name=Ada).
 import { createGateway } from 'apigw-testkit/gateway';
 import { createPet, getPet, listPets, slowReport } from './pets/handlers.mjs';
 
@@ -73,3 +74,6 @@ export const examples = [
   { title: 'Health check from a MOCK integration (no backend)', path: '/health' },
   { title: 'A handler slower than its 3 s integration timeout (504 after 3 s)', path: '/reports/slow' },
 ];
+
+// The chat WebSocket API (examples/chat-api.mjs) is served on the same port: ws://127.0.0.1:3000/chat.
+export { default as webSocket, webSocketExamples } from './chat-api.mjs';

@@ -46,6 +46,9 @@ export {
   type RouteConfig,
   type RouteValue,
   toNodeListener,
+  type WebSocketClient,
+  type WebSocketGateway,
+  type WebSocketGatewayOptions,
 } from './gateway/index.js';
 export { type ResponseSnapshot, readResponse, toFetchResponse } from './http/index.js';
 export {

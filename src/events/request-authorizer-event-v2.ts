@@ -1,4 +1,4 @@
-import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_REGION } from './derive/constants.js';
 import { contextText, identitySourceOption } from './derive/json-value.js';
@@ -43,9 +43,7 @@ export function buildRequestAuthorizerEventV2(
   const stage = contextText(WHERE, proxy.requestContext, 'stage');
   const path = stage === '$default' ? proxy.rawPath : proxy.rawPath.slice(stage.length + 1);
   const auth = proxy.headers.authorization;
-  const event: Record<string, unknown> = {
-    version: '2.0',
-    type: 'REQUEST',
+  return requestAuthorizerEventV2FromProxy(proxy, {
     routeArn:
       routeArn ??
       executeApiArn(
@@ -57,6 +55,23 @@ export function buildRequestAuthorizerEventV2(
         path,
       ),
     identitySource: sources ? [...sources] : auth === undefined ? [] : [auth],
+  });
+}
+
+/**
+ * The 2.0 authorizer event for the request a 2.0 proxy event describes (shared by the builder and the
+ * gateway): `version`, `type`, `routeArn`, `identitySource`, then the proxy event's request fields without
+ * `body` and `isBase64Encoded`.
+ */
+export function requestAuthorizerEventV2FromProxy(
+  proxy: APIGatewayProxyEventV2,
+  options: { routeArn: string; identitySource: readonly string[] },
+): APIGatewayRequestAuthorizerEventV2 {
+  const event: Record<string, unknown> = {
+    version: '2.0',
+    type: 'REQUEST',
+    routeArn: options.routeArn,
+    identitySource: [...options.identitySource],
     routeKey: proxy.routeKey,
     rawPath: proxy.rawPath,
     rawQueryString: proxy.rawQueryString,

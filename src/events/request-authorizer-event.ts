@@ -1,4 +1,4 @@
-import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_REGION } from './derive/constants.js';
 import { contextText, identitySourceOption } from './derive/json-value.js';
@@ -25,7 +25,8 @@ const checkOptions = knownOptions(WHERE, KNOWN);
 /**
  * Builds the input of a REST `REQUEST` Lambda authorizer (or, with `apiType: 'HTTP'`, of an HTTP API
  * payload 1.0 authorizer): the proxy event's request fields plus `type` and `methodArn`, without `body`;
- * `pathParameters` and `stageVariables` are `{}` when empty (behaviour.md §2.1). The HTTP 1.0 variant also
+ * the query maps, `pathParameters` and `stageVariables` are `{}` when empty, never `null` (behaviour.md §2.1,
+ * recorded). The HTTP 1.0 variant also
  * has `identitySource` and `authorizationToken`, both the identity values joined with commas.
  *
  * @example
@@ -41,29 +42,45 @@ export function buildRequestAuthorizerEvent(
   checkOptions(options);
   const { methodArn, identitySource, ...proxyOptions } = options;
   const proxy = buildProxyEventV1(proxyOptions);
-  const context = { ...proxy.requestContext } as Record<string, unknown>;
-  delete context.authorizer;
+  const sources = identitySourceOption(WHERE, identitySource);
   const stage = contextText(WHERE, proxy.requestContext, 'stage');
   const http = options.apiType === 'HTTP';
   const path = http && stage !== '$default' ? proxy.path.slice(stage.length + 1) : proxy.path;
+  const auth = proxy.headers.authorization;
+  return requestAuthorizerEventFromProxy(proxy, {
+    methodArn:
+      methodArn ??
+      executeApiArn(
+        options.region ?? DEFAULT_REGION,
+        contextText(WHERE, proxy.requestContext, 'accountId'),
+        contextText(WHERE, proxy.requestContext, 'apiId'),
+        stage,
+        proxy.httpMethod,
+        path,
+      ),
+    identitySource: http ? (sources ?? (auth === undefined ? [] : [auth])) : undefined,
+  });
+}
+
+/**
+ * The REQUEST authorizer event for the request a 1.0 proxy event describes (shared by the builder and the
+ * gateway): the proxy event's request fields without `body`, query, path-parameter and stage-variable maps `{}`
+ * when empty (recorded: never `null` here), `requestContext` without `authorizer`. `identitySource` given: the
+ * HTTP API 1.0 variant (`version`, `identitySource` and `authorizationToken`, the values joined with commas).
+ */
+export function requestAuthorizerEventFromProxy(
+  proxy: APIGatewayProxyEvent,
+  options: { methodArn: string; identitySource: readonly string[] | undefined },
+): APIGatewayRequestAuthorizerEvent {
+  const context = { ...proxy.requestContext } as Record<string, unknown>;
+  delete context.authorizer;
   const event: Record<string, unknown> = {};
-  if (http) event.version = '1.0';
+  const identitySource = options.identitySource;
+  if (identitySource !== undefined) event.version = '1.0';
   event.type = 'REQUEST';
-  event.methodArn =
-    methodArn ??
-    executeApiArn(
-      options.region ?? DEFAULT_REGION,
-      contextText(WHERE, proxy.requestContext, 'accountId'),
-      contextText(WHERE, proxy.requestContext, 'apiId'),
-      stage,
-      proxy.httpMethod,
-      path,
-    );
-  if (http) {
-    const auth = proxy.headers.authorization;
-    const joined = (identitySourceOption(WHERE, identitySource) ?? (auth === undefined ? [] : [auth])).join(
-      ',',
-    );
+  event.methodArn = options.methodArn;
+  if (identitySource !== undefined) {
+    const joined = identitySource.join(',');
     event.identitySource = joined;
     event.authorizationToken = joined;
   }
@@ -73,8 +90,8 @@ export function buildRequestAuthorizerEvent(
     httpMethod: proxy.httpMethod,
     headers: proxy.headers,
     multiValueHeaders: proxy.multiValueHeaders,
-    queryStringParameters: proxy.queryStringParameters,
-    multiValueQueryStringParameters: proxy.multiValueQueryStringParameters,
+    queryStringParameters: proxy.queryStringParameters ?? {},
+    multiValueQueryStringParameters: proxy.multiValueQueryStringParameters ?? {},
     pathParameters: proxy.pathParameters ?? {},
     stageVariables: proxy.stageVariables ?? {},
     requestContext: context,

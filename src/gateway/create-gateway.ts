@@ -1,5 +1,6 @@
 import { GatewayConfigError } from '../errors/families.js';
 import { resolveOptions } from './config/resolve-options.js';
+import { createLogStreamNames } from './integrations/lambda-context.js';
 import type { MetricsSnapshot } from './observability/index.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 import { type GatewayFetchInput, toGatewayRequest } from './pipeline/gateway-request.js';
@@ -8,6 +9,8 @@ import { runPipeline } from './pipeline/run-pipeline.js';
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
 import type { UsageOptions, UsageReport } from './usage-plans/index.js';
+import { createWebSocketGateway, type WebSocketGateway } from './websocket/create-websocket-gateway.js';
+import type { WebSocketGatewayOptions } from './websocket/websocket-types.js';
 
 /** A response with the story of how the gateway produced it. */
 export interface HandledRequest {
@@ -38,6 +41,8 @@ export interface Gateway {
   usage(keyId: string, options?: UsageOptions): UsageReport;
   /** Drops every cached response (`FlushStageCache`); nothing happens without a stage cache. */
   flushCache(): void;
+  /** Drops every cached authorizer result (`FlushStageAuthorizersCache`): the next request invokes the authorizer. */
+  flushAuthorizerCache(): void;
   /** Count, 4XXError, 5XXError, Latency, IntegrationLatency, CacheHitCount, CacheMissCount by stage and route. */
   metrics(): MetricsSnapshot;
   /** One line per request in the configured access-log format (empty without `accessLog`). */
@@ -61,27 +66,27 @@ export interface Gateway {
  * const response = await gateway.fetch('https://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev/pets/7');
  * await response.text(); // '7'
  * ```
+ *
+ * With `apiType: 'WEBSOCKET'` it returns a {@link WebSocketGateway} (docs/websocket.md):
+ *
+ * ```ts
+ * const chat = createGateway({ apiType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action', routes });
+ * const client = await chat.connect();
+ * ```
  */
-export function createGateway(options: GatewayOptions): Gateway {
+export function createGateway(options: WebSocketGatewayOptions): WebSocketGateway;
+export function createGateway(options: GatewayOptions): Gateway;
+export function createGateway(options: GatewayOptions | WebSocketGatewayOptions): Gateway | WebSocketGateway {
+  if (isWebSocketOptions(options)) return createWebSocketGateway(options);
   const config = resolveOptions(options);
   const policies = createPolicies(options, config);
-  const logStreams = new Map<string, string>();
   const accessLog: string[] = [];
   const deps: PipelineDeps = {
     config,
     policies,
     accessLog,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    logStreamName(functionName, start, version = '$LATEST') {
-      const key = `${functionName}:${version}`;
-      let name = logStreams.get(key);
-      if (name === undefined) {
-        const date = new Date(start).toISOString().slice(0, 10).replaceAll('-', '/');
-        name = `${date}/[${version}]${config.ids.hex(32)}`;
-        logStreams.set(key, name);
-      }
-      return name;
-    },
+    logStreamName: createLogStreamNames(config.ids),
   };
   const prefix = config.stageName === '$default' ? '' : `/${config.stageName}`;
   const baseUrl = `https://${config.domainName}${prefix}`;
@@ -116,9 +121,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     flushCache() {
       policies.cache?.flush();
     },
+    flushAuthorizerCache() {
+      policies.auth?.cache.flush();
+    },
     metrics: () => policies.metrics.snapshot(),
     accessLog,
     url: (path = '/') => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
     info,
   };
+}
+
+function isWebSocketOptions(options: unknown): options is WebSocketGatewayOptions {
+  return (
+    typeof options === 'object' &&
+    options !== null &&
+    (options as { apiType?: unknown }).apiType === 'WEBSOCKET'
+  );
 }

@@ -1,3 +1,4 @@
+import { AUTH_FAILURES_HTTP, AUTH_FAILURES_REST, type AuthFailure } from './auth/auth-responses.js';
 import type { ApiType } from './types.js';
 
 /**
@@ -22,7 +23,8 @@ export type GatewayFailure =
   | 'BAD_REQUEST_PARAMETERS'
   | 'BAD_REQUEST_BODY'
   | 'INVALID_JSON_BODY'
-  | 'INTEGRATION_FAILURE';
+  | 'INTEGRATION_FAILURE'
+  | AuthFailure;
 
 /** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
 export interface GatewayErrorResponse {
@@ -37,7 +39,8 @@ export interface GatewayErrorResponse {
   body: string;
 }
 
-interface Spec {
+/** One row of the gateway-response table. */
+export interface GatewayResponseSpec {
   status: number;
   responseType: string;
   message: string;
@@ -45,7 +48,10 @@ interface Spec {
   errorType?: string;
   /** Answered by the front end before API Gateway proper: this content type, no request-id headers. */
   frontEnd?: string;
+  /** The body's key is `Message` (capital M), as AWS's IAM-style denials send it. */
+  capitalMessage?: boolean;
 }
+type Spec = GatewayResponseSpec;
 
 // REST bodies: `$context.error.messageString` is quoted; AWS prints a space after the colon for the two 5xx
 // messages below and none for the others (recorded, behaviour.md §0).
@@ -146,6 +152,7 @@ const REST: Record<GatewayFailure, Spec> = {
     'Network error communicating with endpoint',
     'InternalServerErrorException',
   ),
+  ...AUTH_FAILURES_REST,
 };
 
 const http = (status: number, responseType: string, message: string): Spec => ({
@@ -180,6 +187,7 @@ const HTTP: Record<GatewayFailure, Spec> = {
   INVALID_JSON_BODY: http(400, 'BAD_REQUEST_BODY', 'Bad Request'),
   // HTTP API integration failures are 500 Internal Server Error (behaviour.md §5).
   INTEGRATION_FAILURE: http(500, 'INTEGRATION_FAILURE', 'Internal Server Error'),
+  ...AUTH_FAILURES_HTTP,
 };
 
 /**
@@ -203,6 +211,15 @@ export function gatewayResponseSpec(
   };
 }
 
+/**
+ * What one request adds to its gateway response: a message of its own (an authorizer's or SigV4's wording,
+ * which names the request's resource) and extra headers (HTTP API JWT `www-authenticate`).
+ */
+export interface GatewayResponseDetail {
+  message?: string;
+  headers?: readonly (readonly [string, string])[];
+}
+
 /** The ids a gateway response carries. */
 export interface ResponseIds {
   requestId: string;
@@ -223,14 +240,9 @@ export function gatewayResponse(
   apiType: ApiType,
   failure: GatewayFailure,
   ids: ResponseIds,
-  message?: string,
+  detail?: GatewayResponseDetail,
 ): GatewayErrorResponse {
-  const table = apiType === 'REST' ? REST[failure] : HTTP[failure];
-  // A per-request message (validation, JSON parse errors) goes through the default template unchanged.
-  const spec =
-    message === undefined || table.frontEnd !== undefined
-      ? table
-      : { ...table, message, body: `{"message":${JSON.stringify(message)}}` };
+  const spec = apiType === 'REST' ? REST[failure] : HTTP[failure];
   const headers: [string, string][] = [['Content-Type', spec.frontEnd ?? 'application/json']];
   // A front-end answer carries no ids: API Gateway proper never saw the request.
   if (spec.frontEnd === undefined && apiType === 'REST') {
@@ -240,13 +252,20 @@ export function gatewayResponse(
   } else if (spec.frontEnd === undefined) {
     headers.push(['apigw-requestid', ids.requestId]);
   }
+  if (detail?.headers) for (const [name, value] of detail.headers) headers.push([name, value]);
+  // A per-request message (validation, authorizer and SigV4 wording) goes through the default template; a
+  // front-end answer keeps its fixed text.
+  const message = spec.frontEnd === undefined ? detail?.message : undefined;
   return {
     failure,
     responseType: spec.responseType,
-    message: spec.message,
+    message: message ?? spec.message,
     statusCode: spec.status,
     headers,
-    body: spec.body,
+    body:
+      message === undefined
+        ? spec.body
+        : `{"${spec.capitalMessage ? 'Message' : 'message'}":${JSON.stringify(message)}}`,
   };
 }
 

@@ -12,6 +12,33 @@ export {
 } from './adapters/node-listener.js';
 export { formatRequestLine, type RequestOutcome, readOutcome } from './adapters/request-log.js';
 export {
+  toUpgradeListener,
+  type UpgradeListener,
+  type UpgradeListenerOptions,
+  type WebSocketConnectionRecord,
+} from './adapters/websocket-upgrade.js';
+export type {
+  AuthorizationType,
+  AuthorizerConfig,
+  AuthorizerHandler,
+  CognitoAuthorizerConfig,
+  CorsConfiguration,
+  IamCredentials,
+  IdentityProviderConfig,
+  JsonWebKeySet,
+  JwtAuthorizerConfig,
+  RequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+} from './auth/auth-options.js';
+export type { AccessDeniedWording } from './auth/deny-messages.js';
+export {
+  AUTHORIZER_TIMEOUT_MS,
+  type LambdaAuthorizerEnv,
+  type LambdaAuthorizerOutcome,
+  type LambdaAuthorizerRequest,
+  runLambdaAuthorizer,
+} from './auth/lambda/run-lambda-authorizer.js';
+export {
   type CacheClusterSize,
   type CacheLookup,
   type CacheStageOptions,
@@ -27,6 +54,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export { createGateway, type Gateway, type GatewayInfo, type HandledRequest } from './create-gateway.js';
 export {
   type GatewayErrorResponse,
@@ -65,6 +93,8 @@ export {
   type MetricStats,
   type Metrics,
   type MetricsSnapshot,
+  type WebSocketMetricSet,
+  type WebSocketMetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
@@ -112,3 +142,27 @@ export {
 } from './usage-plans/index.js';
 export type { RequestValidatorConfig } from './validation/resolve-method-request.js';
 export type { ModelConfig } from './validation/resolve-models.js';
+export { ConnectionsApiError } from './websocket/connections-api-error.js';
+export type { ConnectionInfo, ConnectionsApi } from './websocket/connections-in-process.js';
+export type {
+  WebSocketGateway,
+  WebSocketGatewayInfo,
+} from './websocket/create-websocket-gateway.js';
+export type { WebSocketConnectOptions } from './websocket/handshake.js';
+export type {
+  WebSocketClient,
+  WebSocketCloseEvent,
+  WebSocketMessage,
+  WebSocketSendOptions,
+} from './websocket/websocket-client.js';
+export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
+export type {
+  WebSocketGatewayOptions,
+  WebSocketIntegration,
+  WebSocketIntegrationResponse,
+  WebSocketLambdaIntegration,
+  WebSocketMockIntegration,
+  WebSocketRouteConfig,
+  WebSocketRouteValue,
+  WebSocketThrottleOptions,
+} from './websocket/websocket-types.js';

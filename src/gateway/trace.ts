@@ -9,6 +9,7 @@ export type TraceStageName =
   | 'request'
   | 'stage'
   | 'route'
+  | 'authorize'
   | 'api-key'
   | 'throttle'
   | 'validation'
@@ -75,6 +76,22 @@ export interface GatewayTrace {
   cache?: string;
   /** The throttler's decision (which level rejected, its limit). */
   throttle?: ThrottleDecision;
+  /**
+   * The authorize stage's decision: the route's authorization type, the authorizer that ran, whether its
+   * verdict came from the result cache, and the outcome (`allow`, or the failure: `UNAUTHORIZED`,
+   * `ACCESS_DENIED`, `AUTHORIZER_CONFIGURATION_ERROR`, …).
+   */
+  authorization?: {
+    type: string;
+    authorizer?: string;
+    cached?: boolean;
+    principalId?: string;
+    methodArn: string;
+    decision: string;
+    reason?: string;
+    /** Clock ms the authorize stage took (0 on a cache hit that needed no call). */
+    latencyMs?: number;
+  };
   /** The API-key / usage-plan decision for `apiKeyRequired` methods. */
   usagePlan?: { ok: boolean; keyId?: string; planId?: string; reason?: string; message: string };
   /** Set when the gateway answered by itself (403, 429, 502, 504, …). */

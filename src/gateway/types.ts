@@ -1,5 +1,18 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Callback, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  Callback,
+  Context,
+  PolicyDocument,
+} from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
+import type {
+  AuthorizationType,
+  AuthorizerConfig,
+  CorsConfiguration,
+  IdentityProviderConfig,
+} from './auth/auth-options.js';
+import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
 import type { AwsCredentials, AwsServiceResponders } from './integrations/aws/types.js';
 import type {
@@ -154,6 +167,12 @@ export interface RouteConfig {
   requestModels?: Record<string, string>;
   /** REST only: name of an entry of `requestValidators`; validation is off without one. */
   requestValidator?: string;
+  /** `NONE`, `AWS_IAM`, `CUSTOM` (Lambda), `COGNITO_USER_POOLS` (REST), `JWT` (HTTP). Default: from `authorizer`, else `NONE`. */
+  authorizationType?: AuthorizationType;
+  /** Name of an entry of the gateway's `authorizers`. */
+  authorizer?: string;
+  /** Cognito (REST) and JWT (HTTP) routes: the token must carry one of these scopes. */
+  authorizationScopes?: readonly string[];
 }
 
 /** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
@@ -227,4 +246,16 @@ export interface GatewayOptions {
   awsEndpoint?: string | Record<string, string>;
   /** Credentials calls to `awsEndpoint` are signed with. Default `test`/`test`. */
   awsCredentials?: AwsCredentials;
+  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
+  authorizers?: Record<string, AuthorizerConfig>;
+  /** REST: where API keys come from: the `x-api-key` header (default) or a Lambda authorizer's `usageIdentifierKey`. */
+  apiKeySource?: 'HEADER' | 'AUTHORIZER';
+  /** REST resource policy (an IAM policy document or its JSON text). `execute-api:/…` resources are expanded. */
+  policy?: PolicyDocument | string;
+  /** HTTP API built-in CORS: preflights answered before routing, CORS headers on every response. */
+  corsConfiguration?: CorsConfiguration;
+  /** JWT issuers with their key sets and IAM credentials the gateway trusts (`createTestIdentityProvider()` is one). */
+  identityProviders?: readonly IdentityProviderConfig[];
+  /** Wording of 403 access-denied messages: `current` (default, recent AWS captures) or `legacy`. */
+  accessDeniedWording?: AccessDeniedWording;
 }

@@ -16,8 +16,9 @@ export interface MswHandlersOptions {
    * The origin (optionally with a path prefix) your code calls, e.g.
    * `https://abc123defg.execute-api.us-east-1.amazonaws.com` or `.../prod`. Every request to this origin, under
    * the prefix, is passed to the gateway with its URL unchanged (so the stage stays the first path segment).
-   * Default: the origin of the gateway's invoke URL (`gateway.info.baseUrl`), so every stage is served and an
-   * unknown stage gets API Gateway's own 403.
+   * Default: the origin of the gateway's invoke URL (`gateway.info.baseUrl`; for a WebSocket API the
+   * `@connections` callback URL, `gateway.info.callbackUrl`), so every stage is served and an unknown stage gets
+   * API Gateway's own 403.
    */
   baseUrl?: string;
 }
@@ -57,7 +58,9 @@ export function toMswHandlers(gateway: FetchLike, options: MswHandlersOptions = 
 }
 
 function defaultBaseUrl(gateway: FetchLike): string {
-  const baseUrl = (gateway as { info?: { baseUrl?: unknown } }).info?.baseUrl;
+  // A WebSocket API answers HTTP at its callback URL (`@connections`); other APIs at their invoke URL.
+  const info = (gateway as { info?: { baseUrl?: unknown; callbackUrl?: unknown } }).info;
+  const baseUrl = info?.callbackUrl ?? info?.baseUrl;
   if (typeof baseUrl !== 'string') {
     throw new InvalidInputError(
       'MSW_BASE_URL_REQUIRED',

@@ -1,3 +1,4 @@
+import { type AccessDeniedWording, authorizerDenyMessage } from '../gateway/auth/deny-messages.js';
 import type {
   AuthorizerApi,
   AuthorizerDecision,
@@ -14,8 +15,6 @@ type Warnings = AuthorizerResultFinding<AuthorizerResultWarningCode>[];
 
 // Only `_` is supported as a special character in context key names (behaviour.md §2.2 [DOC]).
 const CONTEXT_KEY = /^[A-Za-z0-9_]+$/;
-const EXPLICIT_DENY = '{"Message":"User is not authorized to access this resource with an explicit deny"}';
-const IMPLICIT_DENY = '{"Message":"User is not authorized to access this resource"}';
 
 /**
  * Checks an authorizer's `context` and returns what the integration sees: REST/WS/HTTP 1.0 values must be
@@ -76,6 +75,7 @@ export function readContext(
 export function responseFor(
   decision: AuthorizerDecision,
   api: AuthorizerApi,
+  wording: AccessDeniedWording = 'current',
 ): AuthorizerResultReport['response'] {
   const http = api === 'HTTP_1.0' || api === 'HTTP_2.0';
   const json = http ? 'content-type' : 'Content-Type';
@@ -104,6 +104,6 @@ export function responseFor(
       [json, 'application/json'],
       ['x-amzn-ErrorType', 'AccessDeniedException'],
     ],
-    body: decision === 'explicit-deny' ? EXPLICIT_DENY : IMPLICIT_DENY,
+    body: JSON.stringify({ Message: authorizerDenyMessage(decision === 'explicit-deny', wording) }),
   };
 }

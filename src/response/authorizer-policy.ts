@@ -1,3 +1,4 @@
+import { compileWildcard } from '../gateway/auth/policy/wildcard.js';
 import type {
   AuthorizerDecision,
   AuthorizerResultFinding,
@@ -103,11 +104,7 @@ export function readPolicy(issues: Issues, value: unknown): PolicyStatement[] {
  * ```
  */
 export function iamGlobMatches(pattern: string, text: string, ignoreCase: boolean): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(text);
+  return compileWildcard(pattern, ignoreCase)(text);
 }
 
 /** IAM evaluation: a matching `Deny` wins, then a matching `Allow`; otherwise the request is implicitly denied. */

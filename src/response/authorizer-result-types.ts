@@ -12,6 +12,8 @@ export interface ValidateAuthorizerResultOptions {
   simpleResponses?: boolean;
   /** The `methodArn` (REST/WS) or `routeArn` (HTTP) of the request; when given, the policy is evaluated. */
   methodArn?: string;
+  /** Wording of the 403 bodies: `current` (default, "… in an identity-based policy") or `legacy`. */
+  accessDeniedWording?: 'current' | 'legacy';
 }
 
 /** Stable codes of the problems that make API Gateway fail the authorization (a 500). */

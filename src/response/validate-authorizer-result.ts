@@ -28,7 +28,7 @@ type Warnings = AuthorizerResultFinding<AuthorizerResultWarningCode>[];
  * `usageIdentifierKey`) or, for an HTTP API 2.0 authorizer with simple responses, `{ isAuthorized, context }`.
  * A malformed result is an authorizer failure (REST/WS 500 `{"message": null}`, HTTP API 500). With
  * `methodArn` the policy is evaluated: a matching Deny gives 403 with the explicit-deny body, no matching
- * Allow gives 403 "not authorized".
+ * Allow gives 403 "not authorized" (today's wording; `accessDeniedWording: 'legacy'` for the older one).
  *
  * @example
  * ```ts
@@ -46,7 +46,7 @@ export function validateAuthorizerResult(
   result: unknown,
   options: ValidateAuthorizerResultOptions = {},
 ): AuthorizerResultReport {
-  assertKnownOptions(WHERE, options, ['api', 'simpleResponses', 'methodArn']);
+  assertKnownOptions(WHERE, options, ['api', 'simpleResponses', 'methodArn', 'accessDeniedWording']);
   const api = (options.api ?? 'REST') as AuthorizerApi;
   if (!APIS.includes(api)) {
     throw new InvalidInputError(
@@ -134,7 +134,7 @@ export function validateAuthorizerResult(
         ? 'not-evaluated'
         : evaluatePolicy(statements, options.methodArn);
   const report: AuthorizerResultReport = { ok, api, decision, issues, warnings };
-  const response = responseFor(decision, api);
+  const response = responseFor(decision, api, options.accessDeniedWording);
   if (response !== undefined) report.response = response;
   if (ok && context !== undefined) report.integrationContext = context;
   return report;

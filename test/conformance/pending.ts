@@ -5,10 +5,4 @@
  */
 export const PENDING_CASES: Readonly<Record<string, string>> = {
   // gateway-sample.json — listed in test/gateway/conformance.test.ts OUT_OF_SCOPE as well
-  'rest-authorizer-error-500-null-message': 'issue 8: Lambda authorizers',
-  // gateway-sample-2.json
-  'rest-apikey-authorizer-source-unknown-key-403': 'issue 8: apiKeySource AUTHORIZER',
-  'rest-respol-implicit-deny-current-wording': 'issue 8: resource policies',
-  'ws-integration-error-internal-server-error-frame': 'issue 10: WebSocket APIs',
-  'ws-two-way-route-returns-body-frame': 'issue 10: WebSocket APIs',
 };

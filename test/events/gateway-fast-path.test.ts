@@ -106,7 +106,26 @@ const inputArb: fc.Arbitrary<GatewayEventInput> = fc
     stage: fc.constantFrom('dev', 'prod', '$default'),
     stageVariables: fc.constantFrom(null, {}, { a: '1', b: '2' }),
     binaryMediaTypes: fc.constantFrom([], ['image/*'], ['*/*'], ['application/json']),
-    identity: fc.constantFrom(undefined, { apiKey: 'key-1', apiKeyId: 'kid' }),
+    identity: fc.constantFrom(
+      undefined,
+      { apiKey: 'key-1', apiKeyId: 'kid' },
+      {
+        accessKey: 'AKIAEXAMPLE123456789',
+        accountId: '123456789012',
+        caller: 'AIDAEXAMPLE',
+        user: 'AIDAEXAMPLE',
+        userArn: 'arn:aws:iam::123456789012:user/alice',
+        principalOrgId: null,
+      },
+    ),
+    authorizer: fc.constantFrom(
+      undefined,
+      { tier: '2', principalId: 'user-1', integrationLatency: 0 },
+      { claims: { sub: 'u', exp: '1700000000' }, scopes: null },
+      { lambda: { tier: 2, roles: ['a'] } },
+      { lambda: null },
+      { jwt: { claims: { sub: 'u' }, scopes: ['pets/read'] } },
+    ),
     requestId: fc.constantFrom('c0ffee00-0000-4000-8000-000000000001', 'req-2', 'apigw-testkit'),
     time: fc.oneof(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constant(1_713_712_101_067.7)),
     domainName: fc.constantFrom('abcd1234ef.execute-api.us-east-1.amazonaws.com', 'localhost:3000'),
@@ -137,6 +156,7 @@ const inputArb: fc.Arbitrary<GatewayEventInput> = fc
     time: r.time,
     binaryMediaTypes: r.binaryMediaTypes,
     identity: r.identity,
+    authorizer: r.authorizer,
   }));
 
 /** The event (or the error) the public builders give for a gateway request. */
@@ -209,6 +229,7 @@ describe("gateway's fast event path", () => {
       time: 1_713_712_101_067,
       binaryMediaTypes: [],
       identity: undefined,
+      authorizer: undefined,
     };
     const v1 = gatewayProxyEventV1(input);
     expect(v1?.pathParameters).toEqual({ id: '7' });

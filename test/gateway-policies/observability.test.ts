@@ -166,7 +166,7 @@ describe('compileAccessLogFormat (behaviour.md §12.2)', () => {
     ['$context.requestId $' + '{context.status}', 'REST', 'ACCESS_LOG_FORMAT_NON_CONTEXT_VARIABLE'],
     ['$context.requestId $context', 'REST', 'ACCESS_LOG_FORMAT_NON_CONTEXT_VARIABLE'],
     [`$context.requestId ${'x'.repeat(1010)}`, 'HTTP', 'ACCESS_LOG_FORMAT_TOO_LONG'],
-    ['$context.requestId', 'WEBSOCKET', 'ACCESS_LOG_INVALID_API_TYPE'],
+    ['$context.requestId', 'SOAP', 'ACCESS_LOG_INVALID_API_TYPE'],
   ])('refuses %j (%s) with %s', (format, apiType, code) => {
     expect(() => compileAccessLogFormat(format, apiType as 'REST')).toThrowError(
       expect.objectContaining({ code }),

@@ -61,11 +61,15 @@ describe('createGateway configuration is validated eagerly', () => {
       'GATEWAY_UNSUPPORTED_INTEGRATION',
     ],
     [
-      'an authorizer on a route',
-      { routes: { 'GET /x': { integration: { type: 'AWS_PROXY', handler: h }, authorizer: {} } as never } },
-      'GATEWAY_UNSUPPORTED_FEATURE',
+      'a route naming an authorizer the API does not have',
+      { routes: { 'GET /x': { integration: { type: 'AWS_PROXY', handler: h }, authorizer: 'Nope' } } },
+      'GATEWAY_INVALID_ROUTE_AUTHORIZATION',
     ],
-    ['CORS on the API', { routes: {}, cors: true } as GatewayOptions, 'GATEWAY_UNSUPPORTED_FEATURE'],
+    [
+      'a "cors" option (HTTP APIs call it corsConfiguration)',
+      { routes: {}, cors: true } as GatewayOptions,
+      'UNKNOWN_OPTION',
+    ],
     [
       'a REST timeout above 29 000',
       { routes: { 'GET /x': { integration: { type: 'AWS_PROXY', handler: h, timeoutInMillis: 29_001 } } } },

@@ -90,6 +90,13 @@ const SETUPS: Record<string, (c: Case) => GatewayOptions> = {
       },
     },
   }),
+  // "returns something that is not a valid policy document (e.g. an HTTP-style {statusCode, body} object)".
+  'rest-authorizer-error-500-null-message': () => ({
+    authorizers: { Auth: { type: 'TOKEN', handler: returns({ statusCode: 200, body: 'ok' }) } },
+    routes: {
+      'GET /hello': { integration: { type: 'AWS_PROXY', handler: returns({}) }, authorizer: 'Auth' },
+    },
+  }),
   'rest-event-double-slash': () => ({ stage: { name: 'stage' }, routes: { 'ANY /{proxy+}': eventEcho } }),
   'rest-lambda-custom-response-template-status-override': (c) => ({
     routes: {
@@ -120,9 +127,7 @@ const SETUPS: Record<string, (c: Case) => GatewayOptions> = {
 };
 
 /** Cases needing features this gateway version does not simulate (listed in docs/gateway.md). */
-const OUT_OF_SCOPE: Record<string, string> = {
-  'rest-authorizer-error-500-null-message': 'Lambda authorizers',
-};
+const OUT_OF_SCOPE: Record<string, string> = {};
 
 /** "/nested/{test} GET+POST → Lambda proxy; validator (params + body); model requiring numbers a and b". */
 function validationSetup(): GatewayOptions {

@@ -14,6 +14,7 @@ interface Condition {
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string | { import: Condition; require: Condition }>;
   bin: Record<string, string>;
+  dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
 const codeSubpaths = Object.entries(pkg.exports).filter(
@@ -78,7 +79,19 @@ describe('package.json exports', () => {
         'TemplateSyntaxError',
       ],
     ],
-    ['apigw-testkit/gateway', ['createGateway', 'toNodeListener']],
+    [
+      'apigw-testkit/gateway',
+      [
+        'createGateway',
+        'toNodeListener',
+        'runLambdaAuthorizer',
+        'toUpgradeListener',
+        'UpgradeRejectedError',
+        'WebSocketClosedError',
+        'ConnectionsApiError',
+      ],
+    ],
+    ['apigw-testkit/auth', ['createTestIdentityProvider', 'evaluatePolicy']],
     ['apigw-testkit/clock', ['createManualClock', 'sleep']],
     ['apigw-testkit/errors', ['TestkitError', 'isTestkitError', 'InvalidInputError']],
     ['apigw-testkit/vitest', ['createApigwMatchers']],
@@ -103,39 +116,53 @@ describe('package.json exports', () => {
     expect(Object.keys(required).sort()).toEqual(Object.keys(mod).sort());
   });
 
-  // A bare specifier is static (`from 'x'`, `require('x')`) or lazy (`import('x')`, loaded when the feature is
-  // used): the root may load node builtins statically, and a feature's runtime dependency only lazily.
-  it.each([
-    ['dist/index.js', /(from\s*|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g],
-    ['dist/index.cjs', /(require\(\s*|import\s*\(\s*)['"]([^'"]+)['"]/g],
-  ])(
-    'the root entry %s and everything it loads use no optional peer (only node builtins and own files; runtime dependencies only through a lazy import())',
-    (entry, pattern) => {
+  // Static imports (`from 'x'`, `import 'x'`, `require('x')`) are what loading an entry loads; `import('x')`
+  // loads a feature's library only when a gateway uses the feature (jose for JWT/Cognito authorizers,
+  // @smithy/signature-v4 for AWS_IAM routes, ws for WebSocket clients).
+  const importsOf = (entry: string, dynamic: boolean) => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const pattern = dynamic
+      ? /(?:from\s*|import\s*\(\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm
+      : /(?:from\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm;
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const match of text.matchAll(pattern)) {
+        const spec = match[1]!;
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else bare.add(spec);
+      }
+    };
+    visit(resolve(root, entry));
+    return { seen, bare: [...bare].filter((spec) => !isBuiltin(spec)).sort() };
+  };
+
+  it.each(['dist/index.js', 'dist/index.cjs'])(
+    'the root entry %s and everything it loads use no optional peer (only node builtins and own files)',
+    (entry) => {
       const peers = Object.keys(pkg.peerDependencies);
-      const dependencies = Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {});
-      const seen = new Set<string>();
-      const bare = new Set<string>();
-      const lazy = new Set<string>();
-      const visit = (file: string): void => {
-        if (seen.has(file)) return;
-        seen.add(file);
-        const text = readFileSync(file, 'utf8')
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/^\s*\/\/.*$/gm, '');
-        for (const match of text.matchAll(pattern)) {
-          const spec = match[2]!;
-          if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
-          else if (match[1]!.startsWith('import') && match[1]!.includes('(')) lazy.add(spec);
-          else bare.add(spec);
-        }
-      };
-      visit(resolve(root, entry));
+      const { seen, bare } = importsOf(entry, false);
       // The entry and the shared chunks it loads (dist/chunks/).
       expect([...seen].filter((file) => file.includes('/dist/chunks/')).length).toBeGreaterThan(2);
-      expect([...bare].filter((spec) => !isBuiltin(spec))).toEqual([]);
-      expect([...bare].some((spec) => peers.includes(spec))).toBe(false);
-      // A feature's runtime dependency is loaded when the feature is used (SigV4 signing for AWS endpoints).
-      expect([...lazy].filter((spec) => !isBuiltin(spec) && !dependencies.includes(spec))).toEqual([]);
+      expect(bare).toEqual([]);
+      expect(importsOf(entry, true).bare.some((spec) => peers.includes(spec))).toBe(false);
+    },
+  );
+
+  it.each(['dist/gateway/index.js', 'dist/gateway/index.cjs'])(
+    'runtime dependencies (jose, @smithy/signature-v4, ws) are reached from %s only through lazy import()',
+    (entry) => {
+      expect(importsOf(entry, true).bare).toEqual([
+        '@smithy/hash-node',
+        '@smithy/signature-v4',
+        'jose',
+        'ws',
+      ]);
+      expect(importsOf(entry, false).bare).toEqual([]);
     },
   );
 

@@ -43,7 +43,7 @@ describe('validateAuthorizerResult: IAM-policy output (behaviour.md §2.2, §2.3
         ['Content-Type', 'application/json'],
         ['x-amzn-ErrorType', 'AccessDeniedException'],
       ],
-      body: '{"Message":"User is not authorized to access this resource with an explicit deny"}',
+      body: '{"Message":"User is not authorized to access this resource with an explicit deny in an identity-based policy"}',
     });
   });
 
@@ -52,7 +52,9 @@ describe('validateAuthorizerResult: IAM-policy output (behaviour.md §2.2, §2.3
       methodArn: ARN,
     });
     expect(report.decision).toBe('implicit-deny');
-    expect(report.response?.body).toBe('{"Message":"User is not authorized to access this resource"}');
+    expect(report.response?.body).toBe(
+      '{"Message":"User is not authorized to access this resource because no identity-based policy allows the execute-api:Invoke action"}',
+    );
   });
 
   it('without methodArn a valid policy is not evaluated', () => {

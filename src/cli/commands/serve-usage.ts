@@ -25,6 +25,8 @@ interface UsageInput {
   gateway: object;
   options: Record<string, unknown> | undefined;
   examples: readonly ServeExample[];
+  /** Lines describing the module's WebSocket API, printed after the HTTP examples. */
+  webSocketLines?: readonly string[] | undefined;
 }
 
 /** The banner `serve` prints once listening: where the API is, and a curl line per example or route. */
@@ -40,12 +42,17 @@ export function usageText(input: UsageInput): string {
     '',
   ];
   const examples =
-    input.examples.length > 0 ? input.examples : routeExamples(routeKeys(input.gateway, input.options));
+    input.examples.length > 0
+      ? input.examples
+      : apiType === 'WEBSOCKET'
+        ? []
+        : routeExamples(routeKeys(input.gateway, input.options));
   if (examples.length > 0) {
     lines.push('Try it:');
     for (const example of examples) lines.push(`  # ${example.title}`, `  ${curlLine(base, example)}`);
     lines.push('');
   }
+  if (input.webSocketLines) lines.push(...input.webSocketLines);
   lines.push(
     'Each request is logged as: METHOD PATH STATUS LATENCY cache=hit|miss|- throttle=ok|throttled|quota|-',
     'Press Ctrl+C to stop.',

@@ -9,9 +9,18 @@ import { toNodeListener } from '../../gateway/adapters/node-listener.js';
 import { formatRequestLine } from '../../gateway/adapters/request-log.js';
 import { createGateway } from '../../gateway/create-gateway.js';
 import type { GatewayOptions } from '../../gateway/types.js';
+import type { WebSocketGateway } from '../../gateway/websocket/create-websocket-gateway.js';
 import { type FlagSpec, formatHelp, parseArgs } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { type ServeExample, usageText } from './serve-usage.js';
+import {
+  attachWebSocket,
+  combineGateways,
+  isWebSocketGateway,
+  toWebSocketGateway,
+  type WebSocketExample,
+  webSocketUsage,
+} from './serve-websocket.js';
 
 const SPEC: Record<string, FlagSpec> = {
   port: {
@@ -69,6 +78,10 @@ interface LoadedModule {
   options?: Record<string, unknown>;
   examples: ServeExample[];
   file: string;
+  /** The module's WebSocket API (its default export, or a `webSocket` export), served on the same port. */
+  webSocket?: WebSocketGateway;
+  /** `webSocketExamples`: messages the banner suggests typing into wscat. */
+  webSocketExamples: WebSocketExample[];
 }
 
 async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModule> {
@@ -83,11 +96,20 @@ async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModul
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const exported = mod.default ?? mod.gateway;
   const examples = Array.isArray(mod.examples) ? (mod.examples as ServeExample[]) : [];
-  if (isFetchLike(exported)) return { gateway: exported, examples, file };
+  const webSocketExamples = Array.isArray(mod.webSocketExamples)
+    ? (mod.webSocketExamples as WebSocketExample[])
+    : [];
+  const withWebSocket = (loaded: LoadedModule): LoadedModule => {
+    const webSocket =
+      toWebSocketGateway(mod.webSocket) ?? (isWebSocketGateway(loaded.gateway) ? loaded.gateway : undefined);
+    return webSocket ? { ...loaded, webSocket } : loaded;
+  };
+  if (isFetchLike(exported)) return withWebSocket({ gateway: exported, examples, file, webSocketExamples });
   if (typeof exported === 'object' && exported !== null && !Array.isArray(exported)) {
     const options = exported as Record<string, unknown>;
     // createGateway validates the options and throws a GatewayConfigError naming what is wrong.
-    return { gateway: createGateway(options as unknown as GatewayOptions), options, examples, file };
+    const gateway = createGateway(options as unknown as GatewayOptions);
+    return withWebSocket({ gateway, options, examples, file, webSocketExamples });
   }
   throw new InvalidInputError(
     'SERVE_NO_GATEWAY_EXPORT',
@@ -103,7 +125,7 @@ async function listenUntilStopped(
   io: CliIo,
   executionLog: boolean,
 ): Promise<number> {
-  const listener = toNodeListener(loaded.gateway, {
+  const listener = toNodeListener(combineGateways(loaded.gateway, loaded.webSocket), {
     onRequest: (record) => {
       io.stdout(`${formatRequestLine(record)}\n`);
       const lines = executionLog
@@ -132,6 +154,9 @@ async function listenUntilStopped(
       'Pick another --port (0 chooses a free one) or stop the process using it',
     );
   }
+  const webSocket = loaded.webSocket
+    ? attachWebSocket(server, loaded.webSocket, (line) => io.stdout(line))
+    : undefined;
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   io.stdout(
@@ -142,9 +167,13 @@ async function listenUntilStopped(
       gateway: loaded.gateway,
       options: loaded.options,
       examples: loaded.examples,
+      webSocketLines: loaded.webSocket
+        ? webSocketUsage(origin, loaded.webSocket, loaded.webSocketExamples)
+        : undefined,
     }),
   );
   await waitForStop(io.signal);
+  await webSocket?.close();
   await close(server);
   io.stdout('apigw-testkit serve: stopped\n');
   return 0;

@@ -28,8 +28,13 @@ export interface GatewayEventInput {
   deploymentId: string;
   time: number;
   binaryMediaTypes: readonly string[];
-  /** Extra `requestContext.identity` fields (API key and key id when the method requires a key). */
-  identity: { apiKey?: string; apiKeyId?: string } | undefined;
+  /**
+   * Extra `requestContext.identity` fields (REST and payload 1.0): the API key and key id when the method
+   * requires a key, the IAM caller's fields after SigV4 authorization.
+   */
+  identity: Readonly<Record<string, string | null>> | undefined;
+  /** `requestContext.authorizer` exactly as the event carries it (set by the authorize stage). */
+  authorizer: Readonly<Record<string, unknown>> | undefined;
 }
 
 const pathWithQuery = (input: GatewayEventInput): string =>
@@ -52,12 +57,15 @@ export function gatewayOptionsV1(input: GatewayEventInput): ProxyEventV1Options 
     // (the real value is UNCONFIRMED, behaviour.md §1.3).
     resource: input.resource === '$default' ? undefined : input.resource,
     identity: input.identity,
+    requestContext: input.authorizer === undefined ? undefined : { authorizer: input.authorizer },
   } as ProxyEventV1Options;
 }
 
 /** The `buildProxyEventV2` options that describe a gateway request (see {@link gatewayOptionsV1}). */
 export function gatewayOptionsV2(input: GatewayEventInput): ProxyEventV2Options {
-  return { ...sharedOptions(input), routeKey: input.routeKey } as ProxyEventV2Options;
+  const options = { ...sharedOptions(input), routeKey: input.routeKey } as ProxyEventV2Options;
+  if (input.authorizer !== undefined) options.requestContext = { authorizer: input.authorizer };
+  return options;
 }
 
 /** The options both payload versions take from a gateway request, in the order the builders list them. */

@@ -26,6 +26,7 @@ import { addNewHeader, addPassGatewayHeaders, passHeaders } from './header-maps.
 import { eventIds } from './id-block.js';
 import { buildIdentity } from './identity.js';
 import { matchSimpleResource } from './match-simple-resource.js';
+import { mergeDeep } from './merge.js';
 import { rawQueryToV1Maps, type V1QueryMaps } from './query-maps.js';
 import { formatRequestTime } from './time.js';
 
@@ -109,7 +110,9 @@ export function gatewayProxyEventV1(input: GatewayEventInput): APIGatewayProxyEv
     stage,
   };
   const pathParameters = resource.indexOf('{') === -1 ? null : params;
+  const authorizer = input.authorizer;
   if (!http) {
+    if (authorizer !== undefined) (requestContext as Record<string, unknown>).authorizer = authorizer;
     return {
       resource,
       path: collapsed,
@@ -125,7 +128,11 @@ export function gatewayProxyEventV1(input: GatewayEventInput): APIGatewayProxyEv
       isBase64Encoded: body.isBase64Encoded,
     } as unknown as APIGatewayProxyEvent;
   }
-  (requestContext as Record<string, unknown>).authorizer = { claims: null, scopes: null };
+  // HTTP API 1.0 events always carry `claims` and `scopes`; an authorizer's own keys merge in after them.
+  (requestContext as Record<string, unknown>).authorizer =
+    authorizer === undefined
+      ? { claims: null, scopes: null }
+      : mergeDeep({ claims: null, scopes: null }, authorizer);
   return {
     version: '1.0',
     resource,

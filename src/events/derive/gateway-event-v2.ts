@@ -115,6 +115,9 @@ export function gatewayProxyEventV2(input: GatewayEventInput): APIGatewayProxyEv
     time: formatRequestTime(epoch),
     timeEpoch: epoch,
   };
+  if (input.authorizer !== undefined) {
+    (event.requestContext as Record<string, unknown>).authorizer = input.authorizer;
+  }
   if (body.body !== null) event.body = body.body;
   if (pathParameters !== null) event.pathParameters = pathParameters;
   event.isBase64Encoded = body.isBase64Encoded;

@@ -5,23 +5,14 @@ import { GatewayConfigError } from '../../errors/families.js';
  * silently ignored), with the feature named in the error.
  */
 const NOT_SIMULATED: Readonly<Record<string, string>> = {
-  authorizer: 'authorizers',
-  authorizers: 'authorizers',
-  authorizationType: 'authorizers',
-  authorizationScopes: 'authorizers',
-  cors: 'CORS',
   canary: 'canary releases',
   canarySettings: 'canary releases',
   deployments: 'deployments',
   minimumCompressionSize: 'content encoding',
-  apiKeySource: 'API key source AUTHORIZER',
   mutualTls: 'mutual TLS',
-  resourcePolicy: 'resource policies',
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
   // Option names the definition importers (apigw-testkit/definitions) pass through for features to come.
-  policy: 'resource policies',
-  corsConfiguration: 'CORS',
   disableExecuteApiEndpoint: 'custom domains and the execute-api endpoint switch',
   vpcEndpointIds: 'private APIs',
   integrationSubtype: 'AWS service integrations of HTTP APIs',

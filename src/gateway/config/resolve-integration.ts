@@ -98,14 +98,7 @@ export function resolveIntegration(
   methodResponses?: unknown,
   declared: DeclaredParameters = NO_DECLARED,
 ): ResolvedIntegration {
-  if (typeof value !== 'object' || value === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_INTEGRATION',
-      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
-      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
-    );
-  }
-  const integration = value as Record<string, unknown>;
+  const integration = integrationObject(where, value);
   refuseUnsupported(where, integration);
   const timeoutMs = resolveTimeout(where, integration.timeoutInMillis, defaults);
   const routeWhere = where.replace(/\.integration$/, '');
@@ -208,6 +201,18 @@ function checkHandler(where: string, handler: unknown): void {
       'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
     );
   }
+}
+
+/** The integration as an object, or `GATEWAY_INVALID_INTEGRATION`. */
+export function integrationObject(where: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_INTEGRATION',
+      `${where}: integration must be an object, got ${value === null ? 'null' : typeof value}`,
+      "Write { type: 'AWS_PROXY', handler } or { type: 'MOCK', ... }, or give the handler function directly.",
+    );
+  }
+  return value as Record<string, unknown>;
 }
 
 function resolveTimeout(where: string, value: unknown, defaults: IntegrationDefaults): number {

@@ -10,14 +10,14 @@ const RESPONSE_KEYS = ['statusCode', 'headers', 'body'] as const;
  */
 export function resolveMockShorthand(where: string, value: unknown): ResolvedIntegrationResponse[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(where, 'responses must be an object keyed by status code or "default"');
+    throw invalidMock(where, 'responses must be an object keyed by status code or "default"');
   }
   const out: ResolvedIntegrationResponse[] = [];
   for (const [key, response] of Object.entries(value as Record<string, unknown>)) {
     const at = `${where}.responses[${JSON.stringify(key)}]`;
     if (key !== 'default' && !/^[1-5]\d\d$/.test(key))
-      throw invalid(at, 'keys are status codes such as "200", or "default"');
-    if (typeof response !== 'object' || response === null) throw invalid(at, 'must be an object');
+      throw invalidMock(at, 'keys are status codes such as "200", or "default"');
+    if (typeof response !== 'object' || response === null) throw invalidMock(at, 'must be an object');
     assertKnownOptions(at, response, RESPONSE_KEYS);
     const r = response as { statusCode?: unknown; headers?: unknown; body?: unknown };
     if (
@@ -29,16 +29,16 @@ export function resolveMockShorthand(where: string, value: unknown): ResolvedInt
         r.statusCode <= 599
       )
     ) {
-      throw invalid(at, `statusCode must be an integer from 100 to 599, got ${String(r.statusCode)}`);
+      throw invalidMock(at, `statusCode must be an integer from 100 to 599, got ${String(r.statusCode)}`);
     }
-    if (r.body !== undefined && typeof r.body !== 'string') throw invalid(at, 'body must be a string');
+    if (r.body !== undefined && typeof r.body !== 'string') throw invalidMock(at, 'body must be a string');
     if (
       r.headers !== undefined &&
       (typeof r.headers !== 'object' ||
         r.headers === null ||
         Object.values(r.headers).some((v) => typeof v !== 'string'))
     ) {
-      throw invalid(at, 'headers must map names to string values');
+      throw invalidMock(at, 'headers must map names to string values');
     }
     out.push({
       statusCode: (r.statusCode as number | undefined) ?? (key === 'default' ? 200 : Number(key)),
@@ -54,7 +54,8 @@ export function resolveMockShorthand(where: string, value: unknown): ResolvedInt
   return out;
 }
 
-function invalid(where: string, why: string): GatewayConfigError {
+/** `GATEWAY_INVALID_INTEGRATION` for a MOCK integration: `${where}: ${why}`. */
+export function invalidMock(where: string, why: string): GatewayConfigError {
   return new GatewayConfigError(
     'GATEWAY_INVALID_INTEGRATION',
     `${where}: ${why}`,

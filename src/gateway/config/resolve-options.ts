@@ -56,9 +56,16 @@ const KNOWN = [
   'services',
   'awsEndpoint',
   'awsCredentials',
+  'authorizers',
+  'apiKeySource',
+  'policy',
+  'corsConfiguration',
+  'identityProviders',
+  'accessDeniedWording',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** Stage names API Gateway accepts (1–128 letters, digits, `-`, `_`). */
+export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
 /** Stage variables per stage (behaviour.md §14; a fixed quota for REST and HTTP APIs). */
@@ -79,8 +86,16 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   if (apiType !== 'REST' && apiType !== 'HTTP') {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_API_TYPE',
-      `createGateway: apiType must be 'REST' or 'HTTP', got ${JSON.stringify(apiType)}`,
-      "Use 'REST' (API Gateway v1) or 'HTTP' (v2). WebSocket APIs are not simulated by createGateway.",
+      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
+      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
+    );
+  }
+  if (apiType === 'REST' && options.corsConfiguration !== undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_HTTP_ONLY',
+      'createGateway: corsConfiguration is HTTP API built-in CORS; REST APIs have none',
+      "Use apiType: 'HTTP', or enable CORS the REST way: enableCors(routes) adds the OPTIONS MOCK the console writes (docs/cors.md).",
+      { option: 'corsConfiguration' },
     );
   }
   if (apiType === 'HTTP') {
@@ -92,6 +107,8 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       'models',
       'requestValidators',
       'gatewayResponses',
+      'apiKeySource',
+      'policy',
     ] as const satisfies readonly (keyof GatewayOptions)[]) {
       if (options[name] !== undefined) {
         throw new GatewayConfigError(
@@ -113,14 +130,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       `Use 1–128 letters, digits, "-" or "_"${apiType === 'HTTP' ? ", or '$default'" : ''}.`,
     );
   }
-  const seed = options.seed ?? 'apigw-testkit';
-  const ids = createIdSource({ seed });
-  const apiId = options.apiId ?? 'abcd1234ef';
-  const region = options.region ?? 'us-east-1';
-  const accountId = options.accountId ?? '123456789012';
-  checkString('apiId', apiId, /^[a-z0-9]{1,64}$/, 'lowercase letters and digits, e.g. abcd1234ef');
-  checkString('region', region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as us-east-1');
-  checkString('accountId', accountId, /^\d{12}$/, '12 digits');
+  const { ids, apiId, region, accountId, clock } = resolveApiIdentity(options);
   const binaryMediaTypes = options.binaryMediaTypes ?? [];
   if (
     !Array.isArray(binaryMediaTypes) ||
@@ -137,14 +147,6 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       'GATEWAY_INVALID_OPTION',
       'createGateway: fetch must be a function with the signature of the global fetch',
       'Pass globalThis.fetch, a test double, or leave it out.',
-    );
-  }
-  const clock = options.clock ?? systemClock;
-  if (typeof clock.now !== 'function' || typeof clock.setTimeout !== 'function') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTION',
-      'createGateway: clock must implement now(), setTimeout() and clearTimeout()',
-      'Pass systemClock or createManualClock() from apigw-testkit/clock.',
     );
   }
   const aws = resolveAwsBackends(options);
@@ -182,7 +184,43 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   };
 }
 
-function resolveStageVariables(variables: unknown): Record<string, string> | null {
+/** The API's identity and per-gateway sources, shared by every API type. */
+export interface ApiIdentity {
+  ids: IdSource;
+  apiId: string;
+  region: string;
+  accountId: string;
+  clock: Clock;
+}
+
+/** Validates `seed`, `apiId`, `region`, `accountId` and `clock` and fills their defaults. */
+export function resolveApiIdentity(options: {
+  seed?: string | number;
+  apiId?: string;
+  region?: string;
+  accountId?: string;
+  clock?: Clock;
+}): ApiIdentity {
+  const ids = createIdSource({ seed: options.seed ?? 'apigw-testkit' });
+  const apiId = options.apiId ?? 'abcd1234ef';
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '123456789012';
+  checkString('apiId', apiId, /^[a-z0-9]{1,64}$/, 'lowercase letters and digits, e.g. abcd1234ef');
+  checkString('region', region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as us-east-1');
+  checkString('accountId', accountId, /^\d{12}$/, '12 digits');
+  const clock = options.clock ?? systemClock;
+  if (typeof clock.now !== 'function' || typeof clock.setTimeout !== 'function') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      'createGateway: clock must implement now(), setTimeout() and clearTimeout()',
+      'Pass systemClock or createManualClock() from apigw-testkit/clock.',
+    );
+  }
+  return { ids, apiId, region, accountId, clock };
+}
+
+/** Validates stage variables as AWS does (names, values, at most 100); `null` when there are none. */
+export function resolveStageVariables(variables: unknown): Record<string, string> | null {
   if (variables === undefined) return null;
   if (typeof variables !== 'object' || variables === null) {
     throw new GatewayConfigError(
@@ -213,7 +251,8 @@ function resolveStageVariables(variables: unknown): Record<string, string> | nul
   return entries.length === 0 ? null : { ...(variables as Record<string, string>) };
 }
 
-function checkString(name: string, value: unknown, pattern: RegExp, expected: string): void {
+/** Throws `GATEWAY_INVALID_OPTION` unless `value` is a string matching `pattern`. */
+export function checkString(name: string, value: unknown, pattern: RegExp, expected: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_OPTION',

@@ -1,5 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
+import type { RouteAuth } from '../auth/compiled-auth.js';
 import type { RouteCacheOptions } from '../caching/index.js';
 import { createHttpRouter } from '../routing/http-router.js';
 import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
@@ -33,6 +34,10 @@ export interface CompiledRoute {
   caching: RouteCacheOptions | undefined;
   /** REST request validation (`requestValidator`); `undefined` when the route validates nothing. */
   validation: RouteValidation | undefined;
+  /** The route's `authorizationType`, `authorizer` and `authorizationScopes` as given (checked by the auth setup). */
+  authorization: Readonly<Record<string, unknown>> | undefined;
+  /** Compiled authorization (authorizer, scopes, resource policy); `undefined` costs the pipeline nothing. */
+  auth: RouteAuth | undefined;
 }
 
 /** What resolving a route's method request needs from the gateway. */
@@ -56,6 +61,9 @@ const ROUTE_KEYS = [
   'requestParameters',
   'requestModels',
   'requestValidator',
+  'authorizationType',
+  'authorizer',
+  'authorizationScopes',
 ] as const;
 const REST_ONLY_ROUTE_KEYS = [
   'methodResponses',
@@ -63,6 +71,7 @@ const REST_ONLY_ROUTE_KEYS = [
   'requestModels',
   'requestValidator',
 ] as const;
+const AUTH_KEYS = ['authorizationType', 'authorizer', 'authorizationScopes'] as const;
 
 /** Validates `options.routes` and compiles them (behaviour.md §11). */
 export function resolveRoutes(
@@ -101,13 +110,7 @@ export function resolveRoutes(
     refuseUnsupported(where, config);
     assertKnownOptions(where, config, ROUTE_KEYS);
     const route = config as Record<string, unknown>;
-    if (route.integration === undefined) {
-      throw new GatewayConfigError(
-        'GATEWAY_MISSING_INTEGRATION',
-        `${where}: the route has no integration`,
-        "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
-      );
-    }
+    requireIntegration(where, route);
     const apiKeyRequired = route.apiKeyRequired ?? false;
     if (typeof apiKeyRequired !== 'boolean') throw invalidSetting(where, 'apiKeyRequired', 'a boolean');
     if (apiType === 'HTTP' && apiKeyRequired) throw restOnly(where, 'apiKeyRequired', 'API keys');
@@ -150,11 +153,25 @@ export function resolveRoutes(
         throttle: route.throttle as ThrottleLimits | undefined,
         caching: route.caching as RouteCacheOptions | undefined,
         validation: methodRequest.validation,
+        authorization: AUTH_KEYS.some((k) => route[k] !== undefined)
+          ? Object.fromEntries(AUTH_KEYS.map((k) => [k, route[k]]))
+          : undefined,
+        auth: undefined,
       },
     ]);
   }
   const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
   return { routes: pairs.map(([, route]) => route), match: router.match };
+}
+
+/** Throws `GATEWAY_MISSING_INTEGRATION` for a route object without `integration`. */
+export function requireIntegration(where: string, route: Record<string, unknown>): void {
+  if (route.integration !== undefined) return;
+  throw new GatewayConfigError(
+    'GATEWAY_MISSING_INTEGRATION',
+    `${where}: the route has no integration`,
+    "Add integration: { type: 'AWS_PROXY', handler } or pass the handler directly.",
+  );
 }
 
 function invalidSetting(where: string, name: string, expected: string): GatewayConfigError {

@@ -1,4 +1,5 @@
-import type { PipelineDeps } from '../pipeline/deps.js';
+import type { Clock } from '../../clock/clock.js';
+import type { IdSource } from '../../ids/ids.js';
 import type { InvocationOutcome } from '../trace.js';
 import type { LambdaHandler } from '../types.js';
 import { invokeLambda } from './invoke-lambda.js';
@@ -16,6 +17,13 @@ export interface FunctionSettings {
   functionVersion?: string | undefined;
 }
 
+/** What an invocation needs of its gateway (REST/HTTP pipeline deps and WebSocket deps both fit). */
+export interface InvocationEnv {
+  config: { clock: Clock; region: string; accountId: string; ids: IdSource };
+  /** The log stream of the function's warm execution environment. */
+  logStreamName(functionName: string, start: number, version?: string): string;
+}
+
 /**
  * Starts one invocation of a function like a warm Lambda: a Lambda context on the gateway clock (with the function's
  * warm log stream), the handler raced against `integrationTimeoutMs`. Returns the start time and the outcome.
@@ -26,7 +34,7 @@ export interface FunctionSettings {
  * ```
  */
 export function invokeFunction(
-  deps: PipelineDeps,
+  deps: InvocationEnv,
   fn: FunctionSettings,
   event: unknown,
   integrationTimeoutMs: number,

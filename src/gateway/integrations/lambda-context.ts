@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
+import type { IdSource } from '../../ids/ids.js';
 
 /** What the gateway knows when it builds a Lambda context for one invocation. */
 export interface InvocationContextInput {
@@ -41,5 +42,31 @@ export function buildInvocationContext(input: InvocationContextInput): Context {
     done: unset,
     fail: unset,
     succeed: unset,
+  };
+}
+
+/**
+ * Log stream names of warm execution environments, one per function, fixed at the function's first invocation
+ * (`2024/01/20/[$LATEST]<32 hex>`, the date of `start`).
+ *
+ * @example
+ * ```ts
+ * const logStreamName = createLogStreamNames(ids);
+ * logStreamName('ws-sendMessage', clock.now()); // '2024/01/01/[$LATEST]3f…'
+ * ```
+ */
+export function createLogStreamNames(
+  ids: IdSource,
+): (functionName: string, start: number, version?: string) => string {
+  const names = new Map<string, string>();
+  return (functionName, start, version = '$LATEST') => {
+    const key = `${functionName}:${version}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      const date = new Date(start).toISOString().slice(0, 10).replaceAll('-', '/');
+      name = `${date}/[${version}]${ids.hex(32)}`;
+      names.set(key, name);
+    }
+    return name;
   };
 }

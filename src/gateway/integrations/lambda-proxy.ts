@@ -5,6 +5,7 @@ import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
+import { eventInputOf } from './event-input.js';
 import { invokeFunction } from './invoke-function.js';
 import {
   eventBytesIfLarge,
@@ -25,7 +26,6 @@ export async function runLambdaProxy(
   integration: ResolvedLambdaIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  const route = ctx.route!;
   if (integration.httpMethod.toUpperCase() !== 'POST') {
     record(ctx, {
       stage: 'integration',
@@ -35,33 +35,7 @@ export async function runLambdaProxy(
     return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
   }
   const headers = ctx.request.headers;
-  if (!headers.some(([name]) => name.length === 15 && name.toLowerCase() === 'x-amzn-trace-id')) {
-    headers.push(['X-Amzn-Trace-Id', ctx.traceHeader]);
-  }
-  const event = gatewayRequestToEvent({
-    payloadFormat: integration.payloadFormatVersion,
-    apiType: config.apiType,
-    method: ctx.method,
-    path: ctx.eventPath,
-    query: ctx.request.query,
-    headers,
-    body: ctx.request.body,
-    resource: route.resource,
-    routeKey: route.routeKey,
-    stage: config.stageName,
-    stageVariables: config.stageVariables,
-    apiId: config.apiId,
-    accountId: config.accountId,
-    region: config.region,
-    domainName: ctx.request.host,
-    requestId: ctx.requestId,
-    extendedRequestId: ctx.extendedRequestId,
-    resourceId: route.resourceId,
-    deploymentId: config.deploymentId,
-    time: ctx.startedAt,
-    binaryMediaTypes: config.binaryMediaTypes,
-    identity: ctx.apiKey ? { apiKey: ctx.apiKey.value, apiKeyId: ctx.apiKey.id } : undefined,
-  });
+  const event = gatewayRequestToEvent(eventInputOf(ctx, deps, integration.payloadFormatVersion));
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
   const eventBytes = eventBytesIfLarge(event, ctx.request.body);
   if (eventBytes !== undefined && eventBytes >= LAMBDA_MAX_REQUEST_BYTES) {

@@ -11,7 +11,7 @@ export type AccessLogValues = Readonly<Record<string, AccessLogValue>>;
 /** A validated access-log format, ready to render one line per request. */
 export interface CompiledAccessLogFormat {
   readonly format: string;
-  readonly apiType: 'REST' | 'HTTP';
+  readonly apiType: 'REST' | 'HTTP' | 'WEBSOCKET';
   /** Variable names used, in order of first use, without `$context.`. */
   readonly variables: readonly string[];
   /** Used names that are not documented for this API type (they render `-` unless given). */
@@ -38,12 +38,15 @@ const VARIABLE = /\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/y;
  * log.render({ requestId: 'r-1', httpMethod: 'GET' }); // 'r-1 GET -'
  * ```
  */
-export function compileAccessLogFormat(format: string, apiType: 'REST' | 'HTTP'): CompiledAccessLogFormat {
-  if (apiType !== 'REST' && apiType !== 'HTTP') {
+export function compileAccessLogFormat(
+  format: string,
+  apiType: 'REST' | 'HTTP' | 'WEBSOCKET',
+): CompiledAccessLogFormat {
+  if (apiType !== 'REST' && apiType !== 'HTTP' && apiType !== 'WEBSOCKET') {
     throw error(
       'ACCESS_LOG_INVALID_API_TYPE',
-      `compileAccessLogFormat: apiType must be REST or HTTP, got ${formatValue(apiType)}`,
-      "Pass 'REST' or 'HTTP'.",
+      `compileAccessLogFormat: apiType must be REST, HTTP or WEBSOCKET, got ${formatValue(apiType)}`,
+      "Pass 'REST', 'HTTP' or 'WEBSOCKET'.",
     );
   }
   if (typeof format !== 'string' || format.length === 0) {
@@ -60,11 +63,12 @@ export function compileAccessLogFormat(format: string, apiType: 'REST' | 'HTTP')
       'Access-log formats are one line: remove the line breaks (JSON formats too).',
     );
   }
-  if (apiType === 'HTTP' && format.length > MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH) {
+  // The apigatewayv2 model (HTTP and WebSocket APIs) types Format as 1–1024 characters.
+  if (apiType !== 'REST' && format.length > MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH) {
     throw error(
       'ACCESS_LOG_FORMAT_TOO_LONG',
       `compileAccessLogFormat: the format has ${format.length} characters`,
-      `HTTP API access-log formats are at most ${MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH} characters.`,
+      `${apiType === 'HTTP' ? 'HTTP API' : 'WebSocket API'} access-log formats are at most ${MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH} characters.`,
     );
   }
   const literals: string[] = [];

@@ -89,11 +89,69 @@ const HTTP_ONLY = [
   'authorizer.status',
 ];
 
+/** WebSocket access-log variables [DOC websocket-api-logging]. */
+const WEBSOCKET = [
+  'apiId',
+  'authorize.error',
+  'authorize.latency',
+  'authorize.status',
+  'authorizer.error',
+  'authorizer.integrationLatency',
+  'authorizer.integrationStatus',
+  'authorizer.latency',
+  'authorizer.requestId',
+  'authorizer.status',
+  'authorizer.principalId',
+  'authenticate.error',
+  'authenticate.latency',
+  'authenticate.status',
+  'connectedAt',
+  'connectionId',
+  'domainName',
+  'error.message',
+  'error.messageString',
+  'error.responseType',
+  'error.validationErrorString',
+  'eventType',
+  'extendedRequestId',
+  'identity.accountId',
+  'identity.apiKey',
+  'identity.apiKeyId',
+  'identity.caller',
+  'identity.cognitoAuthenticationProvider',
+  'identity.cognitoAuthenticationType',
+  'identity.cognitoIdentityId',
+  'identity.cognitoIdentityPoolId',
+  'identity.principalOrgId',
+  'identity.sourceIp',
+  'identity.user',
+  'identity.userAgent',
+  'identity.userArn',
+  'integration.error',
+  'integration.integrationStatus',
+  'integration.latency',
+  'integration.requestId',
+  'integration.status',
+  'integrationLatency',
+  'messageId',
+  'requestId',
+  'requestTime',
+  'requestTimeEpoch',
+  'routeKey',
+  'stage',
+  'status',
+  'waf.error',
+  'waf.latency',
+  'waf.status',
+];
+
 const REST = new Set([...COMMON, ...REST_ONLY]);
 const HTTP = new Set([...COMMON, ...HTTP_ONLY]);
+const SETS = { REST, HTTP, WEBSOCKET: new Set(WEBSOCKET) };
 
 /**
- * True when `name` (without `$context.`) is a documented access-log variable for the API type. Any name under
+ * True when `name` (without `$context.`) is a documented access-log variable for the API type (§12.2 REST, §12.3
+ * HTTP API, §12.4 WebSocket). Any name under
  * `authorizer.` is accepted (authorizer context keys and JWT/Cognito claims are user-defined).
  *
  * @example
@@ -102,6 +160,6 @@ const HTTP = new Set([...COMMON, ...HTTP_ONLY]);
  * isDocumentedContextVariable('routeKey', 'REST');          // false (HTTP API only)
  * ```
  */
-export function isDocumentedContextVariable(name: string, apiType: 'REST' | 'HTTP'): boolean {
-  return (apiType === 'REST' ? REST : HTTP).has(name) || name.startsWith('authorizer.');
+export function isDocumentedContextVariable(name: string, apiType: 'REST' | 'HTTP' | 'WEBSOCKET'): boolean {
+  return SETS[apiType].has(name) || name.startsWith('authorizer.');
 }

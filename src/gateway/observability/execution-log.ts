@@ -32,7 +32,6 @@ export function methodRequestLines(ctx: PipelineContext): string[] {
   if (ctx.request.query !== '') for (const pair of new URLSearchParams(ctx.request.query)) query.push(pair);
   const body = ctx.request.body;
   return [
-    `Extended Request Id: ${ctx.extendedRequestId}`,
     `Starting execution for request: ${ctx.requestId}`,
     `HTTP Method: ${ctx.method}, Resource Path: ${ctx.eventPath}`,
     `Method request path: ${formatLogMap(Object.entries(ctx.pathParameters ?? {}))}`,

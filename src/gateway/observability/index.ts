@@ -20,3 +20,10 @@ export {
   type MetricsSnapshot,
   type RequestMetric,
 } from './metrics.js';
+export {
+  createWebSocketMetrics,
+  type WebSocketMetric,
+  type WebSocketMetricSet,
+  type WebSocketMetrics,
+  type WebSocketMetricsSnapshot,
+} from './websocket-metrics.js';

@@ -68,7 +68,8 @@ export interface Metrics {
   reset(): void;
 }
 
-class Stats {
+/** Running CloudWatch-style statistics of one metric. */
+export class Stats {
   sum = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
@@ -145,46 +146,70 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     );
   }
   const http = apiType === 'HTTP';
-  let total = new Accumulator();
-  let stages = new Map<string, Accumulator>();
-  let routes = new Map<string, Map<string, Accumulator>>();
+  const dimensions = createDimensions(() => new Accumulator());
   return {
     record(m) {
-      total.add(m);
-      let stage = stages.get(m.stage);
-      if (!stage) {
-        stage = new Accumulator();
-        stages.set(m.stage, stage);
-      }
-      stage.add(m);
       const routeKey =
         m.routeKey ?? (m.resource !== undefined ? `${m.method ?? 'ANY'} ${m.resource}` : undefined);
-      if (routeKey === undefined) return;
-      let byRoute = routes.get(m.stage);
-      if (!byRoute) {
-        byRoute = new Map();
-        routes.set(m.stage, byRoute);
-      }
-      let route = byRoute.get(routeKey);
-      if (!route) {
-        route = new Accumulator();
-        byRoute.set(routeKey, route);
-      }
-      route.add(m);
+      dimensions.add(m.stage, routeKey, (acc) => acc.add(m));
     },
     snapshot() {
-      const routeView: Record<string, Record<string, MetricSet>> = {};
+      return { apiType, ...dimensions.view((acc) => acc.view(http)) };
+    },
+    reset: dimensions.reset,
+  };
+}
+
+/** Metrics kept at the three CloudWatch dimension levels: all, by stage, by stage and route. */
+export interface Dimensions<A> {
+  /** Applies `update` to the total, the stage's and (when `routeKey` is given) the route's accumulator. */
+  add(stage: string, routeKey: string | undefined, update: (acc: A) => void): void;
+  view<V>(show: (acc: A) => V): {
+    total: V;
+    stages: Record<string, V>;
+    routes: Record<string, Record<string, V>>;
+  };
+  reset(): void;
+}
+
+/** Creates the three dimension levels of a metrics recorder, each filled by `make()` on first use. */
+export function createDimensions<A>(make: () => A): Dimensions<A> {
+  let total = make();
+  let stages = new Map<string, A>();
+  let routes = new Map<string, Map<string, A>>();
+  const at = <K>(map: Map<K, A>, key: K): A => {
+    let acc = map.get(key);
+    if (acc === undefined) {
+      acc = make();
+      map.set(key, acc);
+    }
+    return acc;
+  };
+  return {
+    add(stage, routeKey, update) {
+      update(total);
+      update(at(stages, stage));
+      if (routeKey === undefined) return;
+      let byRoute = routes.get(stage);
+      if (!byRoute) {
+        byRoute = new Map();
+        routes.set(stage, byRoute);
+      }
+      update(at(byRoute, routeKey));
+    },
+    view(show) {
+      const routeView: Record<string, Record<string, ReturnType<typeof show>>> = {};
       for (const [stage, byRoute] of routes) {
-        const views: Record<string, MetricSet> = {};
-        for (const [key, acc] of byRoute) views[key] = acc.view(http);
+        const views: Record<string, ReturnType<typeof show>> = {};
+        for (const [key, acc] of byRoute) views[key] = show(acc);
         routeView[stage] = views;
       }
-      const stageView: Record<string, MetricSet> = {};
-      for (const [stage, acc] of stages) stageView[stage] = acc.view(http);
-      return { apiType, total: total.view(http), stages: stageView, routes: routeView };
+      const stageView: Record<string, ReturnType<typeof show>> = {};
+      for (const [stage, acc] of stages) stageView[stage] = show(acc);
+      return { total: show(total), stages: stageView, routes: routeView };
     },
     reset() {
-      total = new Accumulator();
+      total = make();
       stages = new Map();
       routes = new Map();
     },

@@ -1,6 +1,8 @@
 import { Buffer } from 'node:buffer';
+import { DEFAULT_SOURCE_IP } from '../../events/derive/constants.js';
 import { formatRequestTime } from '../../events/derive/time.js';
 import type { ClientResponse } from '../../response/types.js';
+import { authorizationLogValue } from '../auth/access-log-values.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
@@ -40,10 +42,48 @@ function contextValue(
   deps: PipelineDeps,
   client: ClientResponse | GatewayErrorResponse,
 ): AccessLogValue {
-  const { config } = deps;
-  const route = ctx.route;
   const failure = ctx.failure;
   const invocation = ctx.trace.invocation;
+  switch (name) {
+    case 'integrationLatency':
+    case 'integration.latency':
+      return ctx.integrationLatencyMs;
+    case 'responseLatency':
+      return ctx.trace.latencyMs;
+    case 'responseLength':
+      return sentBytes(ctx, client);
+    case 'status':
+      return client.statusCode;
+    case 'error.message':
+      return failure?.message;
+    case 'error.messageString':
+      return failure ? messageStringOf(failure) : undefined;
+    case 'error.responseType':
+      return failure?.responseType;
+    case 'error.validationErrorString':
+      return ctx.validationErrorString;
+    case 'integrationStatus':
+    case 'integration.status':
+      return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
+    case 'integrationErrorMessage':
+    case 'integration.error':
+      return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
+    default:
+      return requestContextValue(name, ctx, deps) ?? authorizationLogValue(name, ctx);
+  }
+}
+
+/**
+ * The `$context` variables known as soon as the request is routed (access logs, and identity sources of
+ * authorizers, which read `$context.x` before the integration runs); undefined for other names.
+ */
+export function requestContextValue(
+  name: string,
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+): string | number | undefined {
+  const { config } = deps;
+  const route = ctx.route;
   switch (name) {
     case 'accountId':
       return config.accountId;
@@ -59,17 +99,14 @@ function contextValue(
       return ctx.method;
     case 'identity.sourceIp': {
       const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
-      return forwarded ? forwarded.split(',')[0]!.trim() : '203.0.113.9';
+      return (forwarded ? forwarded.split(',')[0]!.trim() : '') || DEFAULT_SOURCE_IP;
     }
     case 'identity.userAgent':
-      return headerValue(ctx.request.headers, 'user-agent');
+      return headerValue(ctx.request.headers, 'user-agent') ?? undefined;
     case 'identity.apiKey':
       return ctx.apiKey?.value;
     case 'identity.apiKeyId':
       return ctx.apiKey?.id;
-    case 'integrationLatency':
-    case 'integration.latency':
-      return ctx.integrationLatencyMs;
     case 'path':
       return config.apiType === 'REST' ? ctx.request.pathname : ctx.eventPath;
     case 'protocol':
@@ -84,32 +121,12 @@ function contextValue(
       return route?.resourceId;
     case 'resourcePath':
       return route?.resource;
-    case 'responseLatency':
-      return ctx.trace.latencyMs;
-    case 'responseLength':
-      return sentBytes(ctx, client);
     case 'routeKey':
       return route?.routeKey;
     case 'stage':
       return config.stageName;
-    case 'status':
-      return client.statusCode;
     case 'xrayTraceId':
       return ctx.traceHeader.slice(5).split(';')[0];
-    case 'error.message':
-      return failure?.message;
-    case 'error.messageString':
-      return failure ? messageStringOf(failure) : undefined;
-    case 'error.responseType':
-      return failure?.responseType;
-    case 'error.validationErrorString':
-      return ctx.validationErrorString;
-    case 'integrationStatus':
-    case 'integration.status':
-      return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
-    case 'integrationErrorMessage':
-    case 'integration.error':
-      return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,9 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
 import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
+import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-integration.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
+import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
 import {
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
@@ -24,6 +27,10 @@ export interface GatewayPolicies {
   accessLog: CompiledAccessLogFormat | undefined;
   /** Lines `gateway.accessLog` keeps (`accessLog.maxLines`). */
   accessLogMaxLines: number;
+  /** Authorizers, resource policy, trusted identities and the authorizer cache; `undefined` when unused. */
+  auth: GatewayAuth | undefined;
+  /** HTTP API built-in CORS (`corsConfiguration`). */
+  cors: CompiledCors | undefined;
 }
 
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
@@ -93,6 +100,8 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
     if (options.accessLog.maxLines !== undefined)
       accessLogMaxLines = validateMaxLines(options.accessLog.maxLines);
   }
+  const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
+  const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
   const metrics = createMetrics({ apiType });
-  return { throttler, usagePlans, cache, metrics, accessLog, accessLogMaxLines };
+  return { throttler, usagePlans, cache, metrics, accessLog, accessLogMaxLines, auth, cors };
 }

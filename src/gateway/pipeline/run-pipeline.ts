@@ -1,10 +1,12 @@
 import { BufferedResponse } from '../../http/buffered-response.js';
 import { toFetchResponse } from '../../http/to-fetch-response.js';
 import type { ClientResponse } from '../../response/types.js';
+import { addCorsHeaders, answerPreflight } from '../cors/cors-headers.js';
 import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
 import { runIntegration } from '../integrations/run-integration.js';
 import { methodRequestLines } from '../observability/execution-log.js';
 import { applyGatewayResponse } from '../responses/apply-gateway-response.js';
+import { authorize } from '../stages/authorize.js';
 import { lookupCache, storeInCache } from '../stages/cache-lookup.js';
 import { checkApiKey } from '../stages/check-api-key.js';
 import { checkHeaderSize } from '../stages/check-header-size.js';
@@ -27,9 +29,9 @@ export interface PipelineOutcome {
 }
 
 /**
- * Runs one request through the stages in AWS order (decision 0003): header size → payload size → stage → route →
- * API key / usage plan → throttle → validate request → cache lookup → integration (request mapping, call,
- * response mapping) → cache store → gateway-response customisation → metrics and access log.
+ * Runs one request through the stages in AWS order (decision 0003): header size → payload size → stage →
+ * [HTTP API CORS preflight] → route → authorize → API key / usage plan → throttle → validate request → cache lookup → integration (request mapping, call,
+ * response mapping) → [CORS headers] → cache store → gateway-response customisation → metrics and access log.
  * The first stage that returns a gateway response ends the request.
  */
 export async function runPipeline(
@@ -41,9 +43,17 @@ export async function runPipeline(
   let result: StageResult = checkHeaderSize(ctx, deps.config);
   if (result === ctx) result = checkPayloadSize(ctx, deps.config);
   if (result === ctx) result = resolveStage(ctx, deps.config);
+  // HTTP API CORS: a preflight no route takes is answered here, before routing and authorization (§9.2).
+  if (result === ctx && deps.policies.cors !== undefined) result = answerPreflight(ctx, deps);
   if (result === ctx) result = matchRoute(ctx, deps.config);
-  if (detailed && result === ctx) logExecution(ctx, () => methodRequestLines(ctx));
+  // AWS's execution log opens with the request id; the authorizer's lines come before the method request's.
+  if (detailed && result === ctx) logExecution(ctx, () => `Extended Request Id: ${ctx.extendedRequestId}`);
+  if (result === ctx && ctx.route!.auth !== undefined) {
+    const authorized = authorize(ctx, deps);
+    result = authorized instanceof Promise ? await authorized : authorized;
+  }
   if (result === ctx) result = checkApiKey(ctx, deps);
+  if (detailed && result === ctx) logExecution(ctx, () => methodRequestLines(ctx));
   if (result === ctx) result = throttle(ctx, deps);
   if (result === ctx) result = validateRequest(ctx, deps);
   if (result === ctx) result = lookupCache(ctx, deps);
@@ -51,6 +61,7 @@ export async function runPipeline(
     const ran = runIntegration(ctx, deps);
     result = ran instanceof Promise ? await ran : ran;
     if (result === ctx) result = storeInCache(ctx, deps);
+    if (result === ctx && deps.policies.cors !== undefined) addCorsHeaders(ctx, deps.policies.cors);
   }
   const trace = ctx.trace;
   let response: Response;

@@ -14,7 +14,11 @@ export function checkApiKey(ctx: PipelineContext, deps: PipelineDeps): StageResu
   if (!route.apiKeyRequired || !plans) return ctx;
   const decision = plans.authorize({
     stage: deps.config.stageName,
-    apiKeyValue: headerValue(ctx.request.headers, 'x-api-key'),
+    // apiKeySource AUTHORIZER: the key is the Lambda authorizer's usageIdentifierKey (behaviour.md §6.3).
+    apiKeyValue:
+      deps.policies.auth?.apiKeySource === 'AUTHORIZER'
+        ? (ctx.authorization?.usageIdentifierKey ?? null)
+        : headerValue(ctx.request.headers, 'x-api-key'),
     routeKey: route.routeKey,
   });
   if (!decision.ok) {

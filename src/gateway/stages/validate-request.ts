@@ -25,7 +25,7 @@ export function validateRequest(ctx: PipelineContext, deps: PipelineDeps): Stage
     const message = `Missing required request parameters: [${missing.join(', ')}]`;
     record(ctx, { stage: 'validation', decision: 'missing-parameters', detail: message });
     logExecution(ctx, () => `Request validation failed for the operation: ${message}`);
-    return gatewayResponse(deps.config.apiType, 'BAD_REQUEST_PARAMETERS', ctx, message);
+    return gatewayResponse(deps.config.apiType, 'BAD_REQUEST_PARAMETERS', ctx, { message });
   }
   if (validation.models.size > 0) {
     const contentType = headerValue(ctx.request.headers, 'content-type');

@@ -30,6 +30,8 @@ export interface ThrottlerOptions {
    * `'*\/*'` = the stage default) or usage-plan style key (`'/pets/{id}/GET'`).
    */
   methods?: Readonly<Record<string, ThrottleLimit>>;
+  /** Take `methods` keys as they are: WebSocket route keys (`sendMessage`, `$connect`) name no method. */
+  opaqueRouteKeys?: boolean;
 }
 
 /** What the core passes for each request. */
@@ -38,6 +40,8 @@ export interface ThrottleRequest {
   routeKey?: string;
   /** The per-client limits from a successful `usagePlans.authorize()`, for `apiKeyRequired` methods. */
   client?: ClientLimits;
+  /** Only the account bucket applies (WebSocket `@connections` callbacks draw from it, behaviour.md §19.4). */
+  accountOnly?: boolean;
 }
 
 /** A throttler: one per gateway. */
@@ -52,7 +56,7 @@ export interface Throttler {
   methodLimit(routeKey: string | undefined): ThrottleLimit | undefined;
 }
 
-const KNOWN = ['clock', 'account', 'stage', 'stageScope', 'methods'] as const;
+const KNOWN = ['clock', 'account', 'stage', 'stageScope', 'methods', 'opaqueRouteKeys'] as const;
 const ALLOWED: ThrottleAllowed = Object.freeze({ allowed: true });
 
 /**
@@ -100,7 +104,9 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
       stageLimit = limit;
       continue;
     }
-    const routeKey = toRouteKey(key, `createThrottler: methods[${formatValue(key)}]`);
+    const routeKey = options.opaqueRouteKeys
+      ? key
+      : toRouteKey(key, `createThrottler: methods[${formatValue(key)}]`);
     if (methodLimits.has(routeKey)) throw duplicate(key, routeKey);
     methodLimits.set(routeKey, limit);
   }
@@ -160,7 +166,7 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
           message: quota.message,
         });
       }
-      const stageLevel = levelFor(routeKey, now);
+      const stageLevel = request.accountOnly ? undefined : levelFor(routeKey, now);
       if (stageLevel && !stageLevel.bucket.canTake(now)) {
         return rejected(stageLevel.level, stageLevel.bucket.limit, stageLevel.message);
       }

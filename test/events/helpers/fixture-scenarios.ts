@@ -241,6 +241,50 @@ export const FIXTURE_SCENARIOS: readonly FixtureScenario[] = [
       }),
   },
   {
+    kind: 'token-authorizer',
+    scenario: 'deny-token',
+    build: () =>
+      buildTokenAuthorizerEvent({
+        token: 'Bearer deny',
+        method: 'DELETE',
+        path: '/orders/o-123',
+        stage: 'prod',
+      }),
+  },
+  {
+    kind: 'request-authorizer-v1',
+    scenario: 'no-query-cached',
+    // A REQUEST authorizer keyed (and cached) on a header and a stage variable; a request without a query
+    // string still gets {} maps (recorded).
+    build: () =>
+      buildRequestAuthorizerEvent({
+        resource: '/reports',
+        path: '/reports',
+        headers: { 'X-Tenant-Token': 't-42', 'User-Agent': 'curl/8.4.0' },
+        stageVariables: { tenantTable: 'tenants-dev' },
+        time,
+      }),
+  },
+  {
+    kind: 'proxy-v1',
+    scenario: 'iam-identity',
+    build: () =>
+      buildProxyEventV1({
+        resource: '/admin',
+        path: '/admin',
+        headers: { 'User-Agent': 'aws-sdk-js/3.600.0' },
+        authorizer: {
+          iam: {
+            accessKey: 'AKIAIOSFODNN7EXAMPLE',
+            caller: 'AIDAJQABLZS4A3QDU576Q',
+            user: 'AIDAJQABLZS4A3QDU576Q',
+            userArn: 'arn:aws:iam::123456789012:user/alice',
+          },
+        },
+        time,
+      }),
+  },
+  {
     kind: 'request-authorizer-v2',
     scenario: 'request',
     build: () =>

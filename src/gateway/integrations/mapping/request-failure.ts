@@ -18,5 +18,10 @@ export function answerMappingFailure(
     detail: failure.detail,
   });
   logExecution(ctx, () => failure.detail);
-  return gatewayResponse(deps.config.apiType, failure.failure, ctx, failure.message);
+  return gatewayResponse(
+    deps.config.apiType,
+    failure.failure,
+    ctx,
+    failure.message === undefined ? undefined : { message: failure.message },
+  );
 }

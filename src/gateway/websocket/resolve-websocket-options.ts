@@ -1,0 +1,144 @@
+import type { Clock } from '../../clock/clock.js';
+import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import type { IdSource } from '../../ids/ids.js';
+import { refuseUnsupported } from '../config/refusals.js';
+import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-integration.js';
+import { resolveApiIdentity, resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
+import { type ResolvedWsRoute, resolveWsRoutes } from './resolve-websocket-routes.js';
+import { compileSelectionExpression, type SelectionExpression } from './selection-expression.js';
+import type { WebSocketGatewayOptions } from './websocket-types.js';
+
+/** A WebSocket API's settings with every default filled in. */
+export interface ResolvedWebSocketApi {
+  stageName: string;
+  stageVariables: Readonly<Record<string, string>> | null;
+  apiId: string;
+  region: string;
+  accountId: string;
+  /** `{apiId}.execute-api.{region}.amazonaws.com`. */
+  domainName: string;
+  clock: Clock;
+  ids: IdSource;
+  routeSelection: SelectionExpression;
+  routes: ReadonlyMap<string, ResolvedWsRoute>;
+  /** `true` when `$connect` reads the API key from the `x-api-key` header. */
+  apiKeyFromHeader: boolean;
+  binaryFrames: 'CLOSE' | 'BASE64';
+}
+
+const KNOWN = [
+  'apiType',
+  'routeSelectionExpression',
+  'apiKeySelectionExpression',
+  'routes',
+  'stage',
+  'apiId',
+  'region',
+  'accountId',
+  'clock',
+  'seed',
+  'functionTimeoutMs',
+  'throttle',
+  'apiKeys',
+  'usagePlans',
+  'accessLog',
+  'binaryFrames',
+] as const;
+/** Options of REST or HTTP APIs that WebSocket APIs do not have. */
+const NOT_WEBSOCKET = ['cache', 'binaryMediaTypes', 'allowRaisedIntegrationTimeout', 'fetch'] as const;
+const STAGE_KEYS = ['name', 'variables'] as const;
+
+/** Validates `createGateway({ apiType: 'WEBSOCKET', … })` options (unknown and unsimulated ones are refused). */
+export function resolveWebSocketOptions(options: WebSocketGatewayOptions): ResolvedWebSocketApi {
+  const given = options as unknown as Record<string, unknown>;
+  if (given.authorizers !== undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_UNSUPPORTED_FEATURE',
+      'createGateway: "authorizers" configures WebSocket $connect authorizers, which this version of the gateway simulator does not simulate',
+      'Remove "authorizers"; the gateway refuses it rather than ignore it.',
+      { option: 'authorizers', feature: 'WebSocket $connect authorizers' },
+    );
+  }
+  for (const name of NOT_WEBSOCKET) {
+    if (given[name] !== undefined) {
+      throw new GatewayConfigError(
+        'GATEWAY_REST_ONLY',
+        `createGateway: ${name} is not available on WebSocket APIs`,
+        `Remove ${name}; it belongs to REST (or HTTP) APIs.`,
+        { option: name },
+      );
+    }
+  }
+  refuseUnsupported('createGateway', options);
+  assertKnownOptions('createGateway', options, KNOWN);
+  if (options.routeSelectionExpression === undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_SELECTION_EXPRESSION',
+      'createGateway: a WebSocket API needs a routeSelectionExpression',
+      "Add routeSelectionExpression: '$request.body.action' (AWS requires one for WebSocket APIs).",
+    );
+  }
+  const routeSelection = compileSelectionExpression(
+    'createGateway: routeSelectionExpression',
+    options.routeSelectionExpression,
+  );
+  const keySource = options.apiKeySelectionExpression;
+  if (keySource === '$context.authorizer.usageIdentifierKey') {
+    throw new GatewayConfigError(
+      'GATEWAY_UNSUPPORTED_FEATURE',
+      'createGateway: apiKeySelectionExpression $context.authorizer.usageIdentifierKey needs WebSocket $connect authorizers, which this version does not simulate',
+      "Use '$request.header.x-api-key' meanwhile.",
+      { option: 'apiKeySelectionExpression', feature: 'WebSocket $connect authorizers' },
+    );
+  }
+  if (keySource !== undefined && keySource !== '$request.header.x-api-key') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_SELECTION_EXPRESSION',
+      `createGateway: apiKeySelectionExpression ${JSON.stringify(keySource)} is not one AWS supports`,
+      "Use '$request.header.x-api-key' or '$context.authorizer.usageIdentifierKey', the only two values AWS accepts.",
+      { expression: keySource },
+    );
+  }
+  const binaryFrames = options.binaryFrames ?? 'CLOSE';
+  if (binaryFrames !== 'CLOSE' && binaryFrames !== 'BASE64') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: binaryFrames must be 'CLOSE' or 'BASE64', got ${JSON.stringify(binaryFrames)}`,
+      "Leave it out (AWS closes the connection with 1003), or pass 'BASE64'.",
+    );
+  }
+  const stage = options.stage ?? {};
+  assertKnownOptions('createGateway: stage', stage, STAGE_KEYS);
+  const stageName = stage.name ?? 'dev';
+  if (typeof stageName !== 'string' || !STAGE_NAME.test(stageName)) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_STAGE',
+      `createGateway: invalid stage name ${JSON.stringify(stageName)}`,
+      'Use 1–128 letters, digits, "-" or "_" (WebSocket APIs have no $default stage).',
+    );
+  }
+  const identity = resolveApiIdentity(options);
+  const functionTimeoutMs = resolveFunctionTimeout(
+    'createGateway: functionTimeoutMs',
+    options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS,
+  );
+  const routes = resolveWsRoutes(options.routes, functionTimeoutMs);
+  const keyRoutes = [...routes.values()].filter((r) => r.apiKeyRequired);
+  if (keyRoutes.length > 0 && keySource === undefined) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_SELECTION_EXPRESSION',
+      'createGateway: $connect has apiKeyRequired but the API has no apiKeySelectionExpression',
+      "Add apiKeySelectionExpression: '$request.header.x-api-key'.",
+    );
+  }
+  return {
+    ...identity,
+    stageName,
+    stageVariables: resolveStageVariables(stage.variables),
+    domainName: `${identity.apiId}.execute-api.${identity.region}.amazonaws.com`,
+    routeSelection,
+    routes,
+    apiKeyFromHeader: keySource !== undefined,
+    binaryFrames,
+  };
+}
