@@ -30,16 +30,30 @@ const CHUNKS = [
 ];
 
 const { esm, cjs } = bundleEntries(pkg, root);
-// Earlier groups win a module (a group also captures its dependencies that no earlier group took). A module
-// in the folder of another entry (src/gateway/definitions/ for apigw-testkit/definitions) stays with that
-// entry, so the root never loads a leaf subpath's code.
-const entryDirs = Object.keys(esm)
-  .map((name) => name.slice(0, name.lastIndexOf('/') + 1))
-  .filter((dir) => dir.split('/').length > 2);
-const inOtherEntry = (id) => entryDirs.some((dir) => id.replaceAll('\\', '/').includes(`/src/${dir}`));
+// Only modules the core entries load eagerly are grouped: the root and the capability entries of the grouped
+// folders (apigw-testkit/events, /gateway, …), by static imports. A module loaded lazily (`import()`, e.g. the
+// JWT engine and the jose it imports) or only by a leaf subpath (apigw-testkit/definitions, /auth, /vitest)
+// is left to rolldown's own chunking, so importing the root never loads it. Earlier groups win a module.
+const GROUPED = new RegExp(`^(index|(${['errors', 'clock', 'ids', 'events', 'http', 'response', 'vtl', 'gateway'].join('|')})/index)$`);
+const coreSources = Object.entries(esm)
+  .filter(([name]) => GROUPED.test(name))
+  .map(([, source]) => join(root, source));
+let eager;
+function eagerModules(ctx) {
+  const seen = new Set();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) visit(next);
+  };
+  for (const source of coreSources) visit(source);
+  return seen;
+}
 const groups = CHUNKS.map(([name, test], i) => ({
-  name,
-  test: (id) => test.test(id) && !inOtherEntry(id),
+  name: (id, ctx) => {
+    eager ??= eagerModules(ctx);
+    return eager.has(id) && test.test(id) ? name : null;
+  },
   priority: CHUNKS.length - i,
 }));
 // Every bare specifier stays an import: node builtins, optional peers and the package's own subpaths (so a

@@ -117,14 +117,14 @@ describe('package.json exports', () => {
   });
 
   // Static imports (`from 'x'`, `import 'x'`, `require('x')`) are what loading an entry loads; `import('x')`
-  // loads a feature's library only when a gateway uses the feature (jose for JWT/Cognito authorizers,
+  // (in CommonJS output also `.then(() => require('x'))`) loads a feature's library only when a gateway uses the feature (jose for JWT/Cognito authorizers,
   // @smithy/signature-v4 for AWS_IAM routes, ws for WebSocket clients).
   const importsOf = (entry: string, dynamic: boolean) => {
     const seen = new Set<string>();
     const bare = new Set<string>();
     const pattern = dynamic
       ? /(?:from\s*|import\s*\(\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm
-      : /(?:from\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm;
+      : /(?:from\s*|^\s*import\s+|(?<!\(\)\s*=>\s*)require\(\s*)['"]([^'"\s$]+)['"]/gm;
     const visit = (file: string): void => {
       if (seen.has(file)) return;
       seen.add(file);
