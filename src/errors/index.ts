@@ -7,5 +7,4 @@ export {
   TemplateError,
   unknownOptionError,
 } from './families.js';
-export { formatText, formatValue } from './format-value.js';
 export { isTestkitError, TestkitError } from './testkit-error.js';

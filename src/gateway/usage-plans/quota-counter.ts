@@ -34,6 +34,11 @@ export interface QuotaCounter {
  * Days of per-key usage kept for `gateway.usage()` (GetUsage): a date range there spans at most 90 days, and a
  * quota period at most a month, so older days are dropped as the clock moves on and memory stays bounded.
  * How long AWS itself keeps usage data is UNCONFIRMED.
+ *
+ * @example
+ * ```ts
+ * gateway.usage('key1', { startDate: '2024-01-01', endDate: '2024-03-30' }); // at most USAGE_RETENTION_DAYS back
+ * ```
  */
 export const USAGE_RETENTION_DAYS = 90;
 
