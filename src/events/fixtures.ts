@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type {
   APIGatewayProxyEvent,
   APIGatewayProxyEventV2,
@@ -8,6 +7,7 @@ import type {
 } from 'aws-lambda';
 import { InvalidInputError } from '../errors/families.js';
 import { formatValue } from '../errors/format-value.js';
+import { builtin } from '../node/builtin.js';
 import type { WebSocketEvent } from './websocket-event.js';
 
 /** Event kinds with canonical samples under `fixtures/events/<kind>/`. */
@@ -49,7 +49,7 @@ function fixturesRoot(): URL {
   if (root) return root;
   for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
     const candidate = new URL('fixtures/events/', dir);
-    if (existsSync(candidate)) {
+    if (builtin('node:fs').existsSync(candidate)) {
       root = candidate;
       return candidate;
     }
@@ -85,7 +85,8 @@ function checkKind(kind: string): asserts kind is EventFixtureKind {
  */
 export function listEventFixtures(kind: EventFixtureKind): string[] {
   checkKind(kind);
-  return readdirSync(new URL(`${kind}/`, fixturesRoot()))
+  return builtin('node:fs')
+    .readdirSync(new URL(`${kind}/`, fixturesRoot()))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
@@ -115,7 +116,7 @@ export function loadEventFixture<K extends EventFixtureKind>(
   }
   let text: string;
   try {
-    text = readFileSync(new URL(`${kind}/${scenario}.json`, fixturesRoot()), 'utf8');
+    text = builtin('node:fs').readFileSync(new URL(`${kind}/${scenario}.json`, fixturesRoot()), 'utf8');
   } catch {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',
