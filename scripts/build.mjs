@@ -34,7 +34,9 @@ const { esm, cjs } = bundleEntries(pkg, root);
 // folders (apigw-testkit/events, /gateway, …), by static imports. A module loaded lazily (`import()`, e.g. the
 // JWT engine and the jose it imports) or only by a leaf subpath (apigw-testkit/definitions, /auth, /vitest)
 // is left to rolldown's own chunking, so importing the root never loads it. Earlier groups win a module.
-const GROUPED = new RegExp(`^(index|(${['errors', 'clock', 'ids', 'events', 'http', 'response', 'vtl', 'gateway'].join('|')})/index)$`);
+const GROUPED = new RegExp(
+  `^(index|(${['errors', 'clock', 'ids', 'events', 'http', 'response', 'vtl', 'gateway'].join('|')})/index)$`,
+);
 const coreSources = Object.entries(esm)
   .filter(([name]) => GROUPED.test(name))
   .map(([, source]) => join(root, source));
