@@ -28,6 +28,23 @@ export interface GatewayInfo {
   routes: readonly string[];
 }
 
+/**
+ * The gateway's API keys at run time, like `UpdateApiKey` with `enabled`: a disabled key is refused with 403
+ * `{"message":"Forbidden"}` on `apiKeyRequired` routes until it is enabled again. Effective from the next request.
+ *
+ * @example
+ * ```ts
+ * gateway.apiKeys.disable('key1'); // requests with its value now get 403
+ * gateway.apiKeys.enable('key1');
+ * ```
+ */
+export interface GatewayApiKeys {
+  /** Enables the key with this id (from `apiKeys`). */
+  enable(keyId: string): void;
+  /** Disables the key with this id (from `apiKeys`). */
+  disable(keyId: string): void;
+}
+
 /** An in-process API Gateway. */
 export interface Gateway {
   /** Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. */
@@ -36,13 +53,18 @@ export interface Gateway {
   handle(input: GatewayFetchInput, init?: RequestInit): Promise<HandledRequest>;
   /** Consumption of an API key (REST usage plans), like `GetUsage`. */
   usage(keyId: string, options?: UsageOptions): UsageReport;
+  /** Disables and re-enables API keys at run time (REST APIs with `apiKeys`). */
+  readonly apiKeys: GatewayApiKeys;
   /** Drops every cached response (`FlushStageCache`); nothing happens without a stage cache. */
   flushCache(): void;
   /** Count, 4XXError, 5XXError, Latency, IntegrationLatency, CacheHitCount, CacheMissCount by stage and route. */
   metrics(): MetricsSnapshot;
   /** One line per request in the configured access-log format (empty without `accessLog`). */
   readonly accessLog: string[];
-  /** The invoke URL of `path` on this gateway's stage, e.g. `gateway.url('/pets')`. */
+  /**
+   * The invoke URL of `path` on this gateway's stage: `gateway.url('/pets')` is `https://…/dev/pets`. A path that
+   * already starts with the stage (`'/dev/pets'`) is not prefixed twice.
+   */
   url(path?: string): string;
   readonly info: GatewayInfo;
 }
@@ -93,6 +115,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     baseUrl,
     routes: Object.freeze(config.table.routes.map((r) => r.routeKey)),
   });
+  const plansFor = (where: string) => {
+    if (!policies.usagePlans) {
+      throw new GatewayConfigError(
+        'GATEWAY_NO_USAGE_PLANS',
+        `${where}: this gateway has no API keys or usage plans`,
+        'Configure apiKeys and usagePlans (REST APIs) to use API keys.',
+      );
+    }
+    return policies.usagePlans;
+  };
   return {
     async fetch(input, init) {
       const request = await toGatewayRequest(input, init, config.domainName);
@@ -103,21 +135,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       return runPipeline(request, deps, true);
     },
     usage(keyId, usageOptions) {
-      if (!policies.usagePlans) {
-        throw new GatewayConfigError(
-          'GATEWAY_NO_USAGE_PLANS',
-          'gateway.usage: this gateway has no API keys or usage plans',
-          'Configure apiKeys and usagePlans (REST APIs) to track usage.',
-        );
-      }
-      return policies.usagePlans.usage(keyId, usageOptions);
+      return plansFor('gateway.usage').usage(keyId, usageOptions);
     },
+    apiKeys: Object.freeze({
+      enable: (keyId: string) => plansFor('gateway.apiKeys.enable').setKeyEnabled(keyId, true),
+      disable: (keyId: string) => plansFor('gateway.apiKeys.disable').setKeyEnabled(keyId, false),
+    }),
     flushCache() {
       policies.cache?.flush();
     },
     metrics: () => policies.metrics.snapshot(),
     accessLog,
-    url: (path = '/') => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
+    url(path = '/') {
+      const absolute = path.startsWith('/') ? path : `/${path}`;
+      const next = absolute.charAt(prefix.length);
+      const staged = prefix !== '' && absolute.startsWith(prefix) && (next === '' || '/?#'.includes(next));
+      return staged ? `https://${config.domainName}${absolute}` : `${baseUrl}${absolute}`;
+    },
     info,
   };
 }

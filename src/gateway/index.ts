@@ -26,7 +26,13 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
-export { createGateway, type Gateway, type GatewayInfo, type HandledRequest } from './create-gateway.js';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayApiKeys,
+  type GatewayInfo,
+  type HandledRequest,
+} from './create-gateway.js';
 export {
   type GatewayErrorResponse,
   type GatewayFailure,

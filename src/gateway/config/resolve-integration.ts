@@ -86,10 +86,12 @@ export function resolveIntegration(
   const methods = resolveMethodResponses(routeWhere, methodResponses);
   if (integration.type === 'MOCK') {
     if (defaults.apiType === 'HTTP') {
+      // AWS itself refuses this (HTTP APIs have no MOCK type), unlike what is merely not simulated yet.
       throw new GatewayConfigError(
-        'GATEWAY_UNSUPPORTED_INTEGRATION',
-        `${where}: HTTP APIs have no MOCK integration`,
+        'GATEWAY_REST_ONLY',
+        `${where}: HTTP APIs have no MOCK integration (AWS offers MOCK on REST APIs only)`,
         "Use apiType: 'REST' for MOCK integrations, or a Lambda handler.",
+        { option: 'type', type: 'MOCK' },
       );
     }
     assertKnownOptions(where, integration, MOCK_KEYS);

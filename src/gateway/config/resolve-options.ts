@@ -2,7 +2,8 @@ import { type Clock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createIdSource, type IdSource } from '../../ids/ids.js';
 import type { ApiType, GatewayOptions } from '../types.js';
-import { refuseUnsupported } from './refusals.js';
+import { refuseStageSettings } from './misplaced-options.js';
+import { refuseUnsupportedAnywhere } from './refusals.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-integration.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
 
@@ -58,7 +59,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       `Call createGateway({ routes: { 'GET /pets': handler } }).`,
     );
   }
-  refuseUnsupported('createGateway', options);
+  refuseUnsupportedAnywhere(options);
   assertKnownOptions('createGateway', options, KNOWN);
   const apiType = options.apiType ?? 'REST';
   if (apiType !== 'REST' && apiType !== 'HTTP') {
@@ -81,6 +82,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     }
   }
   const stage = options.stage ?? {};
+  if (typeof stage === 'object' && stage !== null) refuseStageSettings(stage);
   assertKnownOptions('createGateway: stage', stage, STAGE_KEYS);
   const stageName = stage.name ?? (apiType === 'REST' ? 'dev' : '$default');
   if (!(STAGE_NAME.test(stageName) || (apiType === 'HTTP' && stageName === '$default'))) {

@@ -5,6 +5,7 @@ import { createHttpRouter } from '../routing/http-router.js';
 import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
 import { type ParsedRouteKey, parseRouteKey } from '../routing/route-key.js';
 import type { ThrottleLimits } from '../types.js';
+import { refuseIntegrationOptionOnRoute } from './misplaced-options.js';
 import { refuseUnsupported } from './refusals.js';
 import {
   type IntegrationDefaults,
@@ -65,6 +66,7 @@ export function resolveRoutes(routes: unknown, defaults: IntegrationDefaults, id
       );
     }
     refuseUnsupported(where, config);
+    refuseIntegrationOptionOnRoute(where, config);
     assertKnownOptions(where, config, ROUTE_KEYS);
     const route = config as Record<string, unknown>;
     if (route.integration === undefined) {
