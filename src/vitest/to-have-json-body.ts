@@ -4,6 +4,7 @@ import {
   type MatcherOutcome,
   type MatcherSubject,
   mergeOptions,
+  readBodyText,
   rejectionNote,
   resolveSubject,
 } from './subject.js';
@@ -19,10 +20,9 @@ export function createToHaveJsonBody(defaults: JsonBodyMatcherOptions) {
     const { partial = false, ...validateOptions } = mergeOptions(defaults, options) as JsonBodyMatcherOptions;
     const subject = resolveSubject(received, validateOptions);
     if (subject.kind === 'response') {
-      return subject.response
-        .clone()
-        .text()
-        .then((body) => judge(this, subject, body, expected, partial));
+      return readBodyText(subject.response, 'toHaveJsonBody').then((body) =>
+        judge(this, subject, body, expected, partial),
+      );
     }
     return judge(this, subject, subject.report.response.body, expected, partial);
   };
