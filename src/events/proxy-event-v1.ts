@@ -1,9 +1,17 @@
-import type { APIGatewayEventRequestContextWithAuthorizer, APIGatewayProxyEvent } from 'aws-lambda';
+import type {
+  APIGatewayEventRequestContextWithAuthorizer,
+  APIGatewayProxyEvent,
+  APIGatewayProxyWithCognitoAuthorizerEvent,
+  APIGatewayProxyWithLambdaAuthorizerEvent,
+} from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
 import {
+  type AuthorizerContextValue,
   authorizerKind,
+  type CognitoAuthorizerInput,
   cognitoAuthorizerV1,
   iamCaller,
+  type LambdaAuthorizerInput,
   lambdaAuthorizerV1,
   type ProxyEventV1AuthorizerInput,
 } from './derive/authorizer.js';
@@ -66,8 +74,19 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V1_OPTION_KEYS);
  * event.pathParameters; // { id: '7' }
  * event.queryStringParameters; // { verbose: 'true' }
  * event.requestContext.path; // '/dev/pets/7'
+ * // The type follows the authorizer asked for: APIGatewayProxyWithLambdaAuthorizerEvent<{ tenant: string }>.
+ * buildProxyEventV1({ authorizer: { lambda: { context: { tenant: 't1' } } } }).requestContext.authorizer.tenant; // 't1'
  * ```
  */
+export function buildProxyEventV1<
+  TContext extends Readonly<Record<string, AuthorizerContextValue>> = Record<never, never>,
+>(
+  options: ProxyEventV1Options & { authorizer: { lambda: LambdaAuthorizerInput & { context?: TContext } } },
+): APIGatewayProxyWithLambdaAuthorizerEvent<TContext>;
+export function buildProxyEventV1(
+  options: ProxyEventV1Options & { authorizer: { cognito: CognitoAuthorizerInput } },
+): APIGatewayProxyWithCognitoAuthorizerEvent;
+export function buildProxyEventV1(options?: ProxyEventV1Options): APIGatewayProxyEvent;
 export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGatewayProxyEvent {
   checkOptions(options);
   const http = options.apiType === 'HTTP';

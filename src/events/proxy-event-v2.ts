@@ -1,6 +1,17 @@
-import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2 } from 'aws-lambda';
+import type {
+  APIGatewayEventRequestContextV2,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+} from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
-import { authorizerV2, type ProxyEventV2AuthorizerInput } from './derive/authorizer-v2.js';
+import {
+  authorizerV2,
+  type IamAuthorizerV2Input,
+  type JwtAuthorizerInput,
+  type ProxyEventV2AuthorizerInput,
+} from './derive/authorizer-v2.js';
 import { isBinaryForHttpApi } from './derive/body.js';
 import { domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
@@ -50,8 +61,20 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V2_OPTION_KEYS);
  * event.pathParameters; // { id: '7' }
  * event.cookies; // ['s=1']
  * event.rawPath; // '/pets/7'
+ * // The type follows the authorizer asked for: APIGatewayProxyEventV2WithJWTAuthorizer here.
+ * buildProxyEventV2({ authorizer: { jwt: { claims: { sub: 'u1' } } } }).requestContext.authorizer.jwt.claims.sub; // 'u1'
  * ```
  */
+export function buildProxyEventV2(
+  options: ProxyEventV2Options & { authorizer: { jwt: JwtAuthorizerInput } },
+): APIGatewayProxyEventV2WithJWTAuthorizer;
+export function buildProxyEventV2<TContext extends Readonly<Record<string, unknown>>>(
+  options: ProxyEventV2Options & { authorizer: { lambda: TContext } },
+): APIGatewayProxyEventV2WithLambdaAuthorizer<TContext>;
+export function buildProxyEventV2(
+  options: ProxyEventV2Options & { authorizer: { iam: IamAuthorizerV2Input } },
+): APIGatewayProxyEventV2WithIAMAuthorizer;
+export function buildProxyEventV2(options?: ProxyEventV2Options): APIGatewayProxyEventV2;
 export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGatewayProxyEventV2 {
   checkOptions(options);
   const routeKey = options.routeKey ?? '$default';

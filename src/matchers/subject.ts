@@ -41,14 +41,6 @@ export function mergeOptions(
   return options === undefined ? defaults : { ...defaults, ...options };
 }
 
-/** Shape vitest expects back from a matcher. */
-export interface MatcherOutcome {
-  pass: boolean;
-  message: () => string;
-  actual?: unknown;
-  expected?: unknown;
-}
-
 /**
  * Reads a `Response` body through a clone, so the caller can still read it. A body already read (or being read)
  * cannot be cloned: that is reported as `RESPONSE_BODY_USED`, saying how to avoid it, instead of undici's TypeError.

@@ -1,13 +1,13 @@
-import type { MatcherState } from 'vitest';
 import { HTTP_API_INTERNAL_ERROR_BODY, REST_INTERNAL_ERROR_BODY } from '../response/error-responses.js';
 import { formatClientResponse, formatFindings } from '../response/format-report.js';
 import type { ValidateProxyResultOptions } from '../response/types.js';
-import { formatName, type MatcherOutcome, mergeOptions, readBodyText, resolveSubject } from './subject.js';
+import type { ApigwMatcherContext, MatcherOutcome } from './matcher-context.js';
+import { formatName, mergeOptions, readBodyText, resolveSubject } from './subject.js';
 
 /** Builds `toBeValidProxyResult` with the matcher set's default options. */
 export function createToBeValidProxyResult(defaults: ValidateProxyResultOptions) {
   return function toBeValidProxyResult(
-    this: MatcherState,
+    this: ApigwMatcherContext,
     received: unknown,
     options?: ValidateProxyResultOptions,
   ): MatcherOutcome | Promise<MatcherOutcome> {
