@@ -4,6 +4,7 @@ import type { MetricsSnapshot } from './observability/index.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 import { type GatewayFetchInput, toGatewayRequest } from './pipeline/gateway-request.js';
 import { createPolicies } from './pipeline/policies.js';
+import { createRequestProgress, type RequestProgress } from './pipeline/request-progress.js';
 import { runPipeline } from './pipeline/run-pipeline.js';
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
@@ -49,6 +50,12 @@ export interface GatewayApiKeys {
 export interface Gateway {
   /** Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. */
   fetch(input: GatewayFetchInput, init?: RequestInit): Promise<Response>;
+  /**
+   * Resolves when the next request is waiting for time — its Lambda handler runs with the integration and function
+   * timeouts armed — or was answered. Await it after starting a request over a socket (supertest, a real client)
+   * and before moving fake timers or a manual clock, so time moves after the request reached the gateway.
+   */
+  nextRequest(): Promise<RequestProgress>;
   /** Like `fetch`, and also returns the trace: every stage's decision, the event, the handler's result. */
   handle(input: GatewayFetchInput, init?: RequestInit): Promise<HandledRequest>;
   /** Consumption of an API key (REST usage plans), like `GetUsage`. */
@@ -104,6 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return name;
     },
   };
+  const nextRequest = createRequestProgress(deps);
   const prefix = config.stageName === '$default' ? '' : `/${config.stageName}`;
   const baseUrl = `https://${config.domainName}${prefix}`;
   const info: GatewayInfo = Object.freeze({
@@ -134,6 +142,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const request = await toGatewayRequest(input, init, config.domainName);
       return runPipeline(request, deps, true);
     },
+    nextRequest,
     usage(keyId, usageOptions) {
       return plansFor('gateway.usage').usage(keyId, usageOptions);
     },

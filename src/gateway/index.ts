@@ -57,6 +57,7 @@ export {
   type MetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
+export type { RequestProgress } from './pipeline/request-progress.js';
 export {
   createThrottler,
   createTokenBucket,

@@ -93,6 +93,7 @@ export async function runLambdaProxy(
     clock,
     integrationTimeoutMs: integration.timeoutMs,
     functionTimeoutMs: integration.functionTimeoutMs,
+    onArmed: deps.onIntegrationArmed,
   });
   ctx.integrationLatencyMs = clock.now() - start;
   ctx.trace.invocation = outcome;

@@ -78,6 +78,7 @@ export async function runPipeline(
   trace.status = client.statusCode;
   trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
   observe(ctx, deps, client);
+  deps.onAnswered?.(client.statusCode);
   return { response, trace };
 }
 
