@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isTestkitError } from '../errors/testkit-error.js';
 import type { CliCommand, CliIo } from './command.js';
 import { checkResultCommand } from './commands/check-result.js';
@@ -10,7 +11,15 @@ const COMMANDS: readonly CliCommand[] = [eventCommand, checkResultCommand, rende
 
 function mainHelp(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n');
-  return `Usage: apigw-testkit <command> [options]\n\nCommands:\n${rows}\n\nRun "apigw-testkit <command> --help" for a command's options.\n`;
+  return `Usage: apigw-testkit <command> [options]\n\nCommands:\n${rows}\n\nRun "apigw-testkit <command> --help" for a command's options; "apigw-testkit --version" prints the version.\n`;
+}
+
+/** The version of the installed package (its package.json sits two folders above this file, in src/ and dist/). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
 
 /**
@@ -19,6 +28,10 @@ function mainHelp(): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
     return name === undefined ? 2 : 0;

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InvalidInputError } from '../../errors/families.js';
 import {
   buildProxyEventV1,
@@ -8,7 +10,7 @@ import {
   buildWebSocketEvent,
 } from '../../events/index.js';
 import { type FlagSpec, formatHelp, parseArgs, splitPairs } from '../args.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliIo } from '../command.js';
 import { EVENT_KINDS, type EventKind, resolveKind } from './event-kinds.js';
 
 const SPEC: Record<string, FlagSpec> = {
@@ -28,6 +30,11 @@ const SPEC: Record<string, FlagSpec> = {
   query: { type: 'string', multiple: true, value: 'key=value', description: 'Query parameter' },
   cookie: { type: 'string', multiple: true, value: 'name=value', description: 'Cookie' },
   body: { type: 'string', value: 'text', description: 'Request body (text as sent) or WebSocket frame' },
+  'body-file': {
+    type: 'string',
+    value: 'path|-',
+    description: 'Request body read from a file (bytes as sent; - for standard input)',
+  },
   stage: { type: 'string', value: 'name', description: "Stage (default dev; HTTP API '$default')" },
   'stage-var': { type: 'string', multiple: true, value: 'key=value', description: 'Stage variable' },
   'binary-media-type': {
@@ -59,10 +66,10 @@ const SPEC: Record<string, FlagSpec> = {
 const COMMON = ['seed', 'random-ids', 'fake', 'compact', 'time', 'stage', 'source-ip', 'user-agent'];
 const HTTP = ['method', 'path', 'header', 'query', 'cookie', 'stage-var'];
 const ALLOWED: Record<EventKind, readonly string[]> = {
-  v1: [...COMMON, ...HTTP, 'resource', 'body', 'binary-media-type', 'api-type'],
-  v2: [...COMMON, ...HTTP, 'route-key', 'body'],
+  v1: [...COMMON, ...HTTP, 'resource', 'body', 'body-file', 'binary-media-type', 'api-type'],
+  v2: [...COMMON, ...HTTP, 'route-key', 'body', 'body-file'],
   'websocket-connect': [...COMMON, 'header', 'query', 'stage-var', 'route-key'],
-  'websocket-message': [...COMMON, 'body', 'stage-var', 'route-key'],
+  'websocket-message': [...COMMON, 'body', 'body-file', 'stage-var', 'route-key'],
   'websocket-disconnect': [...COMMON, 'stage-var', 'route-key'],
   'token-authorizer': ['seed', 'compact', 'stage', 'method', 'path', 'token'],
   'request-authorizer': [...COMMON, ...HTTP, 'resource', 'api-type'],
@@ -76,6 +83,25 @@ Kinds: ${EVENT_KINDS.map((k) => k.names.join(' | ')).join(', ')}`;
 
 function usage(problem: string, hint: string): InvalidInputError {
   return new InvalidInputError('CLI_USAGE', `apigw-testkit event: ${problem}`, hint);
+}
+
+/** The body file's bytes: text when they are UTF-8 (the builders then judge it like a typed body), else bytes. */
+async function readBodyFile(path: string, io: CliIo): Promise<string | Uint8Array> {
+  if (path === '-') return io.readStdin();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(io.cwd, path));
+  } catch (error) {
+    throw usage(
+      `cannot read --body-file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check the path (relative to the current directory), or pass - to read standard input.',
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return bytes;
+  }
 }
 
 function parseTime(text: string): number {
@@ -172,6 +198,7 @@ Examples:
   apigw-testkit event v1 --method POST --resource '/pets/{id}' --path /pets/7 --header content-type:application/json --body '{"name":"Rex"}'
   apigw-testkit event v2 --route-key 'GET /pets/{id}' --path '/pets/7?verbose=true' --cookie session=abc --stage prod
   apigw-testkit event websocket-message --body '{"action":"send"}'
+  apigw-testkit event v2 --method POST --header content-type:image/png --body-file photo.png
   apigw-testkit event token-authorizer --token 'Bearer abc' --path /pets/7
   apigw-testkit event v1 --fake --seed 42
 `,
@@ -194,12 +221,13 @@ Examples:
         );
       }
     }
-    const event = await build(
-      kind,
-      toOptions(kind, flags),
-      flags.fake === true,
-      flags.seed as string | undefined,
-    );
+    const options = toOptions(kind, flags);
+    if (typeof flags['body-file'] === 'string') {
+      if (flags.body !== undefined)
+        throw usage('--body and --body-file both give the body', 'Keep one of them.');
+      options.body = await readBodyFile(flags['body-file'], io);
+    }
+    const event = await build(kind, options, flags.fake === true, flags.seed as string | undefined);
     io.stdout(`${flags.compact ? JSON.stringify(event) : JSON.stringify(event, null, 2)}\n`);
     return 0;
   },
