@@ -3,11 +3,18 @@ import { isTestkitError } from '../errors/testkit-error.js';
 import type { CliCommand, CliIo } from './command.js';
 import { checkResultCommand } from './commands/check-result.js';
 import { eventCommand } from './commands/event.js';
+import { invokeCommand } from './commands/invoke.js';
 import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
 import { formatCliError } from './format-error.js';
 
-const COMMANDS: readonly CliCommand[] = [eventCommand, checkResultCommand, renderCommand, serveCommand];
+const COMMANDS: readonly CliCommand[] = [
+  eventCommand,
+  checkResultCommand,
+  invokeCommand,
+  renderCommand,
+  serveCommand,
+];
 
 function mainHelp(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n');

@@ -13,7 +13,8 @@ import { type FlagSpec, formatHelp, parseArgs, splitPairs } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { EVENT_KINDS, type EventKind, resolveKind } from './event-kinds.js';
 
-const SPEC: Record<string, FlagSpec> = {
+/** The flags of `apigw-testkit event` (also taken by `invoke` to build its event). */
+export const EVENT_FLAGS: Record<string, FlagSpec> = {
   method: { type: 'string', value: 'VERB', description: 'Request verb (default GET, or the route key verb)' },
   path: { type: 'string', value: 'path', description: 'Request path after the stage; may carry ?query' },
   resource: {
@@ -189,11 +190,39 @@ async function build(
   }
 }
 
+/**
+ * Builds the event of `kind` from parsed `event` flags (shared by `event` and `invoke`): a flag the kind does not
+ * take is a usage error naming `command`.
+ */
+export async function buildEventFromFlags(
+  command: string,
+  kind: EventKind,
+  flags: Record<string, string | boolean | string[]>,
+  io: CliIo,
+): Promise<unknown> {
+  for (const flag of Object.keys(flags)) {
+    if (!ALLOWED[kind].includes(flag)) {
+      throw new InvalidInputError(
+        'CLI_USAGE',
+        `apigw-testkit ${command}: --${flag} does not apply to ${kind} events`,
+        `Flags for ${kind}: ${ALLOWED[kind].map((f) => `--${f}`).join(' ')}.`,
+      );
+    }
+  }
+  const options = toOptions(kind, flags);
+  if (typeof flags['body-file'] === 'string') {
+    if (flags.body !== undefined)
+      throw usage('--body and --body-file both give the body', 'Keep one of them.');
+    options.body = await readBodyFile(flags['body-file'], io);
+  }
+  return build(kind, options, flags.fake === true, flags.seed as string | undefined);
+}
+
 /** `apigw-testkit event <kind>`: prints an event built by the event builders. */
 export const eventCommand: CliCommand = {
   name: 'event',
   summary: 'Print an API Gateway event (REST, HTTP API, WebSocket, authorizers), derived consistently',
-  help: `${formatHelp(USAGE, SUMMARY, SPEC)}
+  help: `${formatHelp(USAGE, SUMMARY, EVENT_FLAGS)}
 Examples:
   apigw-testkit event v1 --method POST --resource '/pets/{id}' --path /pets/7 --header content-type:application/json --body '{"name":"Rex"}'
   apigw-testkit event v2 --route-key 'GET /pets/{id}' --path '/pets/7?verbose=true' --cookie session=abc --stage prod
@@ -203,7 +232,7 @@ Examples:
   apigw-testkit event v1 --fake --seed 42
 `,
   run: async (argv, io) => {
-    const { positionals, flags } = parseArgs('event', argv, SPEC);
+    const { positionals, flags } = parseArgs('event', argv, EVENT_FLAGS);
     if (positionals.length !== 1) {
       throw usage(
         positionals.length === 0
@@ -212,22 +241,7 @@ Examples:
         `Write apigw-testkit event <kind>, with <kind> one of ${EVENT_KINDS.map((k) => k.names[0]).join(', ')}.`,
       );
     }
-    const kind = resolveKind(positionals[0]!);
-    for (const flag of Object.keys(flags)) {
-      if (!ALLOWED[kind].includes(flag)) {
-        throw usage(
-          `--${flag} does not apply to ${kind} events`,
-          `Flags for ${kind}: ${ALLOWED[kind].map((f) => `--${f}`).join(' ')}.`,
-        );
-      }
-    }
-    const options = toOptions(kind, flags);
-    if (typeof flags['body-file'] === 'string') {
-      if (flags.body !== undefined)
-        throw usage('--body and --body-file both give the body', 'Keep one of them.');
-      options.body = await readBodyFile(flags['body-file'], io);
-    }
-    const event = await build(kind, options, flags.fake === true, flags.seed as string | undefined);
+    const event = await buildEventFromFlags('event', resolveKind(positionals[0]!), flags, io);
     io.stdout(`${flags.compact ? JSON.stringify(event) : JSON.stringify(event, null, 2)}\n`);
     return 0;
   },
