@@ -78,7 +78,8 @@ describe('docs examples type-check', () => {
         files.push(join(dir, 'prelude.d.ts'));
       }
       for (const example of examples) {
-        const file = join(dir, `line-${example.line}.ts`);
+        const file = join(dir, example.file ?? `line-${example.line}.ts`);
+        mkdirSync(join(file, '..'), { recursive: true });
         writeFileSync(file, example.module);
         files.push(file);
         sources.set(file.slice(root.length), `${page}:${example.line}`);

@@ -1,6 +1,8 @@
 // Turns the TypeScript examples of a markdown page into modules tsc can check, the way a reader reads them:
 //
 // - every ```ts (or ```typescript) block is one module; ```ts no-check marks a sketch that is not code;
+// - a block whose first line is a file name comment (`// src/pets.ts`) is that file of a small project: blocks
+//   named so import each other by relative path (docs/getting-started.md);
 // - a block sees the imports of the blocks above it on the same page (pages import once, then show fragments);
 // - names a page uses without defining them (a handler the prose talks about) are declared in an HTML comment
 //   anywhere on the page, typed like in a .d.ts:
@@ -16,6 +18,11 @@
 export interface TsExample {
   /** 1-based line of the opening fence. */
   line: number;
+  /**
+   * The file the block is, when its first line names one (`// src/pets.ts`): such blocks are whole files of a
+   * small project — they import each other by relative path and inherit nothing.
+   */
+  file: string | undefined;
   /** The block as written. */
   code: string;
   /** The module to compile: imports seen above, then the block, then `export {}`. */
@@ -88,8 +95,14 @@ export function extractTsExamples(markdown: string): PageExamples {
     i = stop;
     if (lang !== 'ts' && lang !== 'typescript') continue;
     if (/\bno-check\b/.test(meta ?? '')) continue;
+    const file = /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.(?:ts|mts|cts))\s*$/.exec(code.split('\n')[0] ?? '')?.[1];
+    if (file !== undefined) {
+      const isModule = /^(?:import|export)\s/m.test(code);
+      examples.push({ line, file, code, module: isModule ? `${code}\n` : `${code}\nexport {};\n` });
+      continue;
+    }
     const inherited = inheritImports(seenImports, declaredNames(code));
-    examples.push({ line, code, module: `${inherited.join('\n')}\n${code}\nexport {};\n` });
+    examples.push({ line, file, code, module: `${inherited.join('\n')}\n${code}\nexport {};\n` });
     seenImports.push(...(code.match(IMPORT) ?? []));
   }
   const prelude = PRELUDE.exec(markdown)?.[1];
