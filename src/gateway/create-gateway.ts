@@ -54,6 +54,14 @@ export interface Gateway {
    * Resolves when the next request is waiting for time — its Lambda handler runs with the integration and function
    * timeouts armed — or was answered. Await it after starting a request over a socket (supertest, a real client)
    * and before moving fake timers or a manual clock, so time moves after the request reached the gateway.
+   *
+   * @example
+   * ```ts
+   * const answer = request(gateway).get('/dev/slow').then((res) => res);
+   * await gateway.nextRequest(); // { state: 'waiting' }: the handler runs, its 29 s timeout is armed
+   * await clock.advanceAsync(29_000);
+   * (await answer).status; // 504
+   * ```
    */
   nextRequest(): Promise<RequestProgress>;
   /** Like `fetch`, and also returns the trace: every stage's decision, the event, the handler's result. */

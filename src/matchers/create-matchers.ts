@@ -7,7 +7,15 @@ import { createToHaveJsonBody } from './to-have-json-body.js';
 import { createToHaveStatusCode } from './to-have-status-code.js';
 
 // A type alias (not an interface) so it fits the index-signature matcher maps of vitest and Jest.
-/** The matcher implementations, ready for `expect.extend` (vitest or Jest). */
+/**
+ * The matcher implementations, ready for `expect.extend` (vitest or Jest).
+ *
+ * @example
+ * ```ts
+ * const matchers: ApigwMatcherImplementations = createApigwMatchers({ payloadFormat: '2.0' });
+ * expect.extend(matchers);
+ * ```
+ */
 export type ApigwMatcherImplementations = {
   toBeValidProxyResult(
     this: ApigwMatcherContext,

@@ -1,6 +1,15 @@
 /**
  * What a matcher uses of `this`: the part vitest's `MatcherState` and Jest's `MatcherContext` share, so one
  * implementation serves both runners.
+ *
+ * @example
+ * ```ts
+ * expect.extend({
+ *   toBeCreated(this: ApigwMatcherContext, received: unknown) {
+ *     return apigwMatchers.toHaveStatusCode.call(this, received, 201);
+ *   },
+ * });
+ * ```
  */
 export interface ApigwMatcherContext {
   /** Deep equality with the runner's asymmetric matchers and the given testers. */

@@ -1,20 +1,8 @@
 import { GatewayConfigError } from '../../errors/families.js';
+import { LAMBDA_KEYS, MOCK_KEYS } from './resolve-integration.js';
 
 /** Options of a Lambda proxy or MOCK integration: written on the route itself, they belong in `integration`. */
-const INTEGRATION_OPTIONS = [
-  'type',
-  'handler',
-  'payloadFormatVersion',
-  'timeoutInMillis',
-  'httpMethod',
-  'functionTimeoutMs',
-  'functionName',
-  'memoryLimitInMB',
-  'requestTemplates',
-  'passthroughBehavior',
-  'integrationResponses',
-  'responses',
-];
+const INTEGRATION_OPTIONS: readonly string[] = [...new Set<string>([...LAMBDA_KEYS, ...MOCK_KEYS])];
 
 /**
  * AWS stage settings (`CreateStage` of REST and HTTP APIs) the simulator takes somewhere else: the stage holds only

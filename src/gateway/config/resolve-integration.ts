@@ -43,7 +43,8 @@ export interface IntegrationDefaults {
   allowRaisedIntegrationTimeout: boolean;
 }
 
-const LAMBDA_KEYS = [
+/** Options of a Lambda proxy integration. */
+export const LAMBDA_KEYS = [
   'type',
   'handler',
   'payloadFormatVersion',
@@ -53,7 +54,8 @@ const LAMBDA_KEYS = [
   'functionName',
   'memoryLimitInMB',
 ] as const;
-const MOCK_KEYS = [
+/** Options of a MOCK integration. */
+export const MOCK_KEYS = [
   'type',
   'requestTemplates',
   'passthroughBehavior',

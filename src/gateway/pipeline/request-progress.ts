@@ -4,6 +4,13 @@ import type { PipelineDeps } from './deps.js';
  * Where a request stands when `gateway.nextRequest()` resolves: `waiting` — its Lambda handler is running and the
  * timeouts are armed, so only moving time (fake timers, a manual clock) gets it further; `answered` — the gateway
  * produced its response (`status`).
+ *
+ * @example
+ * ```ts
+ * const answer = request(gateway).get('/dev/slow').then((res) => res);
+ * const progress: RequestProgress = await gateway.nextRequest(); // { state: 'waiting' }
+ * await vi.advanceTimersByTimeAsync(29_000);
+ * ```
  */
 export type RequestProgress = { state: 'waiting' } | { state: 'answered'; status: number };
 
