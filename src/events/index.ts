@@ -37,8 +37,8 @@ export {
   loadEventFixture,
 } from './fixtures.js';
 export { buildLambdaContext, type LambdaContextOptions } from './lambda-context.js';
-export { buildProxyEventV1, type ProxyEventV1Options } from './proxy-event-v1.js';
-export { buildProxyEventV2, type ProxyEventV2Options } from './proxy-event-v2.js';
+export { buildProxyEventV1, type ProxyEventV1For, type ProxyEventV1Options } from './proxy-event-v1.js';
+export { buildProxyEventV2, type ProxyEventV2For, type ProxyEventV2Options } from './proxy-event-v2.js';
 export {
   buildRequestAuthorizerEvent,
   type RequestAuthorizerEventOptions,

@@ -6,12 +6,9 @@ import type {
 } from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
 import {
-  type AuthorizerContextValue,
   authorizerKind,
-  type CognitoAuthorizerInput,
   cognitoAuthorizerV1,
   iamCaller,
-  type LambdaAuthorizerInput,
   lambdaAuthorizerV1,
   type ProxyEventV1AuthorizerInput,
 } from './derive/authorizer.js';
@@ -46,6 +43,25 @@ export interface ProxyEventV1Options extends HttpEventOptions {
     Record<string, unknown>;
 }
 
+/**
+ * The `@types/aws-lambda` event type {@link buildProxyEventV1} returns for an `authorizer` option:
+ * `{ lambda: { context } }` gives `APIGatewayProxyWithLambdaAuthorizerEvent<context>` (its values typed as the
+ * strings API Gateway delivers), `{ cognito }` `APIGatewayProxyWithCognitoAuthorizerEvent`; otherwise
+ * `APIGatewayProxyEvent`.
+ *
+ * @example
+ * ```ts
+ * type Event = ProxyEventV1For<{ cognito: { claims: { sub: string } } }>; // APIGatewayProxyWithCognitoAuthorizerEvent
+ * ```
+ */
+export type ProxyEventV1For<A> = [A] extends [{ lambda: infer L }]
+  ? APIGatewayProxyWithLambdaAuthorizerEvent<
+      L extends { context?: infer C } ? (C extends object ? C : {}) : {}
+    >
+  : [A] extends [{ cognito: unknown }]
+    ? APIGatewayProxyWithCognitoAuthorizerEvent
+    : APIGatewayProxyEvent;
+
 /** Option names {@link buildProxyEventV1} accepts. */
 export const PROXY_EVENT_V1_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS,
@@ -78,15 +94,9 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V1_OPTION_KEYS);
  * buildProxyEventV1({ authorizer: { lambda: { context: { tenant: 't1' } } } }).requestContext.authorizer.tenant; // 't1'
  * ```
  */
-export function buildProxyEventV1<
-  TContext extends Readonly<Record<string, AuthorizerContextValue>> = Record<never, never>,
->(
-  options: ProxyEventV1Options & { authorizer: { lambda: LambdaAuthorizerInput & { context?: TContext } } },
-): APIGatewayProxyWithLambdaAuthorizerEvent<TContext>;
-export function buildProxyEventV1(
-  options: ProxyEventV1Options & { authorizer: { cognito: CognitoAuthorizerInput } },
-): APIGatewayProxyWithCognitoAuthorizerEvent;
-export function buildProxyEventV1(options?: ProxyEventV1Options): APIGatewayProxyEvent;
+export function buildProxyEventV1<A extends ProxyEventV1AuthorizerInput | undefined = undefined>(
+  options?: ProxyEventV1Options & { authorizer?: A },
+): ProxyEventV1For<A>;
 export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGatewayProxyEvent {
   checkOptions(options);
   const http = options.apiType === 'HTTP';

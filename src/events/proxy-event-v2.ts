@@ -6,12 +6,7 @@ import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
 } from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
-import {
-  authorizerV2,
-  type IamAuthorizerV2Input,
-  type JwtAuthorizerInput,
-  type ProxyEventV2AuthorizerInput,
-} from './derive/authorizer-v2.js';
+import { authorizerV2, type ProxyEventV2AuthorizerInput } from './derive/authorizer-v2.js';
 import { isBinaryForHttpApi } from './derive/body.js';
 import { domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
@@ -37,6 +32,24 @@ export interface ProxyEventV2Options
   /** Deep-partial override applied last; a key set to `undefined` is removed. */
   requestContext?: DeepPartial<APIGatewayEventRequestContextV2> & Record<string, unknown>;
 }
+
+/**
+ * The `@types/aws-lambda` event type {@link buildProxyEventV2} returns for an `authorizer` option: `{ jwt }` gives
+ * `APIGatewayProxyEventV2WithJWTAuthorizer`, `{ lambda: context }` `APIGatewayProxyEventV2WithLambdaAuthorizer<context>`,
+ * `{ iam }` `APIGatewayProxyEventV2WithIAMAuthorizer`; none (or an authorizer of unknown kind) `APIGatewayProxyEventV2`.
+ *
+ * @example
+ * ```ts
+ * type Event = ProxyEventV2For<{ jwt: { claims: { sub: string } } }>; // APIGatewayProxyEventV2WithJWTAuthorizer
+ * ```
+ */
+export type ProxyEventV2For<A> = [A] extends [{ jwt: unknown }]
+  ? APIGatewayProxyEventV2WithJWTAuthorizer
+  : [A] extends [{ lambda: infer C }]
+    ? APIGatewayProxyEventV2WithLambdaAuthorizer<C>
+    : [A] extends [{ iam: unknown }]
+      ? APIGatewayProxyEventV2WithIAMAuthorizer
+      : APIGatewayProxyEventV2;
 
 /** Option names {@link buildProxyEventV2} accepts. */
 export const PROXY_EVENT_V2_OPTION_KEYS: readonly string[] = [
@@ -65,16 +78,9 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V2_OPTION_KEYS);
  * buildProxyEventV2({ authorizer: { jwt: { claims: { sub: 'u1' } } } }).requestContext.authorizer.jwt.claims.sub; // 'u1'
  * ```
  */
-export function buildProxyEventV2(
-  options: ProxyEventV2Options & { authorizer: { jwt: JwtAuthorizerInput } },
-): APIGatewayProxyEventV2WithJWTAuthorizer;
-export function buildProxyEventV2<TContext extends Readonly<Record<string, unknown>>>(
-  options: ProxyEventV2Options & { authorizer: { lambda: TContext } },
-): APIGatewayProxyEventV2WithLambdaAuthorizer<TContext>;
-export function buildProxyEventV2(
-  options: ProxyEventV2Options & { authorizer: { iam: IamAuthorizerV2Input } },
-): APIGatewayProxyEventV2WithIAMAuthorizer;
-export function buildProxyEventV2(options?: ProxyEventV2Options): APIGatewayProxyEventV2;
+export function buildProxyEventV2<A extends ProxyEventV2AuthorizerInput | undefined = undefined>(
+  options?: ProxyEventV2Options & { authorizer?: A },
+): ProxyEventV2For<A>;
 export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGatewayProxyEventV2 {
   checkOptions(options);
   const routeKey = options.routeKey ?? '$default';

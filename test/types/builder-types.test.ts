@@ -73,3 +73,16 @@ describe('buildProxyEventV1 returns the type of the authorizer asked for', () =>
     expectTypeOf(buildProxyEventV1({ resource: '/pets' })).toEqualTypeOf<APIGatewayProxyEvent>();
   });
 });
+
+describe('the faker variants return the same types as the builders', () => {
+  it('fakeProxyEventV2({ authorizer: { jwt } }) → APIGatewayProxyEventV2WithJWTAuthorizer', async () => {
+    const { fakeProxyEventV1, fakeProxyEventV2 } = await import('../../src/faker/index.js');
+    const v2 = fakeProxyEventV2({ authorizer: { jwt: { claims: { sub: 'u1' } } } }, { seed: 1 });
+    expectTypeOf(v2).toEqualTypeOf<APIGatewayProxyEventV2WithJWTAuthorizer>();
+    expect(v2.requestContext.authorizer.jwt.claims.sub).toBe('u1');
+    const v1 = fakeProxyEventV1({ authorizer: { cognito: { claims: { sub: 'u2' } } } }, { seed: 1 });
+    expectTypeOf(v1).toEqualTypeOf<APIGatewayProxyWithCognitoAuthorizerEvent>();
+    expect(v1.requestContext.authorizer.claims.sub).toBe('u2');
+    expectTypeOf(fakeProxyEventV2()).toEqualTypeOf<APIGatewayProxyEventV2>();
+  });
+});
