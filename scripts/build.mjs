@@ -1,6 +1,6 @@
 // Builds dist/: one bundle per package.json `exports` entry (and the bin), as ESM (.js) and CommonJS (.cjs)
 // with shared chunks, plus declarations from `tsc` for both module systems (.d.ts and .d.cts).
-// Why bundling and how entries are found: docs/decisions/0004-bundled-dual-build.md.
+// Why bundling and how entries are found: docs/decisions/0006-bundled-dual-build.md.
 //
 //   node scripts/build.mjs
 //

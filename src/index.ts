@@ -1,6 +1,9 @@
 // apigw-testkit — the peer-free core. Optional-peer glue lives in its own subpaths:
 // apigw-testkit/vitest, /vitest/setup, /fast-check, /faker, /msw, /supertest.
 
+// Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
+import './matchers/matcher-types.js';
+
 export {
   type Clock,
   createManualClock,

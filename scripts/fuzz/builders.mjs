@@ -12,7 +12,7 @@ import {
   buildWebSocketEvent,
 } from '../../dist/events/index.js';
 import { isTestkitError } from '../../dist/index.js';
-import { FuzzFailure, HostileError, show } from './outcome.mjs';
+import { FuzzFailure, HostileError, sampledCases, show } from './outcome.mjs';
 
 const BUILDERS = {
   buildProxyEventV1,
@@ -158,15 +158,14 @@ const options = fc.oneof(
 
 /** `count` builder cases from `seed`. */
 export function* builderCases(count, seed) {
-  const names = Object.keys(BUILDERS);
-  const batch = 500;
-  for (let done = 0; done < count; done += batch) {
-    const samples = fc.sample(fc.tuple(fc.constantFrom(...names), options), {
-      seed: seed + done,
-      numRuns: Math.min(batch, count - done),
-    });
-    for (const [name, opts] of samples) yield () => buildCase(name, opts);
-  }
+  yield* sampledCases(
+    fc.tuple(fc.constantFrom(...Object.keys(BUILDERS)), options),
+    count,
+    seed,
+    ([name, opts]) =>
+      () =>
+        buildCase(name, opts),
+  );
 }
 
 function buildCase(name, opts) {

@@ -5,7 +5,7 @@
 // (the worker watches those).
 import fc from 'fast-check';
 import { createGateway, createManualClock, isTestkitError } from '../../dist/index.js';
-import { assertNoPendingTimers, FuzzFailure, HostileError, show } from './outcome.mjs';
+import { assertNoPendingTimers, FuzzFailure, HostileError, sampledCases, show } from './outcome.mjs';
 
 const ok = (body) => ({ statusCode: 200, body });
 const THROWN = [
@@ -160,12 +160,14 @@ const hostileCase = fc.tuple(
 
 /** `count` gateway cases from `seed`. */
 export function* gatewayCases(count, seed) {
-  const batch = 500;
-  for (let done = 0; done < count; done += batch) {
-    const samples = fc.sample(hostileCase, { seed: seed + done, numRuns: Math.min(batch, count - done) });
-    for (const [kind, thrownIndex, value, req] of samples)
-      yield () => gatewayCase(kind, THROWN[thrownIndex], value, req);
-  }
+  yield* sampledCases(
+    hostileCase,
+    count,
+    seed,
+    ([kind, thrownIndex, value, req]) =>
+      () =>
+        gatewayCase(kind, THROWN[thrownIndex], value, req),
+  );
 }
 
 async function gatewayCase(kind, thrown, value, req) {

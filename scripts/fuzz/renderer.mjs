@@ -3,7 +3,7 @@
 // throws TemplateSyntaxError / TemplateRuntimeError, nothing else.
 import fc from 'fast-check';
 import { compileTemplate, isTestkitError } from '../../dist/index.js';
-import { FuzzFailure, show } from './outcome.mjs';
+import { FuzzFailure, sampledCases, show } from './outcome.mjs';
 
 const FRAGMENTS = [
   '#set($x = ',
@@ -122,14 +122,14 @@ const input = fc.record(
 
 /** `count` renderer cases from `seed`. */
 export function* rendererCases(count, seed) {
-  const batch = 500;
-  for (let done = 0; done < count; done += batch) {
-    const samples = fc.sample(fc.tuple(template, input), {
-      seed: seed + done,
-      numRuns: Math.min(batch, count - done),
-    });
-    for (const [text, mappingInput] of samples) yield () => renderCase(text, mappingInput);
-  }
+  yield* sampledCases(
+    fc.tuple(template, input),
+    count,
+    seed,
+    ([text, mappingInput]) =>
+      () =>
+        renderCase(text, mappingInput),
+  );
 }
 
 function renderCase(text, mappingInput) {

@@ -2,7 +2,7 @@
 // assertProxyResult (returns, or throws ProxyResultError with that report), for both payload formats.
 import fc from 'fast-check';
 import { assertProxyResult, isTestkitError, validateProxyResult } from '../../dist/index.js';
-import { FuzzFailure, HostileError, show } from './outcome.mjs';
+import { FuzzFailure, HostileError, sampledCases, show } from './outcome.mjs';
 
 const anything = fc.anything({
   maxDepth: 2,
@@ -67,14 +67,14 @@ const options = fc.record(
 
 /** `count` validator cases from `seed`. */
 export function* validatorCases(count, seed) {
-  const batch = 500;
-  for (let done = 0; done < count; done += batch) {
-    const samples = fc.sample(fc.tuple(result, options), {
-      seed: seed + done,
-      numRuns: Math.min(batch, count - done),
-    });
-    for (const [value, opts] of samples) yield () => validateCase(value, opts);
-  }
+  yield* sampledCases(
+    fc.tuple(result, options),
+    count,
+    seed,
+    ([value, opts]) =>
+      () =>
+        validateCase(value, opts),
+  );
 }
 
 function validateCase(value, opts) {

@@ -6,6 +6,8 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Working directory relative paths resolve against. */
   cwd: string;
+  /** The port `serve` tries when no --port is given (3000; tests pass a port they hold). */
+  defaultPort?: number;
   /** Resolves when a long-running command (serve) should stop; never resolves in the binary. */
   signal?: AbortSignal;
 }

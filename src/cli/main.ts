@@ -10,6 +10,8 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // Like `sam local invoke`, one invocation ends the process even when the handler left connections open.
+    if (process.argv[2] === 'invoke') process.stdout.write('', () => process.exit(code));
   },
   (error: unknown) => {
     process.stderr.write(

@@ -1,3 +1,6 @@
+// Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
+import '../matchers/matcher-types.js';
+
 export { executeApiArn } from './derive/arn.js';
 export type {
   AuthorizerContextValue,
@@ -34,8 +37,8 @@ export {
   loadEventFixture,
 } from './fixtures.js';
 export { buildLambdaContext, type LambdaContextOptions } from './lambda-context.js';
-export { buildProxyEventV1, type ProxyEventV1Options } from './proxy-event-v1.js';
-export { buildProxyEventV2, type ProxyEventV2Options } from './proxy-event-v2.js';
+export { buildProxyEventV1, type ProxyEventV1For, type ProxyEventV1Options } from './proxy-event-v1.js';
+export { buildProxyEventV2, type ProxyEventV2For, type ProxyEventV2Options } from './proxy-event-v2.js';
 export {
   buildRequestAuthorizerEvent,
   type RequestAuthorizerEventOptions,

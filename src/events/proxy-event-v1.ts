@@ -1,4 +1,9 @@
-import type { APIGatewayEventRequestContextWithAuthorizer, APIGatewayProxyEvent } from 'aws-lambda';
+import type {
+  APIGatewayEventRequestContextWithAuthorizer,
+  APIGatewayProxyEvent,
+  APIGatewayProxyWithCognitoAuthorizerEvent,
+  APIGatewayProxyWithLambdaAuthorizerEvent,
+} from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
 import { formatValue } from '../errors/format-value.js';
 import {
@@ -40,6 +45,25 @@ export interface ProxyEventV1Options extends HttpEventOptions {
     Record<string, unknown>;
 }
 
+/**
+ * The `@types/aws-lambda` event type {@link buildProxyEventV1} returns for an `authorizer` option:
+ * `{ lambda: { context } }` gives `APIGatewayProxyWithLambdaAuthorizerEvent<context>` (its values typed as the
+ * strings API Gateway delivers), `{ cognito }` `APIGatewayProxyWithCognitoAuthorizerEvent`; otherwise
+ * `APIGatewayProxyEvent`.
+ *
+ * @example
+ * ```ts
+ * type Event = ProxyEventV1For<{ cognito: { claims: { sub: string } } }>; // APIGatewayProxyWithCognitoAuthorizerEvent
+ * ```
+ */
+export type ProxyEventV1For<A> = [A] extends [{ lambda: infer L }]
+  ? APIGatewayProxyWithLambdaAuthorizerEvent<
+      L extends { context?: infer C } ? (C extends object ? C : {}) : {}
+    >
+  : [A] extends [{ cognito: unknown }]
+    ? APIGatewayProxyWithCognitoAuthorizerEvent
+    : APIGatewayProxyEvent;
+
 /** Option names {@link buildProxyEventV1} accepts. */
 export const PROXY_EVENT_V1_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS,
@@ -68,8 +92,13 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V1_OPTION_KEYS);
  * event.pathParameters; // { id: '7' }
  * event.queryStringParameters; // { verbose: 'true' }
  * event.requestContext.path; // '/dev/pets/7'
+ * // The type follows the authorizer asked for: APIGatewayProxyWithLambdaAuthorizerEvent<{ tenant: string }>.
+ * buildProxyEventV1({ authorizer: { lambda: { context: { tenant: 't1' } } } }).requestContext.authorizer.tenant; // 't1'
  * ```
  */
+export function buildProxyEventV1<A extends ProxyEventV1AuthorizerInput | undefined = undefined>(
+  options?: ProxyEventV1Options & { authorizer?: A },
+): ProxyEventV1For<A>;
 export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGatewayProxyEvent {
   checkOptions(options);
   const http = options.apiType === 'HTTP';

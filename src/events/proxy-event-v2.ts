@@ -1,4 +1,10 @@
-import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2 } from 'aws-lambda';
+import type {
+  APIGatewayEventRequestContextV2,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+} from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
 import { authorizerV2, type ProxyEventV2AuthorizerInput } from './derive/authorizer-v2.js';
 import { isBinaryForHttpApi } from './derive/body.js';
@@ -28,6 +34,24 @@ export interface ProxyEventV2Options
   requestContext?: DeepPartial<APIGatewayEventRequestContextV2> & Record<string, unknown>;
 }
 
+/**
+ * The `@types/aws-lambda` event type {@link buildProxyEventV2} returns for an `authorizer` option: `{ jwt }` gives
+ * `APIGatewayProxyEventV2WithJWTAuthorizer`, `{ lambda: context }` `APIGatewayProxyEventV2WithLambdaAuthorizer<context>`,
+ * `{ iam }` `APIGatewayProxyEventV2WithIAMAuthorizer`; none (or an authorizer of unknown kind) `APIGatewayProxyEventV2`.
+ *
+ * @example
+ * ```ts
+ * type Event = ProxyEventV2For<{ jwt: { claims: { sub: string } } }>; // APIGatewayProxyEventV2WithJWTAuthorizer
+ * ```
+ */
+export type ProxyEventV2For<A> = [A] extends [{ jwt: unknown }]
+  ? APIGatewayProxyEventV2WithJWTAuthorizer
+  : [A] extends [{ lambda: infer C }]
+    ? APIGatewayProxyEventV2WithLambdaAuthorizer<C>
+    : [A] extends [{ iam: unknown }]
+      ? APIGatewayProxyEventV2WithIAMAuthorizer
+      : APIGatewayProxyEventV2;
+
 /** Option names {@link buildProxyEventV2} accepts. */
 export const PROXY_EVENT_V2_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS.filter((k) => k !== 'binaryMediaTypes' && k !== 'extendedRequestId'),
@@ -51,8 +75,13 @@ const checkOptions = knownOptions(WHERE, PROXY_EVENT_V2_OPTION_KEYS);
  * event.pathParameters; // { id: '7' }
  * event.cookies; // ['s=1']
  * event.rawPath; // '/pets/7'
+ * // The type follows the authorizer asked for: APIGatewayProxyEventV2WithJWTAuthorizer here.
+ * buildProxyEventV2({ authorizer: { jwt: { claims: { sub: 'u1' } } } }).requestContext.authorizer.jwt.claims.sub; // 'u1'
  * ```
  */
+export function buildProxyEventV2<A extends ProxyEventV2AuthorizerInput | undefined = undefined>(
+  options?: ProxyEventV2Options & { authorizer?: A },
+): ProxyEventV2For<A>;
 export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGatewayProxyEventV2 {
   checkOptions(options);
   const routeKey = options.routeKey ?? '$default';

@@ -1,6 +1,7 @@
 import { EventInputError } from '../errors/families.js';
 import { formatValue } from '../errors/format-value.js';
 import { fillResourcePath, matchResourcePath } from './derive/match-resource-path.js';
+import { checkStringMap } from './derive/validate.js';
 
 /** Path, resource and path parameters of a REST event, consistent with each other. */
 export interface ResolvedResource {
@@ -21,6 +22,9 @@ export function resolveResource(
   resource: string | undefined,
   pathParameters: Readonly<Record<string, string>> | undefined,
 ): ResolvedResource {
+  // `null` is how an event says "no path parameters"; anything else must be a map of strings.
+  if (pathParameters === null) pathParameters = undefined;
+  else if (pathParameters !== undefined) checkStringMap(where, 'pathParameters', pathParameters);
   if (rawPath === undefined) {
     const template = resource ?? '/';
     rawPath = fillResourcePath(template, pathParameters ?? {});

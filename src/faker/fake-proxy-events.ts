@@ -5,7 +5,11 @@ import {
   buildProxyEventV2,
   compileResourcePath,
   fillResourcePath,
+  type ProxyEventV1AuthorizerInput,
+  type ProxyEventV1For,
   type ProxyEventV1Options,
+  type ProxyEventV2AuthorizerInput,
+  type ProxyEventV2For,
   type ProxyEventV2Options,
   parseRouteKey,
 } from '../events/index.js';
@@ -85,6 +89,10 @@ function fakeRequest(
  * await handler(event, context);
  * ```
  */
+export function fakeProxyEventV1<A extends ProxyEventV1AuthorizerInput | undefined = undefined>(
+  overrides?: ProxyEventV1Options & { authorizer?: A },
+  options?: FakeOptions,
+): ProxyEventV1For<A>;
 export function fakeProxyEventV1(
   overrides: ProxyEventV1Options = {},
   options: FakeOptions = {},
@@ -118,6 +126,10 @@ export function fakeProxyEventV1(
  * event.pathParameters?.id; // a generated id
  * ```
  */
+export function fakeProxyEventV2<A extends ProxyEventV2AuthorizerInput | undefined = undefined>(
+  overrides?: ProxyEventV2Options & { authorizer?: A },
+  options?: FakeOptions,
+): ProxyEventV2For<A>;
 export function fakeProxyEventV2(
   overrides: ProxyEventV2Options = {},
   options: FakeOptions = {},

@@ -1,3 +1,6 @@
+// Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
+import '../matchers/matcher-types.js';
+
 export {
   fakeRequestAuthorizerEvent,
   fakeRequestAuthorizerEventV2,

@@ -5,6 +5,7 @@ import type { MetricsSnapshot } from './observability/index.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 import { type GatewayFetchInput, toGatewayRequest } from './pipeline/gateway-request.js';
 import { createPolicies } from './pipeline/policies.js';
+import { createRequestProgress, type RequestProgress } from './pipeline/request-progress.js';
 import { runPipeline } from './pipeline/run-pipeline.js';
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
@@ -31,14 +32,47 @@ export interface GatewayInfo {
   routes: readonly string[];
 }
 
+/**
+ * The gateway's API keys at run time, like `UpdateApiKey` with `enabled`: a disabled key is refused with 403
+ * `{"message":"Forbidden"}` on `apiKeyRequired` routes until it is enabled again. Effective from the next request.
+ *
+ * @example
+ * ```ts
+ * gateway.apiKeys.disable('key1'); // requests with its value now get 403
+ * gateway.apiKeys.enable('key1');
+ * ```
+ */
+export interface GatewayApiKeys {
+  /** Enables the key with this id (from `apiKeys`). */
+  enable(keyId: string): void;
+  /** Disables the key with this id (from `apiKeys`). */
+  disable(keyId: string): void;
+}
+
 /** An in-process API Gateway. */
 export interface Gateway {
   /** Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. */
   fetch(input: GatewayFetchInput, init?: RequestInit): Promise<Response>;
+  /**
+   * Resolves when the next request is waiting for time — its Lambda handler runs with the integration and function
+   * timeouts armed — or was answered. Await it after starting a request over a socket (supertest, a real client)
+   * and before moving fake timers or a manual clock, so time moves after the request reached the gateway.
+   *
+   * @example
+   * ```ts
+   * const answer = request(gateway).get('/dev/slow').then((res) => res);
+   * await gateway.nextRequest(); // { state: 'waiting' }: the handler runs, its 29 s timeout is armed
+   * await clock.advanceAsync(29_000);
+   * (await answer).status; // 504
+   * ```
+   */
+  nextRequest(): Promise<RequestProgress>;
   /** Like `fetch`, and also returns the trace: every stage's decision, the event, the handler's result. */
   handle(input: GatewayFetchInput, init?: RequestInit): Promise<HandledRequest>;
   /** Consumption of an API key (REST usage plans), like `GetUsage`. */
   usage(keyId: string, options?: UsageOptions): UsageReport;
+  /** Disables and re-enables API keys at run time (REST APIs with `apiKeys`). */
+  readonly apiKeys: GatewayApiKeys;
   /** Drops every cached response (`FlushStageCache`); nothing happens without a stage cache. */
   flushCache(): void;
   /** Drops every cached authorizer result (`FlushStageAuthorizersCache`): the next request invokes the authorizer. */
@@ -47,7 +81,10 @@ export interface Gateway {
   metrics(): MetricsSnapshot;
   /** One line per request in the configured access-log format (empty without `accessLog`). */
   readonly accessLog: string[];
-  /** The invoke URL of `path` on this gateway's stage, e.g. `gateway.url('/pets')`. */
+  /**
+   * The invoke URL of `path` on this gateway's stage: `gateway.url('/pets')` is `https://…/dev/pets`. A path that
+   * already starts with the stage (`'/dev/pets'`) is not prefixed twice.
+   */
   url(path?: string): string;
   readonly info: GatewayInfo;
 }
@@ -88,6 +125,7 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     logStreamName: createLogStreamNames(config.ids),
   };
+  const nextRequest = createRequestProgress(deps);
   const prefix = config.stageName === '$default' ? '' : `/${config.stageName}`;
   const baseUrl = `https://${config.domainName}${prefix}`;
   const info: GatewayInfo = Object.freeze({
@@ -99,6 +137,16 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
     baseUrl,
     routes: Object.freeze(config.table.routes.map((r) => r.routeKey)),
   });
+  const plansFor = (where: string) => {
+    if (!policies.usagePlans) {
+      throw new GatewayConfigError(
+        'GATEWAY_NO_USAGE_PLANS',
+        `${where}: this gateway has no API keys or usage plans`,
+        'Configure apiKeys and usagePlans (REST APIs) to use API keys.',
+      );
+    }
+    return policies.usagePlans;
+  };
   return {
     async fetch(input, init) {
       const request = await toGatewayRequest(input, init, config.domainName);
@@ -108,16 +156,14 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
       const request = await toGatewayRequest(input, init, config.domainName);
       return runPipeline(request, deps, true);
     },
+    nextRequest,
     usage(keyId, usageOptions) {
-      if (!policies.usagePlans) {
-        throw new GatewayConfigError(
-          'GATEWAY_NO_USAGE_PLANS',
-          'gateway.usage: this gateway has no API keys or usage plans',
-          'Configure apiKeys and usagePlans (REST APIs) to track usage.',
-        );
-      }
-      return policies.usagePlans.usage(keyId, usageOptions);
+      return plansFor('gateway.usage').usage(keyId, usageOptions);
     },
+    apiKeys: Object.freeze({
+      enable: (keyId: string) => plansFor('gateway.apiKeys.enable').setKeyEnabled(keyId, true),
+      disable: (keyId: string) => plansFor('gateway.apiKeys.disable').setKeyEnabled(keyId, false),
+    }),
     flushCache() {
       policies.cache?.flush();
     },
@@ -126,7 +172,12 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
     },
     metrics: () => policies.metrics.snapshot(),
     accessLog,
-    url: (path = '/') => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
+    url(path = '/') {
+      const absolute = path.startsWith('/') ? path : `/${path}`;
+      const next = absolute.charAt(prefix.length);
+      const staged = prefix !== '' && absolute.startsWith(prefix) && (next === '' || '/?#'.includes(next));
+      return staged ? `https://${config.domainName}${absolute}` : `${baseUrl}${absolute}`;
+    },
     info,
   };
 }

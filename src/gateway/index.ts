@@ -1,3 +1,6 @@
+// Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
+import '../matchers/matcher-types.js';
+
 export {
   type FetchLike,
   type GatewayLike,
@@ -55,7 +58,13 @@ export {
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
 export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
-export { createGateway, type Gateway, type GatewayInfo, type HandledRequest } from './create-gateway.js';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayApiKeys,
+  type GatewayInfo,
+  type HandledRequest,
+} from './create-gateway.js';
 export {
   type GatewayErrorResponse,
   type GatewayFailure,
@@ -97,6 +106,7 @@ export {
   type WebSocketMetricsSnapshot,
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
+export type { RequestProgress } from './pipeline/request-progress.js';
 export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
 export {
   createThrottler,

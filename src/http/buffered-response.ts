@@ -9,6 +9,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+let peek: (response: Response) => BufferedBody | undefined = () => undefined;
+
+/**
+ * The body of a {@link BufferedResponse} without reading it (`bodyUsed` stays false); `undefined` for any other
+ * Response, or once the body was read or handed to a stream. Lets a synchronous matcher show a body.
+ */
+export function peekBufferedBody(response: Response): BufferedBody | undefined {
+  return peek(response);
+}
+
 /** The body of a {@link BufferedResponse}: text (sent as UTF-8) or bytes. */
 export type BufferedBody = string | Uint8Array;
 
@@ -56,6 +66,11 @@ function defineBufferedResponse(): BufferedResponseConstructor {
     /** Header pairs not yet turned into `Headers` (only pairs undici would accept unchanged wait here). */
     #pairs: readonly (readonly [string, string])[] | undefined;
     #headers: Headers | undefined;
+
+    static {
+      peek = (response) =>
+        #content in response && !response.#used && response.#real === undefined ? response.#content : undefined;
+    }
 
     constructor(body: BufferedBody, init: ResponseInit = {}) {
       // Building Headers costs ~1 µs a line in undici; pairs it would accept as they are are kept until

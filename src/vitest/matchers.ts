@@ -1,40 +1,11 @@
 import type { MatcherState } from 'vitest';
+import { type ApigwMatcherImplementations, createMatcherSet } from '../matchers/create-matchers.js';
+import type { ApigwMatcherContext } from '../matchers/matcher-context.js';
 import type { ValidateProxyResultOptions } from '../response/types.js';
-import type { HeaderValueExpectation, JsonBodyMatcherOptions } from './augmentation.js';
-import type { MatcherOutcome } from './subject.js';
-import { createToBeValidProxyResult } from './to-be-valid-proxy-result.js';
-import { createToHaveHeader } from './to-have-header.js';
-import { createToHaveJsonBody } from './to-have-json-body.js';
-import { createToHaveStatusCode } from './to-have-status-code.js';
 
-// A type alias (not an interface) so it fits vitest's index-signature `MatchersObject`.
-/** The matcher implementations, ready for `expect.extend`. */
-export type ApigwMatcherImplementations = {
-  toBeValidProxyResult(
-    this: MatcherState,
-    received: unknown,
-    options?: ValidateProxyResultOptions,
-  ): MatcherOutcome | Promise<MatcherOutcome>;
-  toHaveStatusCode(
-    this: MatcherState,
-    received: unknown,
-    statusCode: number,
-    options?: ValidateProxyResultOptions,
-  ): MatcherOutcome;
-  toHaveHeader(
-    this: MatcherState,
-    received: unknown,
-    name: string,
-    value?: HeaderValueExpectation,
-    options?: ValidateProxyResultOptions,
-  ): MatcherOutcome;
-  toHaveJsonBody(
-    this: MatcherState,
-    received: unknown,
-    expected: unknown,
-    options?: JsonBodyMatcherOptions,
-  ): MatcherOutcome | Promise<MatcherOutcome>;
-};
+// vitest prints a value on one line with `min: true`.
+const showValue = (context: ApigwMatcherContext, value: unknown): string =>
+  (context as unknown as MatcherState).utils.stringify(value, undefined, { min: true });
 
 /**
  * Builds the matchers with default proxy-result options, e.g. for a suite that only tests HTTP API payload 2.0
@@ -48,12 +19,7 @@ export type ApigwMatcherImplementations = {
  * ```
  */
 export function createApigwMatchers(defaults: ValidateProxyResultOptions = {}): ApigwMatcherImplementations {
-  return {
-    toBeValidProxyResult: createToBeValidProxyResult(defaults),
-    toHaveStatusCode: createToHaveStatusCode(defaults),
-    toHaveHeader: createToHaveHeader(defaults),
-    toHaveJsonBody: createToHaveJsonBody(defaults),
-  };
+  return createMatcherSet(defaults, showValue);
 }
 
 /**

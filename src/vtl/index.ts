@@ -1,3 +1,6 @@
+// Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
+import '../matchers/matcher-types.js';
+
 export { compileTemplate, MAX_TEMPLATE_BYTES, renderTemplate } from './compile-template.js';
 export { TemplateRuntimeError, TemplateSyntaxError } from './errors.js';
 export { javaDoubleToString } from './java/print.js';

@@ -102,7 +102,7 @@ export function echoGateway(): FetchLike & { last: Request | undefined } {
 export const BINARY = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
 
 /** A running `apigw-testkit serve`, driven in-process. */
-export function startServe(args: string[], cwd = process.cwd()) {
+export function startServe(args: string[], cwd = process.cwd(), defaultPort?: number) {
   const out: string[] = [];
   const err: string[] = [];
   const controller = new AbortController();
@@ -112,6 +112,7 @@ export function startServe(args: string[], cwd = process.cwd()) {
     readStdin: async () => '',
     cwd,
     signal: controller.signal,
+    ...(defaultPort === undefined ? {} : { defaultPort }),
   };
   const exit = runCli(['serve', ...args], io);
   return {

@@ -70,7 +70,9 @@ describe('runCli', () => {
   it('prints the command list for --help and exits 0', async () => {
     const { out, io: cliIo } = io();
     expect(await runCli(['--help'], cliIo)).toBe(0);
-    expect(out.join('')).toMatch(/Commands:\n {2}event .*\n {2}check-result .*\n {2}render .*\n {2}serve /);
+    expect(out.join('')).toMatch(
+      /Commands:\n {2}event .*\n {2}check-result .*\n {2}invoke .*\n {2}render .*\n {2}serve /,
+    );
   });
 
   it('exits 2 with the command list for an unknown command', async () => {

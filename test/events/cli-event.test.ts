@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProxyEventV1, buildProxyEventV2, buildWebSocketEvent } from '../../src/events/index.js';
 import { runCliCapture } from '../run-cli.js';
@@ -161,5 +164,59 @@ describe('apigw-testkit event', () => {
     const { code, stderr } = await run('event', 'v1', '--resource', '/pets/{id}', '--path', '/owners/1');
     expect(code).toBe(1);
     expect(stderr).toContain('[EVENT_PATH_MISMATCH]');
+  });
+
+  it('--body-file reads the body from a file: text stays text, other bytes are sent as bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apigw-body-'));
+    writeFileSync(join(dir, 'pet.json'), '{"name":"Rex"}');
+    writeFileSync(join(dir, 'dot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]));
+    const text = await run(
+      'event',
+      'v2',
+      '--method',
+      'POST',
+      '--header',
+      'content-type:application/json',
+      '--body-file',
+      join(dir, 'pet.json'),
+    );
+    expect(text.code).toBe(0);
+    expect(JSON.parse(text.stdout)).toMatchObject({ body: '{"name":"Rex"}', isBase64Encoded: false });
+    const binary = await run(
+      'event',
+      'v1',
+      '--method',
+      'POST',
+      '--header',
+      'content-type:image/png',
+      '--binary-media-type',
+      'image/png',
+      '--body-file',
+      join(dir, 'dot.png'),
+    );
+    expect(JSON.parse(binary.stdout)).toMatchObject({ body: 'iVBOR/8A', isBase64Encoded: true });
+    expect(readFileSync(join(dir, 'dot.png')).toString('base64')).toBe('iVBOR/8A');
+  });
+
+  it.each([
+    [['event', 'v1', '--body', 'x', '--body-file', 'a.json'], '--body and --body-file both give the body'],
+    [
+      ['event', 'v1', '--body-file', 'does-not-exist.json'],
+      'cannot read --body-file does-not-exist.json (ENOENT)',
+    ],
+    [['event', 'token', '--body-file', 'a.json'], '--body-file does not apply to token-authorizer events'],
+  ])('%j is a usage error (exit 2)', async (argv, text) => {
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(text);
+  });
+});
+
+describe('apigw-testkit --version', () => {
+  it.each([['--version'], ['-v'], ['version']])('%s prints the package version', async (flag) => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(await run(flag)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 });

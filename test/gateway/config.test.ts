@@ -106,7 +106,7 @@ describe('createGateway configuration is validated eagerly', () => {
     [
       'MOCK on an HTTP API',
       { apiType: 'HTTP', routes: { 'GET /x': { integration: { type: 'MOCK' } } } },
-      'GATEWAY_UNSUPPORTED_INTEGRATION',
+      'GATEWAY_REST_ONLY',
     ],
     [
       'apiKeyRequired on an HTTP API',

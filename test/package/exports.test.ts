@@ -95,6 +95,7 @@ describe('package.json exports', () => {
     ['apigw-testkit/clock', ['createManualClock', 'sleep']],
     ['apigw-testkit/errors', ['TestkitError', 'isTestkitError', 'InvalidInputError']],
     ['apigw-testkit/vitest', ['createApigwMatchers']],
+    ['apigw-testkit/jest', ['createApigwMatchers']],
     [
       'apigw-testkit/fast-check',
       ['jsonBody', 'proxyEventV1', 'proxyResultV1', 'checkTemplate', 'assertTemplateRendersJson'],

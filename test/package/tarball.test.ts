@@ -1,109 +1,80 @@
-// Installs the packed tarball (npm pack of the built package) into a scratch project, offline, and uses it
-// the way a user would: import AND require every exports entry, run the bin, resolve every source map, and
-// type-check an ESM and a CommonJS consumer with `module: nodenext`. No registry is reached: the tarball is
-// unpacked into node_modules/apigw-testkit and its bin linked as npm would, and the runtime dependencies and
-// optional peers are linked in from this repository's node_modules.
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+// The packed tarball, unpacked into a scratch project (test/package/consumer-project.ts: no registry is reached,
+// other packages are links to this repository's node_modules), used the way a user would: import AND require
+// every exports entry, run the bin, load fixtures, resolve every source map, and type-check an ESM and a
+// CommonJS consumer of every entry with `module: nodenext`.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsumerProject, createConsumerProject, repoRoot as root } from './consumer-project.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   bin: Record<string, string>;
-  dependencies?: Record<string, string>;
-  peerDependencies: Record<string, string>;
 };
 const specifiers = Object.entries(pkg.exports)
   .filter(([, target]) => typeof target === 'object')
   .map(([subpath]) => (subpath === '.' ? 'apigw-testkit' : `apigw-testkit${subpath.slice(1)}`));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+// Setup entries register matchers on their runner's `expect`, and neither runner lets plain Node load it: what
+// requiring them outside the runner answers (each runner loads its own setup file itself).
+const RUNNER_ONLY: Record<string, RegExp> = {
+  'apigw-testkit/vitest/setup': /^Vitest cannot be imported in a CommonJS module using require\(\)/,
+  'apigw-testkit/jest/setup': /^Do not import `@jest\/globals` outside of the Jest test environment/,
+};
+
+let project: ConsumerProject;
 let scratch = '';
 let installed = '';
 
-/** Runs a command in the scratch project and returns its stdout (throws with stderr on a non-zero exit). */
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { cwd: scratch, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node …args` in the scratch project and returns its stdout (throws with stderr on a non-zero exit). */
+function run(args: string[]): string {
+  const result = project.node(args[0]!, args.slice(1));
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  return result.stdout;
 }
 
 beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'apigw-testkit-pack-'));
-  // npm test built dist/ already: pack without running prepack again.
-  const packed = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const tarball = join(scratch, (JSON.parse(packed) as { filename: string }[])[0]!.filename);
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
-  const modules = join(scratch, 'node_modules');
-  mkdirSync(join(modules, '.bin'), { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', scratch]);
-  installed = join(modules, 'apigw-testkit');
-  renameSync(join(scratch, 'package'), installed);
-  for (const [name, target] of Object.entries(pkg.bin)) {
-    chmodSync(join(installed, target), 0o755);
-    symlinkSync(join('..', 'apigw-testkit', target), join(modules, '.bin', name));
-  }
-  // Dependencies, peers and the types a consumer has come from this repository, linked, not downloaded.
-  const linked = [
-    ...Object.keys(pkg.dependencies ?? {}),
-    ...Object.keys(pkg.peerDependencies),
-    '@types/node',
-  ];
-  for (const name of linked) {
-    const target = join(modules, name);
-    mkdirSync(dirname(target), { recursive: true });
-    symlinkSync(join(root, 'node_modules', name), target, 'dir');
-  }
+  project = createConsumerProject();
+  scratch = project.dir;
+  installed = join(scratch, 'node_modules/apigw-testkit');
 }, 120_000);
 
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => project?.remove());
 
 describe('the packed tarball installed into a scratch project', () => {
-  it('imports and requires every exports entry, with the same named exports both ways (vitest/setup: import only)', () => {
+  it('imports and requires every exports entry, with the same named exports both ways (runner setup files: import only)', () => {
     const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(import.meta.url);
       const out = {};
+      const firstLine = (error) => String(error.message).split('\\n')[0];
       for (const specifier of ${JSON.stringify(specifiers)}) {
-        const esm = Object.keys(await import(specifier)).sort();
+        let esm;
+        let cjs;
         try {
-          const cjs = Object.keys(require(specifier)).filter((k) => k !== '__esModule').sort();
-          out[specifier] = { esm, cjs };
+          esm = Object.keys(await import(specifier)).sort();
         } catch (error) {
-          out[specifier] = { esm, cjs: String(error.message).split('\\n')[0] };
+          esm = firstLine(error);
         }
+        try {
+          cjs = Object.keys(require(specifier)).filter((k) => k !== '__esModule').sort();
+        } catch (error) {
+          cjs = firstLine(error);
+        }
+        out[specifier] = { esm, cjs };
       }
       console.log(JSON.stringify(out));`;
     writeFileSync(join(scratch, 'load.mjs'), script);
-    const loaded = JSON.parse(run(process.execPath, ['load.mjs'])) as Record<
+    const loaded = JSON.parse(run(['load.mjs'])) as Record<
       string,
-      { esm: string[]; cjs: string[] | string }
+      { esm: string[] | string; cjs: string[] | string }
     >;
     expect(Object.keys(loaded)).toEqual(specifiers);
     for (const [specifier, { esm, cjs }] of Object.entries(loaded)) {
-      if (specifier === 'apigw-testkit/vitest/setup') {
-        // It registers the matchers on vitest's expect, and vitest refuses require() with this message; vitest
-        // itself always imports setup files, so the CommonJS twin is never loaded by a working setup.
-        expect(cjs).toBe(
-          'Vitest cannot be imported in a CommonJS module using require(). Please use "import" instead.',
-        );
+      const refusal = RUNNER_ONLY[specifier];
+      if (refusal) {
+        expect(cjs, specifier).toMatch(refusal);
+        if (typeof esm === 'string') expect(esm, specifier).toMatch(refusal);
         continue;
       }
       expect(esm.length, specifier).toBeGreaterThan(0);
@@ -118,12 +89,13 @@ describe('the packed tarball installed into a scratch project', () => {
        const gateway = createGateway({ routes: { 'GET /ping': async () => ({ statusCode: 200, body: 'pong' }) } });
        gateway.fetch('/dev/ping').then(async (r) => console.log(r.status, await r.text()));`,
     );
-    expect(run(process.execPath, ['answer.cjs'])).toBe('200 pong\n');
+    expect(run(['answer.cjs'])).toBe('200 pong\n');
   });
 
-  it('the bin runs from node_modules/.bin', () => {
-    const out = run(join(scratch, 'node_modules/.bin/apigw-testkit'), ['--help']);
-    expect(out).toContain('apigw-testkit');
+  it('the bin (package.json bin, with its node shebang) runs from the unpacked package', () => {
+    const bin = join(installed, pkg.bin['apigw-testkit']!);
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(run([bin, '--help'])).toContain('apigw-testkit');
   });
 
   it('loadEventFixture finds the shipped fixtures from the bundled entry', () => {
@@ -131,7 +103,7 @@ describe('the packed tarball installed into a scratch project', () => {
       join(scratch, 'fixture.cjs'),
       `console.log(require('apigw-testkit/events').loadEventFixture('proxy-v1', 'get-no-auth').httpMethod);`,
     );
-    expect(run(process.execPath, ['fixture.cjs'])).toBe('GET\n');
+    expect(run(['fixture.cjs'])).toBe('GET\n');
   });
 
   it('every source map names only files the package ships', () => {
@@ -205,7 +177,7 @@ export { method, wrong, ${specifiers.map((_s, i) => `n${i}`).join(', ')} };
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     let output = '';
     try {
-      output = run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+      output = run([tsc, '-p', 'tsconfig.json']);
     } catch (error) {
       output = String((error as { stdout?: string }).stdout ?? error);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/gateway/index.js';
 import { toFetchResponse } from '../../src/http/index.js';
 import { validateProxyResult } from '../../src/response/index.js';
 import { apigwMatchers, createApigwMatchers } from '../../src/vitest/index.js';
@@ -95,9 +96,22 @@ describe('toHaveStatusCode', () => {
     );
   });
 
-  it('names the Response status when it differs', async () => {
+  it('names the Response status when it differs, and shows the body when it can be read without consuming it', async () => {
     expect(await failureOf(() => expect(new Response('x', { status: 500 })).toHaveStatusCode(200))).toBe(
-      'expected the response to have status 200, but it has 500',
+      'expected the response to have status 200, but it has 500\nBody: (a streamed body; read it with await response.text() to see it)',
+    );
+    const gateway = createGateway({ routes: { 'GET /pets': async () => ({ statusCode: 200 }) } });
+    const missing = await gateway.fetch('/dev/owners');
+    expect(await failureOf(() => expect(missing).toHaveStatusCode(200))).toBe(
+      'expected the response to have status 200, but it has 403\nBody: {"message":"Missing Authentication Token"}',
+    );
+    expect(missing.bodyUsed).toBe(false);
+    expect(await missing.json()).toEqual({ message: 'Missing Authentication Token' });
+    expect(await failureOf(() => expect(missing).toHaveStatusCode(200))).toBe(
+      'expected the response to have status 200, but it has 403\nBody: (the body was already read)',
+    );
+    expect(await failureOf(() => expect({ statusCode: 404, body: 'no pet 7' }).toHaveStatusCode(200))).toBe(
+      "expected the client's response to this payload 1.0 result (REST API) to have status 200, but it has 404\nBody: no pet 7",
     );
     expect(await failureOf(() => expect(new Response('x')).not.toHaveStatusCode(200))).toBe(
       'expected the response not to have status 200, but it does',
@@ -192,6 +206,23 @@ describe('toHaveJsonBody', () => {
       'expected the response to have a JSON body equal to {}, but the body is empty',
     );
   });
+
+  it.each([
+    ['toHaveJsonBody', (r: Response) => expect(r).toHaveJsonBody({})],
+    ['toBeValidProxyResult', (r: Response) => expect(r).toBeValidProxyResult()],
+  ])(
+    '%s on a Response whose body was already read says so and how to avoid it (RESPONSE_BODY_USED)',
+    async (name, run) => {
+      const response = new Response('{"ok":true}');
+      await response.text();
+      await expect(run(response)).rejects.toThrowError(
+        expect.objectContaining({
+          code: 'RESPONSE_BODY_USED',
+          message: `${name}: the Response's body was already read (response.bodyUsed is true), so the matcher cannot read it. Run the matchers before reading the body yourself (they read a clone and leave the body readable), or assert on what you read: expect(await response.json()).toEqual(…)`,
+        }),
+      );
+    },
+  );
 
   it('on a rejected result it compares the AWS error body and says why', async () => {
     expect({ statusCode: 'test' }).toHaveJsonBody({ message: 'Internal server error' });

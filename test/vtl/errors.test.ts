@@ -36,6 +36,29 @@ describe('template errors', () => {
     const error = syntaxError(template);
     expect([error.line, error.column]).toEqual([line, column]);
   });
+  it.each([
+    [
+      '#if($a\nx#end',
+      '"x" cannot follow the condition: a condition is one expression (join comparisons with && or ||, quote text as "x"), closed by ")".',
+    ],
+    [
+      '#if($a -1)x#end',
+      'Velocity reads "-1" right after a value as a negative number, not a subtraction: write "- 1" with a space after "-".',
+    ],
+    [
+      '#set($b = $a -1)',
+      'Velocity reads "-1" right after a value as a negative number, not a subtraction: write "- 1" with a space after "-".',
+    ],
+    ['#if($a = 1)x#end', 'Compare with "==": a single "=" assigns, which only #set does.'],
+    ['#if($a', '#if( … ) is never closed: add ")" after the condition.'],
+    ['#if($a == 1 ; )x#end', '";" cannot continue the condition: end #if( … ) with ")" right after it.'],
+    [
+      '#foreach($x in $list x#end',
+      '"x" cannot follow the list: write #foreach($item in $list) and close it with ")".',
+    ],
+  ])('a missing ")" in %j gets a hint about what is there instead', (template, hint) => {
+    expect(syntaxError(template).hint.split('\n')[0]).toBe(hint);
+  });
   it('templates over 300 KB are refused with VTL_TEMPLATE_TOO_LARGE', () => {
     expect(() => compileTemplate('x'.repeat(300 * 1024 + 1))).toThrowError(
       expect.objectContaining({ code: 'VTL_TEMPLATE_TOO_LARGE' }),

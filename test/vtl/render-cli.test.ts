@@ -84,6 +84,14 @@ describe('apigw-testkit render', () => {
     );
   });
 
+  it('a broken #if( gets a hint naming what the template has where ")" belongs', async () => {
+    const { io, out } = setup({ 'if.vm': '#if($input.path(\'$.n\') > 1\n{"big": true}\n#end' });
+    expect(await runCli(['render', 'if.vm'], io)).toBe(1);
+    expect(out.stderr).toBe(
+      'if.vm:2:1: Expected ")" to close #if: found "{". "{" cannot continue the condition: end #if( … ) with ")" right after it. [VTL_SYNTAX_ERROR]\n2 | {"big": true}\n    ^\n',
+    );
+  });
+
   it('--event cannot be combined with --body (usage error, exit 2)', async () => {
     const { io, out } = setup({ 't.vm': 'x', 'e.json': '{}' });
     expect(await runCli(['render', 't.vm', '--event', 'e.json', '--body', 'x'], io)).toBe(2);

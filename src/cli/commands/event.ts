@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InvalidInputError } from '../../errors/families.js';
 import {
   buildProxyEventV1,
@@ -8,10 +10,11 @@ import {
   buildWebSocketEvent,
 } from '../../events/index.js';
 import { type FlagSpec, formatHelp, parseArgs, splitPairs } from '../args.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliIo } from '../command.js';
 import { EVENT_KINDS, type EventKind, resolveKind } from './event-kinds.js';
 
-const SPEC: Record<string, FlagSpec> = {
+/** The flags of `apigw-testkit event` (also taken by `invoke` to build its event). */
+export const EVENT_FLAGS: Record<string, FlagSpec> = {
   method: { type: 'string', value: 'VERB', description: 'Request verb (default GET, or the route key verb)' },
   path: { type: 'string', value: 'path', description: 'Request path after the stage; may carry ?query' },
   resource: {
@@ -28,6 +31,11 @@ const SPEC: Record<string, FlagSpec> = {
   query: { type: 'string', multiple: true, value: 'key=value', description: 'Query parameter' },
   cookie: { type: 'string', multiple: true, value: 'name=value', description: 'Cookie' },
   body: { type: 'string', value: 'text', description: 'Request body (text as sent) or WebSocket frame' },
+  'body-file': {
+    type: 'string',
+    value: 'path|-',
+    description: 'Request body read from a file (bytes as sent; - for standard input)',
+  },
   stage: { type: 'string', value: 'name', description: "Stage (default dev; HTTP API '$default')" },
   'stage-var': { type: 'string', multiple: true, value: 'key=value', description: 'Stage variable' },
   'binary-media-type': {
@@ -59,10 +67,10 @@ const SPEC: Record<string, FlagSpec> = {
 const COMMON = ['seed', 'random-ids', 'fake', 'compact', 'time', 'stage', 'source-ip', 'user-agent'];
 const HTTP = ['method', 'path', 'header', 'query', 'cookie', 'stage-var'];
 const ALLOWED: Record<EventKind, readonly string[]> = {
-  v1: [...COMMON, ...HTTP, 'resource', 'body', 'binary-media-type', 'api-type'],
-  v2: [...COMMON, ...HTTP, 'route-key', 'body'],
+  v1: [...COMMON, ...HTTP, 'resource', 'body', 'body-file', 'binary-media-type', 'api-type'],
+  v2: [...COMMON, ...HTTP, 'route-key', 'body', 'body-file'],
   'websocket-connect': [...COMMON, 'header', 'query', 'stage-var', 'route-key'],
-  'websocket-message': [...COMMON, 'body', 'stage-var', 'route-key'],
+  'websocket-message': [...COMMON, 'body', 'body-file', 'stage-var', 'route-key'],
   'websocket-disconnect': [...COMMON, 'stage-var', 'route-key'],
   'token-authorizer': ['seed', 'compact', 'stage', 'method', 'path', 'token'],
   'request-authorizer': [...COMMON, ...HTTP, 'resource', 'api-type'],
@@ -76,6 +84,25 @@ Kinds: ${EVENT_KINDS.map((k) => k.names.join(' | ')).join(', ')}`;
 
 function usage(problem: string, hint: string): InvalidInputError {
   return new InvalidInputError('CLI_USAGE', `apigw-testkit event: ${problem}`, hint);
+}
+
+/** The body file's bytes: text when they are UTF-8 (the builders then judge it like a typed body), else bytes. */
+async function readBodyFile(path: string, io: CliIo): Promise<string | Uint8Array> {
+  if (path === '-') return io.readStdin();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(io.cwd, path));
+  } catch (error) {
+    throw usage(
+      `cannot read --body-file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check the path (relative to the current directory), or pass - to read standard input.',
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return bytes;
+  }
 }
 
 function parseTime(text: string): number {
@@ -163,20 +190,49 @@ async function build(
   }
 }
 
+/**
+ * Builds the event of `kind` from parsed `event` flags (shared by `event` and `invoke`): a flag the kind does not
+ * take is a usage error naming `command`.
+ */
+export async function buildEventFromFlags(
+  command: string,
+  kind: EventKind,
+  flags: Record<string, string | boolean | string[]>,
+  io: CliIo,
+): Promise<unknown> {
+  for (const flag of Object.keys(flags)) {
+    if (!ALLOWED[kind].includes(flag)) {
+      throw new InvalidInputError(
+        'CLI_USAGE',
+        `apigw-testkit ${command}: --${flag} does not apply to ${kind} events`,
+        `Flags for ${kind}: ${ALLOWED[kind].map((f) => `--${f}`).join(' ')}.`,
+      );
+    }
+  }
+  const options = toOptions(kind, flags);
+  if (typeof flags['body-file'] === 'string') {
+    if (flags.body !== undefined)
+      throw usage('--body and --body-file both give the body', 'Keep one of them.');
+    options.body = await readBodyFile(flags['body-file'], io);
+  }
+  return build(kind, options, flags.fake === true, flags.seed as string | undefined);
+}
+
 /** `apigw-testkit event <kind>`: prints an event built by the event builders. */
 export const eventCommand: CliCommand = {
   name: 'event',
   summary: 'Print an API Gateway event (REST, HTTP API, WebSocket, authorizers), derived consistently',
-  help: `${formatHelp(USAGE, SUMMARY, SPEC)}
+  help: `${formatHelp(USAGE, SUMMARY, EVENT_FLAGS)}
 Examples:
   apigw-testkit event v1 --method POST --resource '/pets/{id}' --path /pets/7 --header content-type:application/json --body '{"name":"Rex"}'
   apigw-testkit event v2 --route-key 'GET /pets/{id}' --path '/pets/7?verbose=true' --cookie session=abc --stage prod
   apigw-testkit event websocket-message --body '{"action":"send"}'
+  apigw-testkit event v2 --method POST --header content-type:image/png --body-file photo.png
   apigw-testkit event token-authorizer --token 'Bearer abc' --path /pets/7
   apigw-testkit event v1 --fake --seed 42
 `,
   run: async (argv, io) => {
-    const { positionals, flags } = parseArgs('event', argv, SPEC);
+    const { positionals, flags } = parseArgs('event', argv, EVENT_FLAGS);
     if (positionals.length !== 1) {
       throw usage(
         positionals.length === 0
@@ -185,21 +241,7 @@ Examples:
         `Write apigw-testkit event <kind>, with <kind> one of ${EVENT_KINDS.map((k) => k.names[0]).join(', ')}.`,
       );
     }
-    const kind = resolveKind(positionals[0]!);
-    for (const flag of Object.keys(flags)) {
-      if (!ALLOWED[kind].includes(flag)) {
-        throw usage(
-          `--${flag} does not apply to ${kind} events`,
-          `Flags for ${kind}: ${ALLOWED[kind].map((f) => `--${f}`).join(' ')}.`,
-        );
-      }
-    }
-    const event = await build(
-      kind,
-      toOptions(kind, flags),
-      flags.fake === true,
-      flags.seed as string | undefined,
-    );
+    const event = await buildEventFromFlags('event', resolveKind(positionals[0]!), flags, io);
     io.stdout(`${flags.compact ? JSON.stringify(event) : JSON.stringify(event, null, 2)}\n`);
     return 0;
   },

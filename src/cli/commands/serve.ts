@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { InvalidInputError } from '../../errors/families.js';
 import { type FetchLike, isFetchLike } from '../../gateway/adapters/gateway-like.js';
 import { toNodeListener } from '../../gateway/adapters/node-listener.js';
@@ -12,6 +11,7 @@ import type { GatewayOptions } from '../../gateway/types.js';
 import type { WebSocketGateway } from '../../gateway/websocket/create-websocket-gateway.js';
 import { type FlagSpec, formatHelp, parseArgs } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
+import { importUserModule } from '../load-module.js';
 import { type ServeExample, usageText } from './serve-usage.js';
 import {
   attachWebSocket,
@@ -26,7 +26,7 @@ const SPEC: Record<string, FlagSpec> = {
   port: {
     type: 'string',
     value: 'port',
-    description: 'Port to listen on (default 3000; 0 picks a free one)',
+    description: 'Port to listen on (default 3000, or a free port when 3000 is taken; 0 picks a free one)',
   },
   host: { type: 'string', value: 'host', description: 'Address to bind (default 127.0.0.1, loopback only)' },
   'allow-remote': {
@@ -38,6 +38,8 @@ const SPEC: Record<string, FlagSpec> = {
     description: "Print each request's execution log (API Gateway's CloudWatch wording) under its line",
   },
 };
+
+const DEFAULT_PORT = 3000;
 
 const SUMMARY =
   'Serve a simulated gateway over HTTP: a module default-exporting (or exporting `gateway`) a gateway or its options.';
@@ -59,7 +61,7 @@ export const serveCommand: CliCommand = {
         'Write apigw-testkit serve ./api.mjs.',
       );
     }
-    const port = parsePort(flags.port);
+    const port = parsePort(flags.port, io.defaultPort ?? DEFAULT_PORT);
     const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
     if (!isLoopback(host) && flags['allow-remote'] !== true) {
       throw usage(
@@ -90,10 +92,10 @@ async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModul
     throw new InvalidInputError(
       'SERVE_MODULE_NOT_FOUND',
       `no module at ${file}`,
-      'Pass the path of a .js/.mjs file relative to the current directory',
+      'Pass the path of a .js/.mjs (or .ts) file relative to the current directory',
     );
   }
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const mod = await importUserModule('serve', file, cwd);
   const exported = mod.default ?? mod.gateway;
   const examples = Array.isArray(mod.examples) ? (mod.examples as ServeExample[]) : [];
   const webSocketExamples = Array.isArray(mod.webSocketExamples)
@@ -121,7 +123,7 @@ async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModul
 async function listenUntilStopped(
   loaded: LoadedModule,
   host: string,
-  port: number,
+  port: { number: number; named: boolean },
   io: CliIo,
   executionLog: boolean,
 ): Promise<number> {
@@ -139,20 +141,20 @@ async function listenUntilStopped(
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
+  let fallback = '';
   try {
-    await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      server.listen(port, host, () => {
-        server.off('error', fail);
-        done();
-      });
-    });
+    await listen(server, port.number, host);
   } catch (error) {
-    throw new InvalidInputError(
-      'SERVE_LISTEN_FAILED',
-      `cannot listen on ${host}:${port}: ${(error as Error).message}`,
-      'Pick another --port (0 chooses a free one) or stop the process using it',
-    );
+    // Without --port the default 3000 gives way to a free port; a port the user named stays strict.
+    if (port.named || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      throw new InvalidInputError(
+        'SERVE_LISTEN_FAILED',
+        `cannot listen on ${host}:${port.number}: ${(error as Error).message}`,
+        'Pick another --port (0 chooses a free one) or stop the process using it',
+      );
+    }
+    await listen(server, 0, host);
+    fallback = `apigw-testkit serve: port ${port.number} is in use, so a free port was chosen (name one with --port)\n`;
   }
   const webSocket = loaded.webSocket
     ? attachWebSocket(server, loaded.webSocket, (line) => io.stdout(line))
@@ -160,17 +162,18 @@ async function listenUntilStopped(
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   io.stdout(
-    usageText({
-      origin,
-      cwd: io.cwd,
-      file: loaded.file,
-      gateway: loaded.gateway,
-      options: loaded.options,
-      examples: loaded.examples,
-      webSocketLines: loaded.webSocket
-        ? webSocketUsage(origin, loaded.webSocket, loaded.webSocketExamples)
-        : undefined,
-    }),
+    fallback +
+      usageText({
+        origin,
+        cwd: io.cwd,
+        file: loaded.file,
+        gateway: loaded.gateway,
+        options: loaded.options,
+        examples: loaded.examples,
+        webSocketLines: loaded.webSocket
+          ? webSocketUsage(origin, loaded.webSocket, loaded.webSocketExamples)
+          : undefined,
+      }),
   );
   await waitForStop(io.signal);
   await webSocket?.close();
@@ -195,6 +198,16 @@ function waitForStop(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
 function close(server: Server): Promise<void> {
   return new Promise((done) => {
     server.close(() => done());
@@ -202,8 +215,12 @@ function close(server: Server): Promise<void> {
   });
 }
 
-function parsePort(value: string | boolean | string[] | undefined): number {
-  if (value === undefined) return 3000;
+/** The port to listen on, and whether the user named it (then it is strict: no fallback). */
+function parsePort(
+  value: string | boolean | string[] | undefined,
+  fallback: number,
+): { number: number; named: boolean } {
+  if (value === undefined) return { number: fallback, named: false };
   const text = String(value);
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!(port >= 0 && port <= 65535)) {
@@ -212,7 +229,7 @@ function parsePort(value: string | boolean | string[] | undefined): number {
       'Write --port 3000, or --port 0 for a free port',
     );
   }
-  return port;
+  return { number: port, named: true };
 }
 
 /** Loopback names and addresses: localhost, 127.0.0.0/8, ::1. */

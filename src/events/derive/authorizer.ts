@@ -77,6 +77,13 @@ export function lambdaAuthorizerV1(
   where: string,
   input: LambdaAuthorizerInput,
 ): Record<string, string | number> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: the Lambda authorizer output (authorizer.lambda, or a WebSocket authorizer) must be an object`,
+      "Pass { principalId: 'user', context: { … } }.",
+    );
+  }
   assertKnownOptions(`${where} authorizer.lambda`, input, LAMBDA_KEYS);
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(input.context ?? {})) {

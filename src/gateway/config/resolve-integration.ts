@@ -66,7 +66,8 @@ export interface IntegrationDefaults {
 
 const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: new Set() };
 
-const LAMBDA_KEYS = [
+/** Options of a Lambda proxy integration. */
+export const LAMBDA_KEYS = [
   'type',
   'handler',
   'payloadFormatVersion',
@@ -78,7 +79,8 @@ const LAMBDA_KEYS = [
   'qualifier',
   'functionVersion',
 ] as const;
-const MOCK_KEYS = [
+/** Options of a MOCK integration. */
+export const MOCK_KEYS = [
   'type',
   'requestTemplates',
   'passthroughBehavior',
@@ -105,10 +107,12 @@ export function resolveIntegration(
   const methods = resolveMethodResponses(routeWhere, methodResponses);
   if (integration.type === 'MOCK') {
     if (defaults.apiType === 'HTTP') {
+      // AWS itself refuses this (HTTP APIs have no MOCK type), unlike what is merely not simulated yet.
       throw new GatewayConfigError(
-        'GATEWAY_UNSUPPORTED_INTEGRATION',
-        `${where}: HTTP APIs have no MOCK integration`,
+        'GATEWAY_REST_ONLY',
+        `${where}: HTTP APIs have no MOCK integration (AWS offers MOCK on REST APIs only)`,
         "Use apiType: 'REST' for MOCK integrations, or a Lambda handler.",
+        { option: 'type', type: 'MOCK' },
       );
     }
     assertKnownOptions(where, integration, MOCK_KEYS);

@@ -6,7 +6,8 @@ import { type GatewayResponses, resolveGatewayResponses } from '../responses/res
 import type { ApiType, GatewayOptions } from '../types.js';
 import { resolveRequestValidators } from '../validation/resolve-method-request.js';
 import { type ModelValidator, resolveModels } from '../validation/resolve-models.js';
-import { refuseUnsupported } from './refusals.js';
+import { refuseMisplacedApiOptions, refuseStageSettings } from './misplaced-options.js';
+import { refuseUnsupportedAnywhere } from './refusals.js';
 import { resolveAwsBackends } from './resolve-aws-backends.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-integration.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
@@ -80,7 +81,8 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
       `Call createGateway({ routes: { 'GET /pets': handler } }).`,
     );
   }
-  refuseUnsupported('createGateway', options);
+  refuseUnsupportedAnywhere(options);
+  refuseMisplacedApiOptions(options);
   assertKnownOptions('createGateway', options, KNOWN);
   const apiType = options.apiType ?? 'REST';
   if (apiType !== 'REST' && apiType !== 'HTTP') {
@@ -121,6 +123,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     }
   }
   const stage = options.stage ?? {};
+  if (typeof stage === 'object' && stage !== null) refuseStageSettings(stage);
   assertKnownOptions('createGateway: stage', stage, STAGE_KEYS);
   const stageName = stage.name ?? (apiType === 'REST' ? 'dev' : '$default');
   if (!(STAGE_NAME.test(stageName) || (apiType === 'HTTP' && stageName === '$default'))) {

@@ -12,6 +12,7 @@ import {
   resolveMethodRequest,
 } from '../validation/resolve-method-request.js';
 import type { ModelValidator } from '../validation/resolve-models.js';
+import { refuseIntegrationOptionOnRoute } from './misplaced-options.js';
 import { refuseUnsupported } from './refusals.js';
 import {
   type IntegrationDefaults,
@@ -108,6 +109,7 @@ export function resolveRoutes(
       );
     }
     refuseUnsupported(where, config);
+    refuseIntegrationOptionOnRoute(where, config);
     assertKnownOptions(where, config, ROUTE_KEYS);
     const route = config as Record<string, unknown>;
     requireIntegration(where, route);

@@ -22,6 +22,8 @@ export interface InvocationEnv {
   config: { clock: Clock; region: string; accountId: string; ids: IdSource };
   /** The log stream of the function's warm execution environment. */
   logStreamName(functionName: string, start: number, version?: string): string;
+  /** Called once the handler runs and its timeouts are armed (`gateway.nextRequest()`). */
+  onIntegrationArmed?: (() => void) | undefined;
 }
 
 /**
@@ -62,6 +64,7 @@ export function invokeFunction(
     clock,
     integrationTimeoutMs,
     functionTimeoutMs: fn.functionTimeoutMs,
+    onArmed: deps.onIntegrationArmed,
   });
   return { start, outcome };
 }

@@ -18,6 +18,8 @@ export interface InvokeLambdaInput {
   integrationTimeoutMs: number;
   /** Lambda-side function timeout (ms). */
   functionTimeoutMs: number;
+  /** Called once the handler is running and its timeouts are armed: from then on only time moves it on. */
+  onArmed?: (() => void) | undefined;
 }
 
 /**
@@ -63,6 +65,7 @@ export function invokeLambda(input: InvokeLambdaInput): Promise<InvocationOutcom
           Math.max(0, input.functionTimeoutMs - elapsed),
         );
       }
+      input.onArmed?.();
     };
     const tick = Promise.resolve();
     tick.then(noop).then(noop).then(noop).then(arm);

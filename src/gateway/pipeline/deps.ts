@@ -12,6 +12,10 @@ export interface PipelineDeps {
    * global `fetch` read at call time (so msw and test doubles installed later still see the call).
    */
   fetch: typeof globalThis.fetch;
+  /** Called when an integration is running with its timeouts armed (`gateway.nextRequest()` listens). */
+  onIntegrationArmed?: (() => void) | undefined;
+  /** Set while someone waits in `gateway.nextRequest()`: called when a request was answered. */
+  onAnswered?: ((status: number) => void) | undefined;
   /** The log stream of a function's warm execution environment: fixed at its first invocation (`start`). */
   logStreamName(functionName: string, start: number, version?: string): string;
 }

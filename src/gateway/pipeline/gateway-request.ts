@@ -1,3 +1,5 @@
+import { encodeLikeUrl, trimUrl } from './encode-like-url.js';
+
 /**
  * A request as the gateway sees it: raw path and query (never decoded), headers in order with the casing the
  * client used (when it is known: a `Request` object lowercases names), and the body bytes or text.
@@ -97,11 +99,15 @@ function absolute(url: string, defaultHost: string): string {
   return url.startsWith('/') ? `https://${defaultHost}${url}` : url;
 }
 
-/** Splits a URL without decoding or normalising its path (`//` and `%2B` survive). Relative URLs get `defaultHost`. */
+/**
+ * Splits a URL without decoding or normalising its path (`//` and `%2B` survive). Relative URLs get `defaultHost`.
+ * Characters a URL cannot carry are percent-encoded as `new Request(url)` would (`/a b` → `/a%20b`).
+ */
 export function splitUrl(
-  url: string,
+  input: string,
   defaultHost: string,
 ): { host: string; pathname: string; query: string } {
+  const url = trimUrl(input);
   let rest = url;
   let host = defaultHost;
   const scheme = url.indexOf('://');
@@ -119,5 +125,9 @@ export function splitUrl(
   const question = rest.indexOf('?');
   const pathname = question >= 0 ? rest.slice(0, question) : rest;
   const query = question >= 0 ? rest.slice(question + 1) : '';
-  return { host, pathname: pathname === '' ? '/' : pathname, query };
+  return {
+    host,
+    pathname: pathname === '' ? '/' : encodeLikeUrl(pathname, 'path'),
+    query: encodeLikeUrl(query, 'query'),
+  };
 }

@@ -95,6 +95,7 @@ export async function runPipeline(
   if (detailed) logExecution(ctx, () => `Method completed with status: ${client.statusCode}`);
   trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
   observe(ctx, deps, client);
+  deps.onAnswered?.(client.statusCode);
   return { response, trace };
 }
 

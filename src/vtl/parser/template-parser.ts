@@ -1,4 +1,5 @@
 import type { Expr, TemplateNode } from './ast.js';
+import { closeParenHint } from './close-paren-hint.js';
 import { Cursor } from './cursor.js';
 import { readBackslashes, readDirectiveName, SET_OPEN } from './escapes.js';
 import { parseExpression, parseParameter, parseReference } from './expression-parser.js';
@@ -139,11 +140,7 @@ function parseSet(c: Cursor, at: number): TemplateNode {
   c.expect('=', 'Expected "=" in #set', 'Write #set($name = value).');
   const value = parseExpression(c, interpolate);
   c.skipWs();
-  c.expect(
-    ')',
-    'Expected ")" to close #set',
-    'Close #set( … ) with ")"; in Velocity "$a -1" reads "-1" as a number: write "$a - 1".',
-  );
+  c.expect(')', 'Expected ")" to close #set', closeParenHint(c, 'set'));
   c.eatLine();
   return { kind: 'set', target: target.ref, value, at };
 }
@@ -155,11 +152,7 @@ function openParen(c: Cursor, name: string): void {
 
 function closeParen(c: Cursor, name: string): void {
   c.skipWs();
-  c.expect(
-    ')',
-    `Expected ")" to close #${name}`,
-    `Close #${name}( … ) with ")"; write "$a - 1", not "$a -1".`,
-  );
+  c.expect(')', `Expected ")" to close #${name}`, closeParenHint(c, name));
   c.eatLine();
 }
 

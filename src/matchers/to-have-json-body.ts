@@ -1,17 +1,11 @@
-import type { MatcherState } from 'vitest';
-import type { JsonBodyMatcherOptions } from './augmentation.js';
-import {
-  type MatcherOutcome,
-  type MatcherSubject,
-  mergeOptions,
-  rejectionNote,
-  resolveSubject,
-} from './subject.js';
+import type { ApigwMatcherContext, MatcherOutcome, ShowValue } from './matcher-context.js';
+import type { JsonBodyMatcherOptions } from './matcher-types.js';
+import { type MatcherSubject, mergeOptions, readBodyText, rejectionNote, resolveSubject } from './subject.js';
 
 /** Builds `toHaveJsonBody` with the matcher set's default options. */
-export function createToHaveJsonBody(defaults: JsonBodyMatcherOptions) {
+export function createToHaveJsonBody(defaults: JsonBodyMatcherOptions, showValue: ShowValue) {
   return function toHaveJsonBody(
-    this: MatcherState,
+    this: ApigwMatcherContext,
     received: unknown,
     expected: unknown,
     options?: JsonBodyMatcherOptions,
@@ -19,17 +13,17 @@ export function createToHaveJsonBody(defaults: JsonBodyMatcherOptions) {
     const { partial = false, ...validateOptions } = mergeOptions(defaults, options) as JsonBodyMatcherOptions;
     const subject = resolveSubject(received, validateOptions);
     if (subject.kind === 'response') {
-      return subject.response
-        .clone()
-        .text()
-        .then((body) => judge(this, subject, body, expected, partial));
+      return readBodyText(subject.response, 'toHaveJsonBody').then((body) =>
+        judge(this, showValue, subject, body, expected, partial),
+      );
     }
-    return judge(this, subject, subject.report.response.body, expected, partial);
+    return judge(this, showValue, subject, subject.report.response.body, expected, partial);
   };
 }
 
 function judge(
-  state: MatcherState,
+  state: ApigwMatcherContext,
+  showValue: ShowValue,
   subject: MatcherSubject,
   body: string,
   expected: unknown,
@@ -37,7 +31,7 @@ function judge(
 ): MatcherOutcome {
   const note = rejectionNote(subject);
   const mode = partial ? 'containing' : 'equal to';
-  const wanted = state.utils.stringify(expected, undefined, { min: true });
+  const wanted = showValue(state, expected);
   let actual: unknown;
   try {
     actual = JSON.parse(body);
@@ -52,7 +46,7 @@ function judge(
   const testers = [...state.customTesters, state.utils.iterableEquality];
   if (partial) testers.push(state.utils.subsetEquality);
   const pass = state.equals(actual, expected, testers);
-  const got = state.utils.stringify(actual, undefined, { min: true });
+  const got = showValue(state, actual);
   return {
     pass,
     actual,

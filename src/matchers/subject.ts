@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors/families.js';
+import { peekBufferedBody } from '../http/buffered-response.js';
 import { isFetchResponse } from '../http/read-response.js';
 import { formatClientResponse, formatFindings } from '../response/format-report.js';
 import type { ProxyResultReport, ValidateProxyResultOptions } from '../response/types.js';
@@ -39,10 +41,47 @@ export function mergeOptions(
   return options === undefined ? defaults : { ...defaults, ...options };
 }
 
-/** Shape vitest expects back from a matcher. */
-export interface MatcherOutcome {
-  pass: boolean;
-  message: () => string;
-  actual?: unknown;
-  expected?: unknown;
+/**
+ * Reads a `Response` body through a clone, so the caller can still read it. A body already read (or being read)
+ * cannot be cloned: that is reported as `RESPONSE_BODY_USED`, saying how to avoid it, instead of undici's TypeError.
+ */
+export async function readBodyText(response: Response, matcher: string): Promise<string> {
+  let clone: Response;
+  try {
+    if (response.bodyUsed) throw new TypeError('Body has already been consumed.');
+    clone = response.clone();
+  } catch {
+    throw new InvalidInputError(
+      'RESPONSE_BODY_USED',
+      `${matcher}: the Response's body was already read (response.bodyUsed is true), so the matcher cannot read it`,
+      `Run the matchers before reading the body yourself (they read a clone and leave the body readable), or assert on what you read: expect(await response.json()).toEqual(…)`,
+    );
+  }
+  return clone.text();
+}
+
+const SHOWN_BODY_LENGTH = 500;
+
+/**
+ * The body as a failure message can show it, synchronously: a proxy result's body as the client gets it, the body
+ * of a gateway Response (held in memory); for other Responses a note on how to see it.
+ */
+export function bodyPreview(subject: MatcherSubject): string {
+  let body: string;
+  if (subject.kind === 'result') {
+    const { response } = subject.report;
+    body = response.bodyBytes ? `<${response.bodyBytes.byteLength} bytes, binary>` : response.body;
+  } else {
+    const held = subject.response.bodyUsed ? undefined : peekBufferedBody(subject.response);
+    if (held === undefined) {
+      return subject.response.bodyUsed
+        ? '(the body was already read)'
+        : '(a streamed body; read it with await response.text() to see it)';
+    }
+    body = typeof held === 'string' ? held : new TextDecoder().decode(held);
+  }
+  if (body === '') return '(empty)';
+  return body.length > SHOWN_BODY_LENGTH
+    ? `${body.slice(0, SHOWN_BODY_LENGTH)}… (${body.length} characters)`
+    : body;
 }

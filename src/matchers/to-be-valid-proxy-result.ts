@@ -1,13 +1,13 @@
-import type { MatcherState } from 'vitest';
 import { HTTP_API_INTERNAL_ERROR_BODY, REST_INTERNAL_ERROR_BODY } from '../response/error-responses.js';
 import { formatClientResponse, formatFindings } from '../response/format-report.js';
 import type { ValidateProxyResultOptions } from '../response/types.js';
-import { formatName, type MatcherOutcome, mergeOptions, resolveSubject } from './subject.js';
+import type { ApigwMatcherContext, MatcherOutcome } from './matcher-context.js';
+import { formatName, mergeOptions, readBodyText, resolveSubject } from './subject.js';
 
 /** Builds `toBeValidProxyResult` with the matcher set's default options. */
 export function createToBeValidProxyResult(defaults: ValidateProxyResultOptions) {
   return function toBeValidProxyResult(
-    this: MatcherState,
+    this: ApigwMatcherContext,
     received: unknown,
     options?: ValidateProxyResultOptions,
   ): MatcherOutcome | Promise<MatcherOutcome> {
@@ -36,7 +36,7 @@ export function createToBeValidProxyResult(defaults: ValidateProxyResultOptions)
 
 // A Response cannot show the result it came from; it can show API Gateway's answer to a rejected one.
 async function judgeResponse(response: Response): Promise<MatcherOutcome> {
-  const body = await response.clone().text();
+  const body = await readBodyText(response, 'toBeValidProxyResult');
   const rejected =
     (response.status === 502 && body === REST_INTERNAL_ERROR_BODY) ||
     (response.status === 500 && body === HTTP_API_INTERNAL_ERROR_BODY);

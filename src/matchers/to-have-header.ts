@@ -1,19 +1,13 @@
-import type { MatcherState } from 'vitest';
 import { responseHeaderValues } from '../http/read-response.js';
 import type { ValidateProxyResultOptions } from '../response/types.js';
-import type { HeaderValueExpectation } from './augmentation.js';
-import {
-  type MatcherOutcome,
-  type MatcherSubject,
-  mergeOptions,
-  rejectionNote,
-  resolveSubject,
-} from './subject.js';
+import type { ApigwMatcherContext, MatcherOutcome, ShowValue } from './matcher-context.js';
+import type { HeaderValueExpectation } from './matcher-types.js';
+import { type MatcherSubject, mergeOptions, rejectionNote, resolveSubject } from './subject.js';
 
 /** Builds `toHaveHeader` with the matcher set's default options. */
-export function createToHaveHeader(defaults: ValidateProxyResultOptions) {
+export function createToHaveHeader(defaults: ValidateProxyResultOptions, showValue: ShowValue) {
   return function toHaveHeader(
-    this: MatcherState,
+    this: ApigwMatcherContext,
     received: unknown,
     name: string,
     value?: HeaderValueExpectation,
@@ -28,7 +22,8 @@ export function createToHaveHeader(defaults: ValidateProxyResultOptions) {
         : candidates.some((candidate) =>
             value instanceof RegExp ? value.test(candidate) : this.equals(candidate, value),
           );
-    const wanted = value === undefined ? `header "${name}"` : `header "${name}" = ${show(this, value)}`;
+    const wanted =
+      value === undefined ? `header "${name}"` : `header "${name}" = ${show(this, showValue, value)}`;
     const found =
       values.length === 0
         ? `it has no "${name}" header (headers: ${headerNames(subject).join(', ') || 'none'})`
@@ -72,8 +67,8 @@ function headerNames(subject: MatcherSubject): string[] {
   return [...new Set(names)];
 }
 
-function show(state: MatcherState, value: HeaderValueExpectation): string {
+function show(state: ApigwMatcherContext, showValue: ShowValue, value: HeaderValueExpectation): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof RegExp) return String(value);
-  return state.utils.stringify(value, undefined, { min: true });
+  return showValue(state, value);
 }

@@ -1,11 +1,11 @@
-import type { MatcherState } from 'vitest';
 import type { ValidateProxyResultOptions } from '../response/types.js';
-import { type MatcherOutcome, mergeOptions, rejectionNote, resolveSubject } from './subject.js';
+import type { ApigwMatcherContext, MatcherOutcome } from './matcher-context.js';
+import { bodyPreview, mergeOptions, rejectionNote, resolveSubject } from './subject.js';
 
 /** Builds `toHaveStatusCode` with the matcher set's default options. */
 export function createToHaveStatusCode(defaults: ValidateProxyResultOptions) {
   return function toHaveStatusCode(
-    this: MatcherState,
+    this: ApigwMatcherContext,
     received: unknown,
     statusCode: number,
     options?: ValidateProxyResultOptions,
@@ -21,7 +21,7 @@ export function createToHaveStatusCode(defaults: ValidateProxyResultOptions) {
       message: () =>
         pass
           ? `expected ${subject.label} not to have status ${statusCode}, but it does${note}`
-          : `expected ${subject.label} to have status ${statusCode}, but it has ${actual}${note}`,
+          : `expected ${subject.label} to have status ${statusCode}, but it has ${actual}${note || `\nBody: ${bodyPreview(subject)}`}`,
     };
   };
 }

@@ -1,0 +1,81 @@
+// A new user's first hour, from the packed tarball: a TypeScript-strict project with vitest 4 and with Jest, set up
+// exactly as the docs say. Proves the matcher types need no tsconfig change, the suites pass, and no source-map
+// warning is printed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractTsExamples } from '../docs/extract-ts-examples.js';
+import { type ConsumerProject, createConsumerProject, repoRoot } from './consumer-project.js';
+
+const bin = {
+  tsc: join(repoRoot, 'node_modules/typescript/bin/tsc'),
+  vitest: join(repoRoot, 'node_modules/vitest/vitest.mjs'),
+  jest: join(repoRoot, 'node_modules/jest/bin/jest.js'),
+};
+
+let project: ConsumerProject;
+// docs/getting-started.md, file by file (each block starts with its file name), in a folder of the project.
+const guide = extractTsExamples(readFileSync(join(repoRoot, 'docs/getting-started.md'), 'utf8')).examples;
+
+beforeAll(() => {
+  project = createConsumerProject();
+  project.add(Object.fromEntries(guide.map((block) => [`getting-started/${block.file}`, block.code])));
+}, 60_000);
+afterAll(() => project?.remove());
+
+describe('a consumer project made from the packed tarball', () => {
+  it('type-checks under strict TypeScript with the documented vitest and Jest set-ups and the getting-started guide (no compilerOptions.types)', () => {
+    const run = project.node(bin.tsc, ['-p', 'tsconfig.json']);
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
+  it('fails to type-check a wrong matcher argument (the types are real, not any)', () => {
+    project.add({
+      'wrong.ts': `import 'apigw-testkit';\nimport { expect } from 'vitest';\nexpect({}).toHaveStatusCode('200');\n`,
+    });
+    const run = project.node(bin.tsc, ['-p', 'tsconfig.json']);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toContain(
+      "wrong.ts(3,29): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.",
+    );
+    project.add({ 'wrong.ts': 'export {};\n' });
+  }, 60_000);
+
+  it('runs its vitest suite green, without source-map warnings', () => {
+    const run = project.node(bin.vitest, ['run']);
+    const output = run.stdout + run.stderr;
+    expect(output).toMatch(/Tests\s+\d+ passed/);
+    expect(run.status).toBe(0);
+    expect(output).not.toMatch(/source ?map/i);
+  }, 120_000);
+
+  it('runs docs/getting-started.md as written: its vitest config and its REST and HTTP API tests pass', () => {
+    expect(guide.map((block) => block.file)).toEqual([
+      'vitest.config.ts',
+      'src/pets.ts',
+      'test/get-pet.test.ts',
+      'test/create-pet.test.ts',
+    ]);
+    const run = project.node(bin.vitest, ['run', '--root', 'getting-started']);
+    const output = run.stdout + run.stderr;
+    expect(output).toMatch(/Test Files\s+2 passed \(2\)/);
+    expect(output).toMatch(/Tests\s+5 passed \(5\)/);
+    expect(run.status).toBe(0);
+  }, 120_000);
+
+  it('runs the same matchers under real Jest in ESM mode (node --experimental-vm-modules)', () => {
+    const run = project.node('--experimental-vm-modules', [bin.jest, '--ci', '--json'], {});
+    const report = JSON.parse(run.stdout) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      success: boolean;
+    };
+    expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
+      failed: 0,
+      passed: 4,
+    });
+    expect(report.success).toBe(true);
+    expect(run.stderr).not.toMatch(/source ?map/i);
+  }, 120_000);
+});
