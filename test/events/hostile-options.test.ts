@@ -88,6 +88,14 @@ describe('builders refuse plain-valued options of the wrong type (EVENT_INVALID_
       () => buildRequestAuthorizerEventV2({ identitySource: 'Bearer x' as never }),
       'buildRequestAuthorizerEventV2: identitySource must be an array of strings',
     ],
+    [
+      () => buildProxyEventV1({ identity: null as never }),
+      'buildProxyEventV1: identity must be an object of identity fields, got null',
+    ],
+    [
+      () => buildProxyEventV1({ identity: { caller: 10n } as never }),
+      'buildProxyEventV1: identity.caller is a bigint, which an API Gateway event cannot carry',
+    ],
   ])('%#: %s', (call, message) => {
     const error = errorOf(call);
     expect(error).toMatchObject({ code: 'EVENT_INVALID_OPTION_TYPE' });
@@ -120,5 +128,24 @@ describe('messages about values JSON cannot hold are still written', () => {
     const error = errorOf(() => buildProxyEventV1({ cookies: { a: bare as never } }));
     expect(error).toMatchObject({ code: 'EVENT_INVALID_COOKIE' });
     expect(problemOf(error)).toBe('buildProxyEventV1: invalid cookie: {}');
+  });
+});
+
+describe('null where an event itself says "none"', () => {
+  it('pathParameters: null is no path parameters (the path gives them)', () => {
+    const event = buildProxyEventV1({
+      resource: '/pets/{id}',
+      path: '/pets/7',
+      pathParameters: null as never,
+    });
+    expect(event.pathParameters).toEqual({ id: '7' });
+  });
+
+  it('a Lambda authorizer output that is null is EVENT_INVALID_AUTHORIZER', () => {
+    const error = errorOf(() => buildWebSocketEvent({ eventType: 'CONNECT', authorizer: null as never }));
+    expect(error).toMatchObject({ code: 'EVENT_INVALID_AUTHORIZER' });
+    expect(problemOf(error)).toBe(
+      'buildWebSocketEvent: the Lambda authorizer output (authorizer.lambda, or a WebSocket authorizer) must be an object',
+    );
   });
 });
