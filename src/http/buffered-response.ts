@@ -69,7 +69,9 @@ function defineBufferedResponse(): BufferedResponseConstructor {
 
     static {
       peek = (response) =>
-        #content in response && !response.#used && response.#real === undefined ? response.#content : undefined;
+        #content in response && !response.#used && response.#real === undefined
+          ? response.#content
+          : undefined;
     }
 
     constructor(body: BufferedBody, init: ResponseInit = {}) {

@@ -29,7 +29,8 @@ let installed = '';
 /** Runs `node …args` in the scratch project and returns its stdout (throws with stderr on a non-zero exit). */
 function run(args: string[]): string {
   const result = project.node(args[0]!, args.slice(1));
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`node ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
   return result.stdout;
 }
 
