@@ -139,8 +139,22 @@ describe('package.json exports', () => {
       }
     };
     visit(resolve(root, entry));
-    return { seen, bare: [...bare].filter((spec) => !isBuiltin(spec)).sort() };
+    return {
+      seen,
+      bare: [...bare].filter((spec) => !isBuiltin(spec)).sort(),
+      builtins: [...bare].filter((spec) => isBuiltin(spec)).sort(),
+    };
   };
+
+  // node:crypto, node:http, node:net, node:module and node:fs each load Node's stream stack (~5–10 ms from ESM):
+  // features reach them on first use through src/node/builtin.ts, so importing the root stays cheap
+  // (docs/decisions/0006-bundled-dual-build.md). `url` is the CommonJS build's `import.meta.url`, read in functions.
+  it.each([
+    ['dist/index.js', ['node:buffer']],
+    ['dist/index.cjs', ['node:buffer', 'url']],
+  ])('the root entry %s imports no Node builtin but %j at load time', (entry, builtins) => {
+    expect(importsOf(entry, false).builtins).toEqual(builtins);
+  });
 
   it.each(['dist/index.js', 'dist/index.cjs'])(
     'the root entry %s and everything it loads use no optional peer (only node builtins and own files)',
