@@ -47,6 +47,7 @@ export {
   type CacheStageOptions,
   type CacheStats,
   createResponseCache,
+  DEFAULT_CACHE_MAX_ENTRIES,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_CACHE_WARNING_HEADER,
   MAX_CACHE_ENTRY_BYTES,
@@ -92,9 +93,11 @@ export type {
 } from './integrations/mapping/types.js';
 export {
   type AccessLogValues,
+  appendAccessLogLine,
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
   createMetrics,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
   type MetricSet,
   type MetricStats,
   type Metrics,
@@ -141,6 +144,7 @@ export type {
 export {
   type ApiKeyOptions,
   createUsagePlans,
+  USAGE_RETENTION_DAYS,
   type UsageOptions,
   type UsagePlanOptions,
   type UsagePlans,
