@@ -1,5 +1,6 @@
 import type { AuthorizerApi } from '../../response/authorizer-result-types.js';
-import type { AuthorizationType, AuthorizerHandler } from './auth-options.js';
+import type { AuthorizationType } from './auth-options.js';
+import type { AuthorizerHandler } from './authorizer-handler.js';
 import type { IdentitySourceRef } from './identity-sources.js';
 import type { CompiledPolicy } from './policy/compile-policy.js';
 

@@ -1,8 +1,26 @@
+import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
+import type { WebSocketEvent } from '../../events/websocket-event.js';
+import type { WebSocketAuthorizerConfig } from '../auth/lambda-authorizer-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaHandler, LambdaProxyIntegration, StageOptions } from '../types.js';
+import type { LambdaProxyIntegration, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
+
+/**
+ * The Lambda function of a WebSocket route: it receives the CONNECT, MESSAGE or DISCONNECT event
+ * ({@link WebSocketEvent}), so `async (event) => …` is typed without annotations; a handler typed for
+ * `APIGatewayProxyWebsocketEventV2` (or `unknown`) fits too.
+ *
+ * @example
+ * ```ts
+ * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: event.body });
+ * ```
+ */
+export type WebSocketHandler = {
+  // Method syntax: parameters are checked bivariantly, so handlers typed with a wider or narrower event fit.
+  bivarianceHack(event: WebSocketEvent, context: Context, callback: Callback): unknown;
+}['bivarianceHack'];
 
 /**
  * A Lambda proxy integration of a WebSocket route (`AWS_PROXY`; WebSocket APIs always send payload 1.0 events,
@@ -13,7 +31,11 @@ import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
  * const integration: WebSocketLambdaIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
  * ```
  */
-export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegration, 'payloadFormatVersion'>;
+export interface WebSocketLambdaIntegration
+  extends Omit<LambdaProxyIntegration, 'payloadFormatVersion' | 'handler'> {
+  /** The function's handler; invoked like a warm Lambda (module state persists between events). */
+  handler: WebSocketHandler;
+}
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -85,7 +107,7 @@ export interface WebSocketRouteConfig {
 }
 
 /** A route value: a handler (one-way Lambda proxy shorthand) or a {@link WebSocketRouteConfig}. */
-export type WebSocketRouteValue = LambdaHandler | WebSocketRouteConfig;
+export type WebSocketRouteValue = WebSocketHandler | WebSocketRouteConfig;
 
 /**
  * Throttling of a WebSocket API (behaviour.md §6.1, §13): the account bucket (shared by messages, `$connect` and
