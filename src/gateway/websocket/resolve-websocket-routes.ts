@@ -19,12 +19,22 @@ export interface ResolvedWsRoute {
   twoWay: boolean;
   apiKeyRequired: boolean;
   throttle: ThrottleLimit | undefined;
+  /** `$connect` only: `authorizationType`, `authorizer`, `authorizationScopes` as given (checked by the auth setup). */
+  authorization: Readonly<Record<string, unknown>> | undefined;
 }
 
-const ROUTE_KEYS = ['integration', 'routeResponseSelectionExpression', 'apiKeyRequired', 'throttle'] as const;
+const ROUTE_KEYS = [
+  'integration',
+  'routeResponseSelectionExpression',
+  'apiKeyRequired',
+  'throttle',
+  'authorizationType',
+  'authorizer',
+  'authorizationScopes',
+] as const;
 const PREDEFINED = new Set(['$connect', '$disconnect', '$default']);
-/** Authorization settings: refused until the authorizer engine is wired to `$connect`. */
-const AUTHORIZATION = ['authorizer', 'authorizationType', 'authorizationScopes', 'authorizerId'];
+/** Authorization settings: `$connect` only, as on AWS. */
+const AUTHORIZATION = ['authorizationType', 'authorizer', 'authorizationScopes'] as const;
 
 /** Validates WebSocket `routes` (behaviour.md §13) and fills defaults. */
 export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map<string, ResolvedWsRoute> {
@@ -49,15 +59,17 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
       );
     }
     const route = config as Record<string, unknown>;
-    for (const key of AUTHORIZATION) {
-      if (route[key] === undefined) continue;
-      if (routeKey !== '$connect') throw connectOnly(where, key, 'authorization');
+    if (route.authorizerId !== undefined) {
       throw new GatewayConfigError(
-        'GATEWAY_UNSUPPORTED_FEATURE',
-        `${where}: "${key}" configures WebSocket $connect authorizers, which this version of the gateway simulator does not simulate`,
-        `Remove "${key}"; the gateway refuses it rather than ignore it. Test the authorizer with buildRequestAuthorizerEvent meanwhile.`,
-        { option: key, feature: 'WebSocket $connect authorizers' },
+        'GATEWAY_MISPLACED_OPTION',
+        `${where}: "authorizerId" is not a route option under that name`,
+        "Routes name an authorizer with authorizer: 'Name', a key of createGateway({ authorizers }).",
+        { options: ['authorizerId'] },
       );
+    }
+    const authorization = AUTHORIZATION.some((key) => route[key] !== undefined);
+    if (authorization && routeKey !== '$connect') {
+      throw connectOnly(where, AUTHORIZATION.find((key) => route[key] !== undefined)!, 'authorization');
     }
     refuseUnsupported(where, route);
     assertKnownOptions(where, route, ROUTE_KEYS);
@@ -87,6 +99,9 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
       apiKeyRequired,
       throttle:
         route.throttle === undefined ? undefined : validateThrottleLimit(`${where}.throttle`, route.throttle),
+      authorization: authorization
+        ? Object.fromEntries(AUTHORIZATION.map((key) => [key, route[key]]))
+        : undefined,
     });
   }
   return out;
