@@ -2,6 +2,7 @@ import { assertKnownOptions } from '../errors/families.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './derive/constants.js';
 import {
   buildWebSocketEvent,
+  WEBSOCKET_EVENT_OPTION_KEYS,
   type WebSocketEvent,
   type WebSocketEventOptions,
   type WebSocketRequestContext,
@@ -48,23 +49,18 @@ export interface WebSocketAuthorizerEventOptions
 }
 
 const WHERE = 'buildWebSocketAuthorizerEvent';
+/** Options of the CONNECT event that say nothing about a handshake are not the authorizer event's. */
+const NOT_HANDSHAKE = new Set([
+  'eventType',
+  'routeKey',
+  'body',
+  'messageId',
+  'authorizer',
+  'disconnectStatusCode',
+  'disconnectReason',
+]);
 const KNOWN: readonly string[] = [
-  'headers',
-  'query',
-  'stage',
-  'stageVariables',
-  'sourceIp',
-  'userAgent',
-  'apiId',
-  'region',
-  'domainName',
-  'requestId',
-  'time',
-  'seed',
-  'randomIds',
-  'connectionId',
-  'connectedAt',
-  'requestContext',
+  ...WEBSOCKET_EVENT_OPTION_KEYS.filter((key) => !NOT_HANDSHAKE.has(key)),
   'accountId',
   'methodArn',
 ];

@@ -77,7 +77,8 @@ export interface WebSocketEventOptions
   requestContext?: DeepPartial<WebSocketRequestContext> & Record<string, unknown>;
 }
 
-const KNOWN: readonly string[] = [
+/** Every option {@link buildWebSocketEvent} takes (the `$connect` authorizer builder takes a subset). */
+export const WEBSOCKET_EVENT_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS.filter((k) =>
     [
       'headers',
@@ -127,7 +128,7 @@ const ROUTE: Record<WebSocketEventType, string> = {
  * ```
  */
 export function buildWebSocketEvent(options: WebSocketEventOptions = {}): WebSocketEvent {
-  assertKnownOptions(WHERE, options, KNOWN);
+  assertKnownOptions(WHERE, options, WEBSOCKET_EVENT_OPTION_KEYS);
   const eventType = options.eventType ?? 'MESSAGE';
   if (!(eventType in ROUTE)) {
     throw new EventInputError(

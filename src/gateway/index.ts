@@ -68,6 +68,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
 export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,

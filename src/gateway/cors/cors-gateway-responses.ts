@@ -11,10 +11,20 @@ export const CONSOLE_ALLOW_HEADERS = [
   'X-Amz-Security-Token',
 ];
 
-/** The `Access-Control-*` values "Enable CORS" asks for. */
+/**
+ * The `Access-Control-*` values the REST console's "Enable CORS" form asks for.
+ *
+ * @example
+ * ```ts
+ * const headers: CorsHeaderOptions = { allowOrigin: 'https://app.example.com', maxAge: 600 };
+ * ```
+ */
 export interface CorsHeaderOptions {
+  /** `Access-Control-Allow-Origin`. Default `*`. */
   allowOrigin?: string;
+  /** Default the console's `Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token`. */
   allowHeaders?: readonly string[];
+  /** Default: the resource's methods and OPTIONS. */
   allowMethods?: readonly string[];
   exposeHeaders?: readonly string[];
   maxAge?: number;

@@ -2,19 +2,21 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { IntegrationResponseConfig, MethodResponseConfig } from '../integrations/mapping/types.js';
 import type { GatewayResponseType } from '../responses/types.js';
 import type { GatewayOptions, MockIntegration, RouteConfig, RouteValue } from '../types.js';
-import { corsHeaderMappings, withCorsGatewayResponses } from './cors-gateway-responses.js';
+import {
+  type CorsHeaderOptions,
+  corsHeaderMappings,
+  withCorsGatewayResponses,
+} from './cors-gateway-responses.js';
 
-/** Options of {@link enableCors}: what the console's "Enable CORS" form asks. */
-export interface EnableCorsOptions {
-  /** `Access-Control-Allow-Origin`. Default `*`. */
-  allowOrigin?: string;
-  /** Default the console's `Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token`. */
-  allowHeaders?: readonly string[];
-  /** Default: the resource's methods and OPTIONS. */
-  allowMethods?: readonly string[];
-  exposeHeaders?: readonly string[];
-  maxAge?: number;
-  allowCredentials?: boolean;
+/**
+ * Options of {@link enableCors}: what the console's "Enable CORS" form asks.
+ *
+ * @example
+ * ```ts
+ * const cors: EnableCorsOptions = { allowOrigin: 'https://app.example.com', resources: ['/pets'], gatewayResponses: true };
+ * ```
+ */
+export interface EnableCorsOptions extends CorsHeaderOptions {
   /** Resource paths to enable (`/pets`). Default every resource (the console works on one at a time). */
   resources?: readonly string[];
   /**

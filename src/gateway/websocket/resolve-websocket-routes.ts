@@ -6,7 +6,7 @@ import {
   type ResolvedLambdaIntegration,
   resolveIntegration,
 } from '../config/resolve-integration.js';
-import { requireIntegration } from '../config/resolve-routes.js';
+import { requireIntegration, routeObject } from '../config/resolve-routes.js';
 import { type ThrottleLimit, validateThrottleLimit } from '../throttling/index.js';
 import { type ResolvedWsMockIntegration, resolveWsMock } from './resolve-websocket-mock.js';
 import { MAX_WEBSOCKET_INTEGRATION_TIMEOUT_MS } from './websocket-limits.js';
@@ -49,16 +49,7 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
   for (const [routeKey, value] of Object.entries(routes)) {
     const where = `createGateway: routes[${JSON.stringify(routeKey)}]`;
     checkRouteKey(where, routeKey);
-    const config =
-      typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value;
-    if (typeof config !== 'object' || config === null) {
-      throw new GatewayConfigError(
-        'GATEWAY_INVALID_ROUTE',
-        `${where}: a route is a handler function or a route object, got ${config === null ? 'null' : typeof config}`,
-        'Pass the Lambda handler, or { integration: { ... } }.',
-      );
-    }
-    const route = config as Record<string, unknown>;
+    const route = routeObject(where, value);
     if (route.authorizerId !== undefined) {
       throw new GatewayConfigError(
         'GATEWAY_MISPLACED_OPTION',
