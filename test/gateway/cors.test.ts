@@ -182,6 +182,36 @@ describe('REST "Enable CORS" (behaviour.md §9.1)', () => {
     expect((await gateway.fetch(`${HOST}/dev/pets`)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('non-proxy AWS and HTTP methods get Access-Control-Allow-Origin on their 200 response too (not only MOCK)', async () => {
+    const gateway = createGateway({
+      services: { dynamodb: { PutItem: () => ({ statusCode: 200, body: {} }) } },
+      routes: enableCors(
+        {
+          'POST /pets': {
+            methodResponses: { '200': {} },
+            integration: {
+              type: 'AWS',
+              uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem',
+              httpMethod: 'POST',
+              credentials: 'arn:aws:iam::123456789012:role/apigw',
+              requestTemplates: { 'application/json': '{"TableName": "pets"}' },
+              integrationResponses: [
+                { statusCode: '200', responseTemplates: { 'application/json': '{"stored":true}' } },
+              ],
+            },
+          },
+        },
+        { allowOrigin: 'https://app.example.com' },
+      ),
+    });
+    const response = await gateway.fetch(`${HOST}/dev/pets`, { method: 'POST', body: '{}' });
+    expect([
+      response.status,
+      response.headers.get('access-control-allow-origin'),
+      await response.text(),
+    ]).toEqual([200, 'https://app.example.com', '{"stored":true}']);
+  });
+
   it('a 403 for a missing route has no CORS headers unless configured (as on AWS)', async () => {
     const gateway = createGateway({ routes: enableCors({ 'GET /pets': backend }) });
     const response = await wire(

@@ -44,7 +44,7 @@ const quoted = (value: string) => `'${value}'`;
  * What the REST console's "Enable CORS" writes (behaviour.md §9.1), as route configuration: per resource an
  * `OPTIONS` method with a MOCK integration (`{"statusCode": 200}`) whose 200 integration response maps the
  * `Access-Control-Allow-*` headers as static values, and `Access-Control-Allow-Origin` on the 200 response of
- * the resource's MOCK methods. Lambda proxy routes are left alone: their function must return the headers, as
+ * the resource's non-proxy methods (MOCK, AWS, HTTP). Proxy routes are left alone: their backend must return the headers, as
  * on AWS. An existing `OPTIONS` route is kept. Gateway responses (a 403 for a missing route) get no CORS
  * headers unless asked: given the API's options (`{ routes, gatewayResponses }`) and `gatewayResponses: true`
  * (or a list of types), it returns the options with `DEFAULT_4XX`/`DEFAULT_5XX` (or the listed types) mapping
@@ -154,13 +154,18 @@ function corsRoutes(
   return { routes: out, allowMethods: [...everyMethod].sort() };
 }
 
-/** A MOCK method gains `Access-Control-Allow-Origin` on its 200 response; proxy routes are returned as given. */
+/**
+ * A non-proxy method (MOCK, AWS, HTTP) gains `Access-Control-Allow-Origin` on its 200 method and integration
+ * response; proxy routes (`AWS_PROXY`, `HTTP_PROXY`) are returned as given: their backend must send it.
+ */
 function withOrigin(value: RouteValue, origin: string): RouteValue {
-  if (typeof value === 'function' || value.integration.type !== 'MOCK') return value;
+  if (typeof value === 'function') return value;
+  const type = value.integration.type;
+  if (type !== 'MOCK' && type !== 'AWS' && type !== 'HTTP') return value;
   const route = value as RouteConfig;
   const mock = route.integration as MockIntegration;
   const name = header('Access-Control-Allow-Origin');
-  if (mock.responses !== undefined) {
+  if (type === 'MOCK' && mock.responses !== undefined) {
     const responses = Object.fromEntries(
       Object.entries(mock.responses).map(([status, r]) => [
         status,
