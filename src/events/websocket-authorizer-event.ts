@@ -12,6 +12,14 @@ import {
  * The input of a WebSocket `$connect` `REQUEST` Lambda authorizer (behaviour.md §2.1): like a REST REQUEST
  * authorizer's, but `methodArn` ends in `/$connect`, there are no `pathParameters`, `resource`, `path` or
  * `httpMethod`, and `requestContext` is the WebSocket CONNECT context (with `connectionId`).
+ *
+ * @example
+ * ```ts
+ * const handler = async (event: WebSocketAuthorizerEvent) => ({
+ *   principalId: event.requestContext.connectionId,
+ *   policyDocument: allowOnly(event.methodArn),
+ * });
+ * ```
  */
 export interface WebSocketAuthorizerEvent {
   type: 'REQUEST';
@@ -30,7 +38,15 @@ export interface WebSocketAuthorizerEvent {
   >;
 }
 
-/** Options of {@link buildWebSocketAuthorizerEvent}: the handshake being authorized. */
+/**
+ * Options of {@link buildWebSocketAuthorizerEvent}: the handshake being authorized (the CONNECT event's options,
+ * plus the account and an explicit `methodArn`).
+ *
+ * @example
+ * ```ts
+ * const options: WebSocketAuthorizerEventOptions = { headers: { Auth: 'secret' }, query: { room: 'lobby' }, accountId: '111122223333' };
+ * ```
+ */
 export interface WebSocketAuthorizerEventOptions
   extends Omit<
     WebSocketEventOptions,
@@ -96,7 +112,14 @@ export function buildWebSocketAuthorizerEvent(
   );
 }
 
-/** `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/$connect`: what a `$connect` authorizer is asked about. */
+/**
+ * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/$connect`: what a `$connect` authorizer is asked about.
+ *
+ * @example
+ * ```ts
+ * webSocketConnectArn('us-east-1', '123456789012', 'abcd1234ef', 'dev'); // 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/$connect'
+ * ```
+ */
 export function webSocketConnectArn(region: string, accountId: string, apiId: string, stage: string): string {
   return `arn:aws:execute-api:${region}:${accountId}:${apiId}/${stage}/$connect`;
 }

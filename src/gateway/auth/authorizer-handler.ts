@@ -23,7 +23,14 @@ export type HttpRequestAuthorizerEventV1 = APIGatewayRequestAuthorizerEvent & {
   authorizationToken: string;
 };
 
-/** Every event a Lambda authorizer can receive: TOKEN, REST REQUEST, HTTP API 1.0 and 2.0, WebSocket `$connect`. */
+/**
+ * Every event a Lambda authorizer can receive: TOKEN, REST REQUEST, HTTP API 1.0 and 2.0, WebSocket `$connect`.
+ *
+ * @example
+ * ```ts
+ * const arnOf = (event: AuthorizerEvent) => ('routeArn' in event ? event.routeArn : event.methodArn);
+ * ```
+ */
 export type AuthorizerEvent =
   | APIGatewayTokenAuthorizerEvent
   | APIGatewayRequestAuthorizerEvent
