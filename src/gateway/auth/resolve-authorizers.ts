@@ -1,6 +1,6 @@
 import { assertKnownOptions } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
-import { resolveFunctionTimeout } from '../config/resolve-integration.js';
+import { resolveFunctionTimeout } from '../config/resolve-function-settings.js';
 import { invalidAuthorizer as bad, identityValidation } from './authorizer-checks.js';
 import type { AuthApiType, CompiledAuthorizer } from './compiled-auth.js';
 import { parseIdentitySources } from './identity-sources.js';

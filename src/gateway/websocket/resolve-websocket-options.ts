@@ -2,7 +2,7 @@ import type { Clock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
 import { refuseUnsupported } from '../config/refusals.js';
-import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-integration.js';
+import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-function-settings.js';
 import { resolveApiIdentity, resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
 import { type ResolvedWsRoute, resolveWsRoutes } from './resolve-websocket-routes.js';
 import { compileSelectionExpression, type SelectionExpression } from './selection-expression.js';
