@@ -12,7 +12,6 @@ import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
 import {
-  MAX_FUNCTION_TIMEOUT_MS,
   nonEmptyString,
   positiveInteger,
   resolveFunctionTimeout,
