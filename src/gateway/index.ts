@@ -23,16 +23,20 @@ export {
 export type {
   AuthorizationType,
   AuthorizerConfig,
-  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
+  HttpAuthorizerConfig,
   IamCredentials,
   IdentityProviderConfig,
   JsonWebKeySet,
   JwtAuthorizerConfig,
-  RequestAuthorizerConfig,
-  TokenAuthorizerConfig,
+  RestAuthorizerConfig,
 } from './auth/auth-options.js';
+export type {
+  AuthorizerEvent,
+  AuthorizerHandler,
+  HttpRequestAuthorizerEventV1,
+} from './auth/authorizer-handler.js';
 export type { AccessDeniedWording } from './auth/deny-messages.js';
 export {
   AUTHORIZER_TIMEOUT_MS,
@@ -41,6 +45,14 @@ export {
   type LambdaAuthorizerRequest,
   runLambdaAuthorizer,
 } from './auth/lambda/run-lambda-authorizer.js';
+export type {
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+  WebSocketAuthorizerConfig,
+} from './auth/lambda-authorizer-options.js';
 export {
   type CacheClusterSize,
   type CacheLookup,
@@ -57,6 +69,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
 export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,
@@ -168,6 +181,7 @@ export type {
 export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
 export type {
   WebSocketGatewayOptions,
+  WebSocketHandler,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,
