@@ -1,11 +1,10 @@
 import { InvalidInputError } from '../errors/families.js';
 import type { ClientResponse } from '../response/types.js';
-import { BufferedResponse } from './buffered-response.js';
+import { adoptBufferedResponse, BufferedResponse } from './buffered-response.js';
+import { headerValueKind, isContentType, isTokenName, PLAIN, WIDE } from './header-line.js';
 
 /** Statuses a fetch `Response` must have no body for. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the Latin-1 range is the point
-const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 /** Headers to append after the client response's own, e.g. the gateway's `x-amzn-RequestId`. */
 export type ExtraHeaders = Iterable<readonly [string, string]> | Record<string, string>;
@@ -34,21 +33,34 @@ export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHead
       { statusCode: client.statusCode },
     );
   }
-  // Header pairs go straight into the Response (it validates and stores them in order); no Headers copy.
+  // Header pairs go straight into the Response (it validates and stores them in order); no Headers copy. Lines
+  // undici would store unchanged are handed over without a second copy and check.
   const headers: [string, string][] = [];
-  for (const [name, value] of client.headers) headers.push([name, wireText(value)]);
+  let plain = true;
+  let typed = false;
+  for (const [name, value] of client.headers) plain = addLine(headers, name, value, plain);
   if (extraHeaders) {
     const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
-    for (const [name, value] of entries) headers.push([name, wireText(value)]);
+    for (const [name, value] of entries) plain = addLine(headers, name, value, plain);
   }
-  const init = { status: client.statusCode, headers };
-  if (NULL_BODY_STATUSES.has(client.statusCode)) return new Response(null, init);
-  if (client.bodyBytes) return new BufferedResponse(client.bodyBytes, init);
-  return client.body === '' ? new Response(null, init) : new BufferedResponse(client.body, init);
+  const status = client.statusCode;
+  if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
+  const body = client.bodyBytes ?? client.body;
+  if (body === '') return new Response(null, { status, headers });
+  if (!plain) return new BufferedResponse(body, { status, headers });
+  for (const [name] of headers) {
+    if (isContentType(name)) {
+      typed = true;
+      break;
+    }
+  }
+  return adoptBufferedResponse(body, status, headers, typed);
 }
 
-// Header values are byte strings: characters above U+00FF are sent as their UTF-8 bytes.
-function wireText(value: string): string {
-  if (LATIN1.test(value)) return value;
-  return Buffer.from(value, 'utf8').toString('latin1');
+/** Appends one line (its value as wire text); returns whether every line so far is plain. */
+function addLine(headers: [string, string][], name: string, value: string, plain: boolean): boolean {
+  const kind = headerValueKind(value);
+  const text = kind === WIDE ? Buffer.from(value, 'utf8').toString('latin1') : value;
+  headers.push([name, text]);
+  return plain && isTokenName(name) && (kind === PLAIN || (kind === WIDE && headerValueKind(text) === PLAIN));
 }

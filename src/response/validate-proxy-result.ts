@@ -51,6 +51,21 @@ export function validateProxyResultWith(
   toWire: (result: unknown) => WireValue,
 ): ProxyResultReport {
   const { payloadFormat, apiType } = resolveFormat(options);
+  return checkProxyResult(result, payloadFormat, apiType, options, toWire);
+}
+
+/**
+ * {@link validateProxyResult} for options already known to be valid, with the payload format and API type
+ * resolved: the gateway's hot path, which builds its options itself, skips their checks. Internal: not exported
+ * from the package.
+ */
+export function checkProxyResult(
+  result: unknown,
+  payloadFormat: PayloadFormat,
+  apiType: ApiType,
+  options: ValidateProxyResultOptions,
+  toWire: (result: unknown) => WireValue = toWireValue,
+): ProxyResultReport {
   if (isThenable(result)) {
     throw new InvalidInputError(
       'RESULT_IS_PROMISE',

@@ -17,8 +17,20 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
  */
 export function formatRequestTime(epochMs: number): string {
   if (epochMs === DEFAULT_TIME) return DEFAULT_TIME_TEXT;
-  // Civil date from days since the epoch (H. Hinnant's algorithm): no Date allocation on the hot path.
   const seconds = Math.floor(epochMs / 1000);
+  // The text changes once a second: the last one is kept (the gateway formats it for the event and the access
+  // log of every request, and requests arriving within a second share it).
+  if (seconds === lastSeconds) return lastText;
+  lastText = formatSeconds(seconds);
+  lastSeconds = seconds;
+  return lastText;
+}
+
+let lastSeconds = Number.NaN;
+let lastText = '';
+
+function formatSeconds(seconds: number): string {
+  // Civil date from days since the epoch (H. Hinnant's algorithm): no Date allocation on the hot path.
   const days = Math.floor(seconds / 86_400);
   const secondOfDay = seconds - days * 86_400;
   const z = days + 719_468;

@@ -13,11 +13,17 @@ export interface CacheKeyParameter {
   readonly lowerName: string;
 }
 
-/** Request values a cache key can read. Plain records or the fetch `URLSearchParams` / `Headers`. */
+/** Request headers as pairs, in request order (names in any case). */
+export type HeaderLines = readonly (readonly [string, string])[];
+
+/**
+ * Request values a cache key can read. Plain records or the fetch `URLSearchParams` / `Headers`; headers also as
+ * `[name, value]` pairs.
+ */
 export interface CacheKeyInput {
   pathParameters?: Readonly<Record<string, string | undefined>> | null;
   query?: URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>> | null;
-  headers?: Headers | Readonly<Record<string, string | readonly string[] | undefined>> | null;
+  headers?: Headers | HeaderLines | Readonly<Record<string, string | readonly string[] | undefined>> | null;
 }
 
 const PATTERN =
@@ -84,6 +90,12 @@ function headerValues(headers: CacheKeyInput['headers'], lowerName: string): rea
     return value === null ? [] : [value];
   }
   const found: string[] = [];
+  if (isHeaderLines(headers)) {
+    for (const [name, value] of headers) {
+      if (name.length === lowerName.length && name.toLowerCase() === lowerName) found.push(value);
+    }
+    return found;
+  }
   for (const name in headers) {
     if (name.toLowerCase() !== lowerName) continue;
     const value = headers[name];
@@ -91,6 +103,11 @@ function headerValues(headers: CacheKeyInput['headers'], lowerName: string): rea
     else if (value) found.push(...value);
   }
   return found;
+}
+
+/** True when `headers` is a list of `[name, value]` pairs. */
+export function isHeaderLines(headers: CacheKeyInput['headers']): headers is HeaderLines {
+  return Array.isArray(headers);
 }
 
 /**
@@ -105,15 +122,17 @@ export function computeCacheKey(
   parameters: readonly CacheKeyParameter[],
   input: CacheKeyInput,
 ): string {
-  let key = `${namespace.length}:${namespace}\u0001${method}\u0001${stage.length}:${stage}`;
+  // Pieces joined into one flat string: the key lives as long as its entry, and a key built with `+=` keeps a
+  // tree of pieces alive for the GC to copy (see the access log).
+  const pieces = [`${namespace.length}:${namespace}\u0001${method}\u0001${stage.length}:${stage}`];
   for (const p of parameters) {
     const value = readParameter(p, input);
-    if (value === null) key += '\u0001-';
-    else if (typeof value === 'string') key += `\u0001${value.length}:${value}`;
+    if (value === null) pieces.push('\u0001-');
+    else if (typeof value === 'string') pieces.push(`\u0001${value.length}:`, value);
     else {
-      key += `\u0001[${value.length}`;
-      for (const item of value) key += `\u0001${item.length}:${item}`;
+      pieces.push(`\u0001[${value.length}`);
+      for (const item of value) pieces.push(`\u0001${item.length}:`, item);
     }
   }
-  return key;
+  return pieces.join('');
 }

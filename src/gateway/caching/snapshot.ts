@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import type { CacheKeyInput } from './cache-key.js';
+import { type CacheKeyInput, isHeaderLines } from './cache-key.js';
 
 /** What the core passes to `cache.lookup()`. */
 export interface CacheLookupRequest extends CacheKeyInput {
@@ -108,7 +108,13 @@ export function wantsInvalidation(headers: CacheKeyInput['headers']): boolean {
   if (!headers) return false;
   let value: string | undefined;
   if (headers instanceof Headers) value = headers.get('cache-control') ?? undefined;
-  else {
+  else if (isHeaderLines(headers)) {
+    // Repeated lines join with a comma, as a record's list would.
+    for (const [name, v] of headers) {
+      if (name.length === 13 && name.toLowerCase() === 'cache-control')
+        value = value === undefined ? v : `${value},${v}`;
+    }
+  } else {
     for (const name in headers) {
       if (name.length === 13 && name.toLowerCase() === 'cache-control') {
         const v = headers[name];

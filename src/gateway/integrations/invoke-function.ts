@@ -3,7 +3,7 @@ import type { IdSource } from '../../ids/ids.js';
 import type { InvocationOutcome } from '../trace.js';
 import type { LambdaHandler } from '../types.js';
 import { invokeLambda } from './invoke-lambda.js';
-import { buildInvocationContext } from './lambda-context.js';
+import { functionConstants, newInvocationContext } from './lambda-context.js';
 
 /** The function settings an invocation needs (Lambda proxy and Lambda custom integrations). */
 export interface FunctionSettings {
@@ -44,19 +44,13 @@ export function invokeFunction(
   const { config } = deps;
   const clock = config.clock;
   const start = clock.now();
-  const context = buildInvocationContext({
-    functionName: fn.functionName,
-    memoryLimitInMB: fn.memoryLimitInMB,
-    qualifier: fn.qualifier,
-    functionVersion: fn.functionVersion,
-    region: config.region,
-    accountId: config.accountId,
-    awsRequestId: config.ids.uuid(),
-    start,
-    functionTimeoutMs: fn.functionTimeoutMs,
-    logStreamName: deps.logStreamName(fn.functionName, start, fn.functionVersion),
+  const context = newInvocationContext(
+    functionConstants(fn, config.region, config.accountId),
+    config.ids.uuid(),
+    deps.logStreamName(fn.functionName, start, fn.functionVersion),
+    start + fn.functionTimeoutMs,
     clock,
-  });
+  );
   const outcome = invokeLambda({
     handler: fn.handler,
     event,

@@ -25,18 +25,90 @@ export interface InvocationContextInput {
  * `getRemainingTimeInMillis()` is `max(deadline - clock.now(), 0)`, so it falls as the gateway's clock moves.
  */
 export function buildInvocationContext(input: InvocationContextInput): Context {
-  const { clock, functionName } = input;
-  const deadline = input.start + input.functionTimeoutMs;
-  const unset = (): void => {};
+  return newInvocationContext(
+    computeConstants(input, input.region, input.accountId),
+    input.awsRequestId,
+    input.logStreamName,
+    input.start + input.functionTimeoutMs,
+    input.clock,
+  );
+}
+
+/** The context fields fixed for a function (and a gateway's region and account). */
+export interface FunctionConstants {
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+  readonly logGroupName: string;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+/** What {@link functionConstants} reads of a function's settings. */
+export interface FunctionIdentity {
+  readonly functionName: string;
+  readonly memoryLimitInMB: number;
+  readonly qualifier?: string | undefined;
+  readonly functionVersion?: string | undefined;
+}
+
+// Per settings object: the invocation hot path builds the ARN and log group name once per function instead
+// of once per request.
+const constantsCache = new WeakMap<FunctionIdentity, FunctionConstants>();
+
+/** The fixed context fields of `fn` in this region and account (computed once per settings object). */
+export function functionConstants(
+  fn: FunctionIdentity,
+  region: string,
+  accountId: string,
+): FunctionConstants {
+  const cached = constantsCache.get(fn);
+  if (
+    cached !== undefined &&
+    cached.region === region &&
+    cached.accountId === accountId &&
+    cached.functionName === fn.functionName
+  ) {
+    return cached;
+  }
+  const constants = computeConstants(fn, region, accountId);
+  constantsCache.set(fn, constants);
+  return constants;
+}
+
+function computeConstants(fn: FunctionIdentity, region: string, accountId: string): FunctionConstants {
+  const { functionName, qualifier } = fn;
+  return {
+    functionName,
+    functionVersion: fn.functionVersion ?? '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:${accountId}:function:${functionName}${qualifier === undefined ? '' : `:${qualifier}`}`,
+    memoryLimitInMB: String(fn.memoryLimitInMB),
+    logGroupName: `/aws/lambda/${functionName}`,
+    region,
+    accountId,
+  };
+}
+
+const unset = (): void => {};
+
+/** A Lambda context for one invocation; `done`/`fail`/`succeed` are wired by `invokeLambda`. */
+export function newInvocationContext(
+  constants: FunctionConstants,
+  awsRequestId: string,
+  logStreamName: string,
+  deadline: number,
+  clock: Clock,
+): Context {
   return {
     callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: input.functionVersion ?? '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${input.region}:${input.accountId}:function:${functionName}${input.qualifier === undefined ? '' : `:${input.qualifier}`}`,
-    memoryLimitInMB: String(input.memoryLimitInMB),
-    awsRequestId: input.awsRequestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: input.logStreamName,
+    functionName: constants.functionName,
+    functionVersion: constants.functionVersion,
+    invokedFunctionArn: constants.invokedFunctionArn,
+    memoryLimitInMB: constants.memoryLimitInMB,
+    awsRequestId,
+    logGroupName: constants.logGroupName,
+    logStreamName,
     getRemainingTimeInMillis: () => Math.max(deadline - clock.now(), 0),
     // Replaced per invocation by invokeLambda; present because the runtime still provides them.
     done: unset,
@@ -58,14 +130,19 @@ export function buildInvocationContext(input: InvocationContextInput): Context {
 export function createLogStreamNames(
   ids: IdSource,
 ): (functionName: string, start: number, version?: string) => string {
-  const names = new Map<string, string>();
+  // By version, then function name: no key text is built per invocation.
+  const byVersion = new Map<string, Map<string, string>>();
   return (functionName, start, version = '$LATEST') => {
-    const key = `${functionName}:${version}`;
-    let name = names.get(key);
+    let names = byVersion.get(version);
+    if (names === undefined) {
+      names = new Map();
+      byVersion.set(version, names);
+    }
+    let name = names.get(functionName);
     if (name === undefined) {
       const date = new Date(start).toISOString().slice(0, 10).replaceAll('-', '/');
       name = `${date}/[${version}]${ids.hex(32)}`;
-      names.set(key, name);
+      names.set(functionName, name);
     }
     return name;
   };

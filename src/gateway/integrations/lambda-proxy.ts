@@ -1,5 +1,5 @@
 import { gatewayRequestToEvent } from '../../http/request-to-event.js';
-import { validateProxyResult } from '../../response/validate-proxy-result.js';
+import { checkProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
@@ -98,11 +98,17 @@ export async function runLambdaProxy(
     });
     return gatewayResponse(config.apiType, 'LAMBDA_RESPONSE_TOO_LARGE', ctx);
   }
-  const report = validateProxyResult(outcome.value, {
-    payloadFormat: integration.payloadFormatVersion,
-    apiType: config.apiType,
-    request: { accept: headerValue(headers, 'accept'), binaryMediaTypes: config.binaryMediaTypes },
-  });
+  const payloadFormat = integration.payloadFormatVersion;
+  const binaryMediaTypes = config.binaryMediaTypes;
+  // Without binary media types the Accept header cannot matter: no per-request options object then.
+  const report = checkProxyResult(
+    outcome.value,
+    payloadFormat,
+    config.apiType,
+    binaryMediaTypes.length === 0
+      ? NO_REQUEST_OPTIONS
+      : { request: { accept: headerValue(headers, 'accept'), binaryMediaTypes } },
+  );
   ctx.trace.proxyResult = report;
   if (!report.ok) {
     record(ctx, {
@@ -136,6 +142,8 @@ export async function runLambdaProxy(
   ctx.response = report.response;
   return ctx;
 }
+
+const NO_REQUEST_OPTIONS = Object.freeze({});
 
 /** First value of a header, case-insensitively; `null` when absent. */
 export function headerValue(headers: readonly [string, string][], lower: string): string | null {

@@ -114,17 +114,51 @@ export function compileAccessLogFormat(
     );
   }
   const variables = [...new Set(names)];
-  return Object.freeze({
+  const compiled: CompiledAccessLogFormat = Object.freeze({
     format,
     apiType,
     variables: Object.freeze(variables),
     unknownVariables: Object.freeze(variables.filter((n) => !isDocumentedContextVariable(n, apiType))),
     render(values: AccessLogValues): string {
-      let line = literals[0]!;
-      for (let k = 0; k < names.length; k++) line += show(values[names[k]!]) + literals[k + 1]!;
-      return line;
+      const pieces = [literals[0]!];
+      for (let k = 0; k < names.length; k++) pieces.push(show(values[names[k]!]), literals[k + 1]!);
+      return pieces.join('');
     },
   });
+  // Each use of a variable, as its index in `variables`: the gateway renders from a list of values. The pieces
+  // are joined, which gives one flat string: a line built with `+=` is a tree of string pieces, and the log
+  // keeps thousands of lines alive, which made every young-generation GC copy those trees (measured: a third
+  // of the gateway's GC time with an access log on).
+  const slots = names.map((name) => variables.indexOf(name));
+  const pieces: string[] = new Array(literals.length + slots.length).fill('');
+  positional.set(compiled, (values) => {
+    pieces[0] = literals[0]!;
+    for (let k = 0; k < slots.length; k++) {
+      pieces[2 * k + 1] = show(values[slots[k]!]);
+      pieces[2 * k + 2] = literals[k + 1]!;
+    }
+    return pieces.join('');
+  });
+  return compiled;
+}
+
+const positional = new WeakMap<CompiledAccessLogFormat, (values: readonly AccessLogValue[]) => string>();
+
+/**
+ * `format.render` for the values of `format.variables` given in that order (the gateway's hot path builds no
+ * record). Internal: not exported from the package.
+ */
+export function renderAccessLogValues(
+  format: CompiledAccessLogFormat,
+  values: readonly AccessLogValue[],
+): string {
+  const render = positional.get(format);
+  if (render !== undefined) return render(values);
+  const record: Record<string, AccessLogValue> = {};
+  format.variables.forEach((name, i) => {
+    record[name] = values[i];
+  });
+  return format.render(record);
 }
 
 function show(value: AccessLogValue): string {

@@ -146,12 +146,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     );
   }
   const http = apiType === 'HTTP';
-  const dimensions = createDimensions(() => new Accumulator());
+  const dimensions = createDimensions<Accumulator, RequestMetric>(() => new Accumulator());
   return {
     record(m) {
       const routeKey =
         m.routeKey ?? (m.resource !== undefined ? `${m.method ?? 'ANY'} ${m.resource}` : undefined);
-      dimensions.add(m.stage, routeKey, (acc) => acc.add(m));
+      dimensions.add(m.stage, routeKey, m);
     },
     snapshot() {
       return { apiType, ...dimensions.view((acc) => acc.view(http)) };
@@ -160,10 +160,15 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   };
 }
 
+/** An accumulator of one dimension set: takes one sample at a time. */
+export interface Accumulating<M> {
+  add(sample: M): void;
+}
+
 /** Metrics kept at the three CloudWatch dimension levels: all, by stage, by stage and route. */
-export interface Dimensions<A> {
-  /** Applies `update` to the total, the stage's and (when `routeKey` is given) the route's accumulator. */
-  add(stage: string, routeKey: string | undefined, update: (acc: A) => void): void;
+export interface Dimensions<A, M> {
+  /** Adds `sample` to the total, the stage's and (when `routeKey` is given) the route's accumulator. */
+  add(stage: string, routeKey: string | undefined, sample: M): void;
   view<V>(show: (acc: A) => V): {
     total: V;
     stages: Record<string, V>;
@@ -173,7 +178,7 @@ export interface Dimensions<A> {
 }
 
 /** Creates the three dimension levels of a metrics recorder, each filled by `make()` on first use. */
-export function createDimensions<A>(make: () => A): Dimensions<A> {
+export function createDimensions<A extends Accumulating<M>, M>(make: () => A): Dimensions<A, M> {
   let total = make();
   let stages = new Map<string, A>();
   let routes = new Map<string, Map<string, A>>();
@@ -186,16 +191,16 @@ export function createDimensions<A>(make: () => A): Dimensions<A> {
     return acc;
   };
   return {
-    add(stage, routeKey, update) {
-      update(total);
-      update(at(stages, stage));
+    add(stage, routeKey, sample) {
+      total.add(sample);
+      at(stages, stage).add(sample);
       if (routeKey === undefined) return;
       let byRoute = routes.get(stage);
       if (!byRoute) {
         byRoute = new Map();
         routes.set(stage, byRoute);
       }
-      update(at(byRoute, routeKey));
+      at(byRoute, routeKey).add(sample);
     },
     view(show) {
       const routeView: Record<string, Record<string, ReturnType<typeof show>>> = {};

@@ -83,10 +83,12 @@ class WebSocketAccumulator {
  * ```
  */
 export function createWebSocketMetrics(): WebSocketMetrics {
-  const dimensions = createDimensions(() => new WebSocketAccumulator());
+  const dimensions = createDimensions<WebSocketAccumulator, WebSocketMetric>(
+    () => new WebSocketAccumulator(),
+  );
   return {
     record(m) {
-      dimensions.add(m.stage, m.routeKey, (acc) => acc.add(m));
+      dimensions.add(m.stage, m.routeKey, m);
     },
     snapshot: () => ({ apiType: 'WEBSOCKET', ...dimensions.view((acc) => acc.view()) }),
     reset: dimensions.reset,

@@ -21,13 +21,14 @@ export type GatewayFetchInput = Request | URL | string;
 
 /**
  * Turns `fetch` arguments into a {@link GatewayRequest}. Strings and `init` objects are read directly (no
- * `Request` is built), which keeps header casing and saves time; other bodies go through `Request`.
+ * `Request` is built), which keeps header casing and saves time; other bodies go through `Request`. Synchronous
+ * unless a `Request` body has to be read (the hot path pays no promise for it).
  */
-export async function toGatewayRequest(
+export function toGatewayRequest(
   input: GatewayFetchInput,
   init: RequestInit | undefined,
   defaultHost: string,
-): Promise<GatewayRequest> {
+): GatewayRequest | Promise<GatewayRequest> {
   if (typeof input === 'object' && !(input instanceof URL)) {
     const request = init ? new Request(input, init) : input;
     return fromRequest(request, defaultHost);
@@ -37,7 +38,6 @@ export async function toGatewayRequest(
   if (body !== undefined && body !== null && !isPlainBody(body)) {
     return fromRequest(new Request(absolute(url, defaultHost), init), defaultHost);
   }
-  const parts = splitUrl(url, defaultHost);
   const headers = headerPairs(init?.headers);
   let requestBody: string | Uint8Array | null = null;
   if (typeof body === 'string') requestBody = body;
@@ -49,6 +49,7 @@ export async function toGatewayRequest(
   } else if (body instanceof ArrayBuffer) requestBody = new Uint8Array(body);
   else if (ArrayBuffer.isView(body))
     requestBody = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const parts = splitUrl(url, defaultHost);
   return {
     method: (init?.method ?? 'GET').toUpperCase(),
     host: parts.host,
@@ -69,7 +70,6 @@ function isPlainBody(body: unknown): boolean {
 }
 
 async function fromRequest(request: Request, defaultHost: string): Promise<GatewayRequest> {
-  const parts = splitUrl(request.url, defaultHost);
   const headers: [string, string][] = [];
   request.headers.forEach((value, name) => {
     headers.push([name, value]);
@@ -79,7 +79,15 @@ async function fromRequest(request: Request, defaultHost: string): Promise<Gatew
     const bytes = new Uint8Array(await request.arrayBuffer());
     body = bytes.byteLength === 0 ? null : bytes;
   }
-  return { method: request.method.toUpperCase(), ...parts, headers, body };
+  const parts = splitUrl(request.url, defaultHost);
+  return {
+    method: request.method.toUpperCase(),
+    host: parts.host,
+    pathname: parts.pathname,
+    query: parts.query,
+    headers,
+    body,
+  };
 }
 
 function headerPairs(init: HeadersInit | undefined): [string, string][] {
@@ -92,7 +100,14 @@ function headerPairs(init: HeadersInit | undefined): [string, string][] {
     return pairs;
   }
   if (Array.isArray(init)) return init.map(([name, value]) => [String(name), String(value)]);
-  return Object.entries(init as Record<string, string>).map(([name, value]) => [name, String(value)]);
+  const record = init as Record<string, string>;
+  const names = Object.keys(record);
+  const pairs: [string, string][] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    pairs[i] = [name, String(record[name])];
+  }
+  return pairs;
 }
 
 function absolute(url: string, defaultHost: string): string {
@@ -101,30 +116,59 @@ function absolute(url: string, defaultHost: string): string {
 
 /**
  * Splits a URL without decoding or normalising its path (`//` and `%2B` survive). Relative URLs get `defaultHost`.
- * Characters a URL cannot carry are percent-encoded as `new Request(url)` would (`/a b` → `/a%20b`).
+ * Characters a URL cannot carry are percent-encoded as `new Request(url)` would (`/a b` → `/a%20b`). One scan
+ * of char codes; the encoding pass runs only when a character needs it.
  */
 export function splitUrl(
   input: string,
   defaultHost: string,
 ): { host: string; pathname: string; query: string } {
   const url = trimUrl(input);
-  let rest = url;
+  const length = url.length;
   let host = defaultHost;
+  let start = 0;
   const scheme = url.indexOf('://');
   if (scheme > 0 && scheme < 10) {
     const afterScheme = scheme + 3;
     let end = afterScheme;
-    while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#') end++;
-    host = url.slice(afterScheme, end);
-    const at = host.lastIndexOf('@');
-    if (at >= 0) host = host.slice(at + 1);
-    rest = url.slice(end);
+    let at = -1;
+    for (; end < length; end++) {
+      const c = url.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35) break; // '/', '?', '#'
+      if (c === 64) at = end; // '@': the host follows the last one
+    }
+    host = url.slice(at >= 0 ? at + 1 : afterScheme, end);
+    start = end;
   }
-  const hash = rest.indexOf('#');
-  if (hash >= 0) rest = rest.slice(0, hash);
-  const question = rest.indexOf('?');
-  const pathname = question >= 0 ? rest.slice(0, question) : rest;
-  const query = question >= 0 ? rest.slice(question + 1) : '';
+  // The path runs to '?' or '#', the query from '?' to '#'; `plain` stays true while no character needs encoding.
+  let question = -1;
+  let stop = length;
+  let plain = true;
+  for (let i = start; i < length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 35) {
+      stop = i;
+      break;
+    }
+    if (c === 63 && question === -1) question = i;
+    else if (
+      plain &&
+      (c <= 0x20 ||
+        c >= 0x7f ||
+        c === 34 ||
+        c === 39 ||
+        c === 60 ||
+        c === 62 ||
+        c === 96 ||
+        c === 123 ||
+        c === 125)
+    )
+      plain = false;
+  }
+  const pathEnd = question === -1 ? stop : question;
+  const pathname = url.slice(start, pathEnd);
+  const query = question === -1 ? '' : url.slice(question + 1, stop);
+  if (plain) return { host, pathname: pathname === '' ? '/' : pathname, query };
   return {
     host,
     pathname: pathname === '' ? '/' : encodeLikeUrl(pathname, 'path'),

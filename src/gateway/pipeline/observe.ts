@@ -5,7 +5,13 @@ import type { ClientResponse } from '../../response/types.js';
 import { authorizationLogValue } from '../auth/access-log-values.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
-import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
+import {
+  type AccessLogValue,
+  type CompiledAccessLogFormat,
+  renderAccessLogValues,
+} from '../observability/access-log.js';
+import { appendAccessLogLine } from '../observability/access-log-buffer.js';
+import type { RequestMetric } from '../observability/metrics.js';
 import { messageStringOf } from '../responses/apply-gateway-response.js';
 import type { PipelineContext } from './context.js';
 import type { PipelineDeps } from './deps.js';
@@ -29,59 +35,112 @@ export function observe(
   } as RequestMetric);
   const format = policies.accessLog;
   if (!format) return;
-  // Only the variables the format uses are computed (the format is compiled once per gateway).
-  const values: Record<string, AccessLogValue> = {};
-  for (const name of format.variables) values[name] = contextValue(name, ctx, deps, client);
-  appendAccessLogLine(deps.accessLog, format.render(values), policies.accessLogMaxLines);
+  // Only the variables the format uses are computed, each by a getter chosen once per format.
+  const getters = gettersOf(format);
+  const values: AccessLogValue[] = new Array(getters.length);
+  for (let i = 0; i < getters.length; i++) values[i] = getters[i]!(ctx, deps, client);
+  appendAccessLogLine(deps.accessLog, renderAccessLogValues(format, values), policies.accessLogMaxLines);
 }
 
 /** The value of one `$context` variable of the access log for this request; undefined when unknown. */
-function contextValue(
-  name: string,
+type LogGetter = (
   ctx: PipelineContext,
   deps: PipelineDeps,
   client: ClientResponse | GatewayErrorResponse,
-): AccessLogValue {
-  const failure = ctx.failure;
-  const invocation = ctx.trace.invocation;
-  switch (name) {
-    case 'integrationLatency':
-    case 'integration.latency':
-      return ctx.integrationLatencyMs;
-    case 'responseLatency':
-      return ctx.trace.latencyMs;
-    case 'responseLength':
-      return sentBytes(ctx, client);
-    case 'status':
-      return client.statusCode;
-    case 'error.message':
-      return failure?.message;
-    case 'error.messageString':
-      return failure ? messageStringOf(failure) : undefined;
-    case 'error.responseType':
-      return failure?.responseType;
-    case 'error.validationErrorString':
-      return ctx.validationErrorString;
-    // Lambda: the Lambda service's 200 (a function error included); HTTP and AWS service integrations: the
-    // backend's status (behaviour.md §12.2). MOCK calls nothing: none.
-    case 'integrationStatus':
-    case 'integration.integrationStatus':
-      return invocation ? (invocation.kind === 'timeout' ? undefined : 200) : ctx.endpointStatus;
-    // Lambda proxy: the status the function's result carries ([DOC] "the status code that your Lambda function
-    // code returns"); otherwise as integrationStatus.
-    case 'integration.status': {
+) => AccessLogValue;
+
+const getterCache = new WeakMap<CompiledAccessLogFormat, readonly LogGetter[]>();
+
+function gettersOf(format: CompiledAccessLogFormat): readonly LogGetter[] {
+  let getters = getterCache.get(format);
+  if (getters === undefined) {
+    getters = format.variables.map(getterFor);
+    getterCache.set(format, getters);
+  }
+  return getters;
+}
+
+function getterFor(name: string): LogGetter {
+  const own = RESPONSE_VALUES.get(name);
+  if (own !== undefined) return own;
+  const known = REQUEST_VALUES.get(name);
+  // A request variable without a value falls to the authorize stage's (an IAM caller's `identity.*`).
+  if (known !== undefined) return (ctx, deps) => known(ctx, deps) ?? authorizationLogValue(name, ctx);
+  return (ctx) => authorizationLogValue(name, ctx);
+}
+
+/** Variables known once the request was answered. */
+const RESPONSE_VALUES = new Map<string, LogGetter>([
+  ['integrationLatency', (ctx) => ctx.integrationLatencyMs],
+  ['integration.latency', (ctx) => ctx.integrationLatencyMs],
+  ['responseLatency', (ctx) => ctx.trace.latencyMs],
+  ['responseLength', (ctx, _deps, client) => sentBytes(ctx, client)],
+  ['status', (_ctx, _deps, client) => client.statusCode],
+  ['error.message', (ctx) => ctx.failure?.message],
+  ['error.messageString', (ctx) => (ctx.failure ? messageStringOf(ctx.failure) : undefined)],
+  ['error.responseType', (ctx) => ctx.failure?.responseType],
+  ['error.validationErrorString', (ctx) => ctx.validationErrorString],
+  // Lambda: the Lambda service's 200 (a function error included); HTTP and AWS service integrations: the
+  // backend's status (behaviour.md §12.2). MOCK calls nothing: none.
+  ['integrationStatus', integrationStatus],
+  ['integration.integrationStatus', integrationStatus],
+  // Lambda proxy: the status the function's result carries ([DOC] "the status code that your Lambda function
+  // code returns"); otherwise as integrationStatus.
+  [
+    'integration.status',
+    (ctx) => {
+      const invocation = ctx.trace.invocation;
       if (!invocation) return ctx.endpointStatus;
       if (invocation.kind === 'timeout') return undefined;
       const result = ctx.trace.proxyResult;
       return result?.ok ? result.response.statusCode : 200;
-    }
-    case 'integrationErrorMessage':
-    case 'integration.error':
-      return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
-    default:
-      return requestContextValue(name, ctx, deps) ?? authorizationLogValue(name, ctx);
-  }
+    },
+  ],
+  ['integrationErrorMessage', integrationError],
+  ['integration.error', integrationError],
+]);
+
+function integrationStatus(ctx: PipelineContext): AccessLogValue {
+  const invocation = ctx.trace.invocation;
+  return invocation ? (invocation.kind === 'timeout' ? undefined : 200) : ctx.endpointStatus;
 }
+
+function integrationError(ctx: PipelineContext): AccessLogValue {
+  const invocation = ctx.trace.invocation;
+  return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;
+}
+
+type RequestGetter = (ctx: PipelineContext, deps: PipelineDeps) => string | number | undefined;
+
+/** Variables known as soon as the request is routed. */
+const REQUEST_VALUES = new Map<string, RequestGetter>([
+  ['accountId', (_ctx, deps) => deps.config.accountId],
+  ['apiId', (_ctx, deps) => deps.config.apiId],
+  ['domainName', (ctx) => ctx.request.host],
+  ['domainPrefix', (ctx) => ctx.request.host.split('.')[0]],
+  ['extendedRequestId', (ctx) => ctx.extendedRequestId],
+  ['httpMethod', (ctx) => ctx.method],
+  [
+    'identity.sourceIp',
+    (ctx) => {
+      const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
+      return (forwarded ? forwarded.split(',')[0]!.trim() : '') || DEFAULT_SOURCE_IP;
+    },
+  ],
+  ['identity.userAgent', (ctx) => headerValue(ctx.request.headers, 'user-agent') ?? undefined],
+  ['identity.apiKey', (ctx) => ctx.apiKey?.value],
+  ['identity.apiKeyId', (ctx) => ctx.apiKey?.id],
+  ['path', (ctx, deps) => (deps.config.apiType === 'REST' ? ctx.request.pathname : ctx.eventPath)],
+  ['protocol', () => 'HTTP/1.1'],
+  ['requestId', (ctx) => ctx.requestId],
+  ['requestTime', (ctx) => formatRequestTime(ctx.startedAt)],
+  ['requestTimeEpoch', (ctx) => ctx.startedAt],
+  ['resourceId', (ctx) => ctx.route?.resourceId],
+  ['resourcePath', (ctx) => ctx.route?.resource],
+  ['routeKey', (ctx) => ctx.route?.routeKey],
+  ['stage', (_ctx, deps) => deps.config.stageName],
+  ['xrayTraceId', (ctx) => ctx.traceHeader.slice(5).split(';')[0]],
+]);
 
 /**
  * The `$context` variables known as soon as the request is routed (access logs, and identity sources of
@@ -92,54 +151,7 @@ export function requestContextValue(
   ctx: PipelineContext,
   deps: PipelineDeps,
 ): string | number | undefined {
-  const { config } = deps;
-  const route = ctx.route;
-  switch (name) {
-    case 'accountId':
-      return config.accountId;
-    case 'apiId':
-      return config.apiId;
-    case 'domainName':
-      return ctx.request.host;
-    case 'domainPrefix':
-      return ctx.request.host.split('.')[0];
-    case 'extendedRequestId':
-      return ctx.extendedRequestId;
-    case 'httpMethod':
-      return ctx.method;
-    case 'identity.sourceIp': {
-      const forwarded = headerValue(ctx.request.headers, 'x-forwarded-for');
-      return (forwarded ? forwarded.split(',')[0]!.trim() : '') || DEFAULT_SOURCE_IP;
-    }
-    case 'identity.userAgent':
-      return headerValue(ctx.request.headers, 'user-agent') ?? undefined;
-    case 'identity.apiKey':
-      return ctx.apiKey?.value;
-    case 'identity.apiKeyId':
-      return ctx.apiKey?.id;
-    case 'path':
-      return config.apiType === 'REST' ? ctx.request.pathname : ctx.eventPath;
-    case 'protocol':
-      return 'HTTP/1.1';
-    case 'requestId':
-      return ctx.requestId;
-    case 'requestTime':
-      return formatRequestTime(ctx.startedAt);
-    case 'requestTimeEpoch':
-      return ctx.startedAt;
-    case 'resourceId':
-      return route?.resourceId;
-    case 'resourcePath':
-      return route?.resource;
-    case 'routeKey':
-      return route?.routeKey;
-    case 'stage':
-      return config.stageName;
-    case 'xrayTraceId':
-      return ctx.traceHeader.slice(5).split(';')[0];
-    default:
-      return undefined;
-  }
+  return REQUEST_VALUES.get(name)?.(ctx, deps);
 }
 
 function bodyBytes(body: string | Uint8Array | null): number {

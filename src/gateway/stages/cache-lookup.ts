@@ -21,19 +21,13 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
     record(ctx, { stage: 'cache-lookup', decision: 'bypass', detail: reason });
     return ctx;
   }
-  const headers: Record<string, string[]> = {};
-  for (const [name, value] of ctx.request.headers) {
-    const list = headers[name];
-    if (list) list.push(value);
-    else headers[name] = [value];
-  }
   const lookup = cache.lookup({
     routeKey,
     method: ctx.method,
     stage: deps.config.stageName,
     pathParameters: ctx.pathParameters,
     query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
-    headers,
+    headers: ctx.request.headers,
   });
   switch (lookup.status) {
     case 'bypass':
