@@ -1,0 +1,245 @@
+import { headerValueKind, isContentType, isTokenName, PLAIN } from './header-line.js';
+
+/** The body of a `BufferedResponse`: text (sent as UTF-8) or bytes. */
+export type BufferedBody = string | Uint8Array;
+
+type Pairs = readonly (readonly [string, string])[];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** What undici adds for a text body when no content type is given. */
+export const TEXT_TYPE = 'text/plain;charset=UTF-8';
+
+/**
+ * The class behind `BufferedResponse`. It does not `extend Response`: its prototype is linked to
+ * `Response.prototype` on first use ({@link linkToResponse}), so `instanceof Response` and the `Response` tag
+ * hold, and it answers every member of `Response.prototype` itself. Running undici's constructor (`super()`)
+ * cost ~1.5 µs per response — a tenth of the gateway's whole overhead per request (measured) — for state this
+ * class keeps itself. An init undici would change or refuse (statusText, unusual status or header values) is
+ * still handed to a real `Response`, which then answers status, statusText and headers, so its errors and
+ * normalisations are undici's own.
+ */
+export class BufferedResponseImpl {
+  readonly #content: BufferedBody;
+  #used = false;
+  /** The real Response that owns the body once a stream, blob or form data was asked for. */
+  #real: Response | undefined;
+  /** A real, body-less Response holding status, statusText and headers of an init that needed undici. */
+  readonly #init: Response | undefined;
+  readonly #status: number;
+  /** Header pairs not yet turned into `Headers` (only pairs undici would accept unchanged wait here). */
+  readonly #pairs: Pairs | undefined;
+  #headers: Headers | undefined;
+
+  /** The body of an unread response without reading it; `undefined` for anything else. */
+  static peek(response: unknown): BufferedBody | undefined {
+    return typeof response === 'object' &&
+      response !== null &&
+      #content in response &&
+      !(response as BufferedResponseImpl).#used &&
+      (response as BufferedResponseImpl).#real === undefined
+      ? (response as BufferedResponseImpl).#content
+      : undefined;
+  }
+
+  /** `adopted`: checked pairs the caller hands over (see `adoptBufferedResponse`); `init` is then `{ status }`. */
+  constructor(body: BufferedBody, init: ResponseInit = {}, adopted?: Pairs) {
+    const text = typeof body === 'string';
+    // Building Headers costs ~1 µs a line in undici; pairs it would accept as they are are kept until
+    // `headers` is read.
+    const pairs = adopted ?? (isPlainInit(init) ? lazyPairs(init.headers, text) : undefined);
+    if (pairs !== undefined) {
+      this.#status = init.status ?? 200;
+      this.#pairs = pairs;
+      this.#init = undefined;
+    } else {
+      // Anything else goes to the Response constructor now, so its errors come at once.
+      const real = new Response(null, init);
+      if (text && !real.headers.has('content-type')) real.headers.append('content-type', TEXT_TYPE);
+      this.#status = real.status;
+      this.#pairs = undefined;
+      this.#init = real;
+    }
+    if (nullBodyStatus(this.#status)) {
+      throw new TypeError(`Response constructor: Invalid response status code ${this.#status}`);
+    }
+    // Like undici, the bytes are taken at construction: later changes to the caller's array do not show.
+    this.#content = text ? body : body.slice();
+  }
+
+  get type(): ResponseType {
+    return 'default';
+  }
+
+  get url(): string {
+    return '';
+  }
+
+  get redirected(): boolean {
+    return false;
+  }
+
+  get status(): number {
+    return this.#status;
+  }
+
+  get ok(): boolean {
+    return this.#status >= 200 && this.#status <= 299;
+  }
+
+  get statusText(): string {
+    return this.#init ? this.#init.statusText : '';
+  }
+
+  get headers(): Headers {
+    if (this.#init) return this.#init.headers;
+    this.#headers ??= new Headers(this.#pairs as [string, string][]);
+    return this.#headers;
+  }
+
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    return this.#delegate().body as ReadableStream<Uint8Array<ArrayBuffer>>;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#real ? this.#real.bodyUsed : this.#used;
+  }
+
+  text(): Promise<string> {
+    if (this.#real) return this.#real.text();
+    if (!this.#take()) return unusable();
+    return Promise.resolve(textOf(this.#content));
+  }
+
+  json(): Promise<unknown> {
+    if (this.#real) return this.#real.json();
+    if (!this.#take()) return unusable();
+    try {
+      return Promise.resolve(JSON.parse(textOf(this.#content)) as unknown);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#real) return this.#real.arrayBuffer();
+    if (!this.#take()) return unusable();
+    return Promise.resolve(copyBytes(this.#content).buffer as ArrayBuffer);
+  }
+
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#real) return this.#real.bytes();
+    if (!this.#take()) return unusable();
+    return Promise.resolve(copyBytes(this.#content));
+  }
+
+  blob(): Promise<Blob> {
+    return this.#delegate().blob();
+  }
+
+  formData(): Promise<FormData> {
+    return this.#delegate().formData();
+  }
+
+  clone(): Response {
+    if (this.#real) return this.#real.clone();
+    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+    const init =
+      this.#headers === undefined && this.#pairs !== undefined
+        ? { status: this.#status, headers: this.#pairs as [string, string][] }
+        : { status: this.#status, statusText: this.statusText, headers: this.headers };
+    return new BufferedResponseImpl(this.#content, init) as unknown as Response;
+  }
+
+  /** Marks the body read; false when it already was. */
+  #take(): boolean {
+    if (this.#used) return false;
+    this.#used = true;
+    return true;
+  }
+
+  /** The real Response for this body, built once; a body already read stays read (disturbed) there too. */
+  #delegate(): Response {
+    if (this.#real) return this.#real;
+    const real = new Response(this.#content as string | Uint8Array<ArrayBuffer>, {
+      status: this.#status,
+      statusText: this.statusText,
+      headers: this.headers,
+    });
+    if (this.#used) real.arrayBuffer().catch(ignore);
+    this.#real = real;
+    return real;
+  }
+}
+
+// Named as the public constructor (what `response.constructor.name` says).
+Object.defineProperty(BufferedResponseImpl, 'name', { value: 'BufferedResponse' });
+
+let linked = false;
+
+/**
+ * Makes `BufferedResponseImpl` a `Response` (prototype chain) on first use. Touching the `Response` global
+ * loads Node's fetch implementation (undici with http2, tls and zlib, ~25 ms), so importing the package stays
+ * cheap for tests that never build a response.
+ */
+export function linkToResponse(): void {
+  if (linked) return;
+  Object.setPrototypeOf(BufferedResponseImpl.prototype, Response.prototype);
+  Object.setPrototypeOf(BufferedResponseImpl, Response);
+  linked = true;
+}
+
+/** An init the fast path can take: no statusText, and an integer status undici keeps as it is. */
+function isPlainInit(init: ResponseInit): boolean {
+  if (init.statusText !== undefined) return false;
+  const status = init.status;
+  return status === undefined || (Number.isInteger(status) && status >= 200 && status <= 599);
+}
+
+/**
+ * The init's header pairs (plus the default text content type, as undici adds it) when every one is a plain,
+ * valid name and value; undefined otherwise.
+ */
+function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | undefined {
+  if (headers === undefined) return text ? [['content-type', TEXT_TYPE]] : [];
+  if (!Array.isArray(headers)) return undefined;
+  let typed = false;
+  // A copy: the caller may change its array later, the Response must not.
+  const pairs: (readonly [string, string])[] = [];
+  for (const pair of headers as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+    const [name, value] = pair as unknown[];
+    if (typeof name !== 'string' || typeof value !== 'string') return undefined;
+    if (!isTokenName(name) || headerValueKind(value) !== PLAIN) return undefined;
+    pairs.push([name, value]);
+    if (!typed && isContentType(name)) typed = true;
+  }
+  if (text && !typed) pairs.push(['content-type', TEXT_TYPE]);
+  return pairs;
+}
+
+function nullBodyStatus(status: number): boolean {
+  return status === 204 || status === 205 || status === 304;
+}
+
+/** What `Response.text()` yields for this body: UTF-8 decoding drops a leading BOM and repairs lone surrogates. */
+function textOf(content: BufferedBody): string {
+  if (typeof content !== 'string') return decoder.decode(content);
+  if (content.charCodeAt(0) !== 0xfeff && !SURROGATE.test(content)) return content;
+  return decoder.decode(encoder.encode(content));
+}
+
+/** A fresh copy of the body bytes, in an ArrayBuffer of exactly their length. */
+function copyBytes(content: BufferedBody): Uint8Array<ArrayBuffer> {
+  if (typeof content === 'string') return encoder.encode(content);
+  const copy = new Uint8Array(content.byteLength);
+  copy.set(content);
+  return copy;
+}
+
+function unusable(): Promise<never> {
+  return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+}
+
+function ignore(): void {}
