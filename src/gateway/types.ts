@@ -14,6 +14,7 @@ import type {
 } from './auth/auth-options.js';
 import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
+import type { GatewayFunctions } from './functions/function-options.js';
 import type { AwsCredentials, AwsServiceResponders } from './integrations/aws/types.js';
 import type {
   AwsServiceIntegration,
@@ -62,12 +63,41 @@ export type LambdaHandler = {
  * @example
  * ```ts
  * const integration: LambdaProxyIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
+ * const byArn: LambdaProxyIntegration = {
+ *   type: 'AWS_PROXY',
+ *   uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets:${stageVariables.alias}/invocations',
+ * }; // with createGateway({ functions: { 'pets:live': handler }, … })
  * ```
  */
-export interface LambdaProxyIntegration {
+export type LambdaProxyIntegration = LambdaProxyIntegrationFields &
+  (
+    | {
+        /** The function's handler; invoked like a warm Lambda (module state persists between requests). */
+        handler: LambdaHandler;
+        /** Optional with a handler: the invocation URI only names the function (its name and qualifier). */
+        uri?: string;
+      }
+    | {
+        handler?: undefined;
+        /**
+         * The function by ARN, resolved through the gateway's `functions`:
+         * `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/arn:aws:lambda:{region}:{account}:function:{name}[:{alias}]/invocations`
+         * (HTTP APIs: also the function ARN itself). `${stageVariables.x}` in it resolves per stage.
+         */
+        uri: string;
+      }
+  );
+
+/**
+ * The fields of a Lambda proxy integration besides the function (see {@link LambdaProxyIntegration}).
+ *
+ * @example
+ * ```ts
+ * const fields: LambdaProxyIntegrationFields = { type: 'AWS_PROXY', timeoutInMillis: 5_000 };
+ * ```
+ */
+export interface LambdaProxyIntegrationFields {
   type: 'AWS_PROXY';
-  /** The function's handler; invoked like a warm Lambda (module state persists between requests). */
-  handler: LambdaHandler;
   /** HTTP APIs: `'2.0'` (default) or `'1.0'`. REST APIs only accept `'1.0'`. */
   payloadFormatVersion?: PayloadFormatVersion;
   /** Gateway-side integration timeout. REST 50–29 000 (default 29 000); HTTP 50–30 000 (default 30 000). */
@@ -118,6 +148,11 @@ export interface MockIntegration {
   requestTemplates?: Record<string, string>;
   /** Body handling when no template matches the Content-Type (docs/integrations.md). Default `WHEN_NO_MATCH`. */
   passthroughBehavior?: PassthroughBehavior;
+  /**
+   * `integration.request.*` mappings, validated like those of other integrations (sources must be declared); a MOCK
+   * integration has no backend to send them to, so they change nothing else.
+   */
+  requestParameters?: Record<string, string>;
   /** AWS-shaped integration responses (array, or object keyed by status code); needs the route's `methodResponses`. */
   integrationResponses?:
     | IntegrationResponseConfig[]
@@ -255,4 +290,9 @@ export interface GatewayOptions {
   identityProviders?: readonly IdentityProviderConfig[];
   /** Wording of 403 access-denied messages: `current` (default, recent AWS captures) or `legacy`. */
   accessDeniedWording?: AccessDeniedWording;
+  /**
+   * Lambda functions by name (`'pets'`, `'pets:live'`) or ARN, for integration `uri`s and authorizer `authorizerUri`s
+   * that name a function by ARN instead of giving `handler` (what imported definitions do).
+   */
+  functions?: GatewayFunctions;
 }

@@ -164,7 +164,9 @@ export const FIXTURES: FixtureExpectation[] = [
             false,
           ],
         ],
-        warnings: [],
+        warnings: [
+          ['info', 'IGNORED_FIELD', '/paths/~1pets/get/x-amazon-apigateway-integration/payloadFormatVersion'],
+        ],
       },
     ],
   },
@@ -241,7 +243,20 @@ export const FIXTURES: FixtureExpectation[] = [
             false,
           ],
         ],
-        warnings: [['info', 'IGNORED_EXTENSION', '/x-amazon-apigateway-cors']],
+        warnings: [
+          ['info', 'IGNORED_EXTENSION', '/x-amazon-apigateway-cors'],
+          ['info', 'IGNORED_FIELD', '/paths/~1pets/get/x-amazon-apigateway-integration/payloadFormatVersion'],
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1pets/post/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1pets~1{petId}/get/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+        ],
       },
     ],
   },
@@ -271,6 +286,7 @@ export const FIXTURES: FixtureExpectation[] = [
           ['OPTIONS /', 'MOCK', 'NONE', false],
         ],
         warnings: [
+          ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/contentHandling'],
           ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/passthroughBehavior'],
           ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/responses'],
         ],
@@ -343,7 +359,13 @@ export const FIXTURES: FixtureExpectation[] = [
         id: 'example',
         stages: [],
         routes: [['GET /path1', 'HTTP_PROXY http://${stageVariables.url}', 'NONE', false]],
-        warnings: [],
+        warnings: [
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1path1/get/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+        ],
       },
     ],
   },

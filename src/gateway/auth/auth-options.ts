@@ -31,15 +31,34 @@ export type AuthorizerHandler = {
 export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
 
 /** What a Lambda authorizer shares with the Lambda integration's function settings. */
-interface LambdaAuthorizerFunction {
-  /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
-  handler: AuthorizerHandler;
+type LambdaAuthorizerFunction = LambdaAuthorizerSettings &
+  (
+    | {
+        /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
+        handler: AuthorizerHandler;
+        /** Optional with a handler: names the function (its context's name). */
+        authorizerUri?: string;
+      }
+    | {
+        handler?: undefined;
+        /**
+         * The function by ARN (invocation URI or function ARN), resolved through the gateway's `functions`;
+         * `${stageVariables.x}` resolves per stage.
+         */
+        authorizerUri: string;
+      }
+  );
+
+/** Settings every Lambda authorizer has besides its function. */
+interface LambdaAuthorizerSettings {
   /** Seconds a result is cached, keyed by the identity-source values. REST default 300, HTTP default 0; max 3600; 0 = off. */
   authorizerResultTtlInSeconds?: number;
   /** Function name in the Lambda context and the execution log. Default `authorizer-{name}`. */
   functionName?: string;
   /** The function's own timeout (ms). Default the gateway's `functionTimeoutMs`. */
   functionTimeoutMs?: number;
+  /** AWS's free-text `authType` (`x-amazon-apigateway-authtype`): stored and exported, no effect on requests. */
+  authType?: string;
 }
 
 /**
@@ -51,7 +70,10 @@ interface LambdaAuthorizerFunction {
  * const auth: TokenAuthorizerConfig = { type: 'TOKEN', handler, identitySource: 'method.request.header.Authorization' };
  * ```
  */
-export interface TokenAuthorizerConfig extends LambdaAuthorizerFunction {
+export type TokenAuthorizerConfig = LambdaAuthorizerFunction & TokenAuthorizerFields;
+
+/** The TOKEN-specific fields of {@link TokenAuthorizerConfig}. */
+interface TokenAuthorizerFields {
   type: 'TOKEN';
   /** `method.request.header.<name>`. Default `method.request.header.Authorization`. */
   identitySource?: string;
@@ -69,7 +91,10 @@ export interface TokenAuthorizerConfig extends LambdaAuthorizerFunction {
  * const http: RequestAuthorizerConfig = { type: 'REQUEST', handler, identitySource: ['$request.header.Authorization'], authorizerPayloadFormatVersion: '2.0', enableSimpleResponses: true };
  * ```
  */
-export interface RequestAuthorizerConfig extends LambdaAuthorizerFunction {
+export type RequestAuthorizerConfig = LambdaAuthorizerFunction & RequestAuthorizerFields;
+
+/** The REQUEST-specific fields of {@link RequestAuthorizerConfig}. */
+interface RequestAuthorizerFields {
   type: 'REQUEST';
   /** REST: `'method.request.header.Auth, context.x'`; HTTP: `['$request.header.Authorization']`. */
   identitySource?: string | readonly string[];
@@ -95,6 +120,8 @@ export interface CognitoAuthorizerConfig {
   identitySource?: string;
   /** A regex applied to the ID token's `aud` claim. */
   identityValidationExpression?: string;
+  /** AWS's free-text `authType`: stored and exported, no effect on requests. */
+  authType?: string;
 }
 
 /**
@@ -110,6 +137,8 @@ export interface JwtAuthorizerConfig {
   /** One selection expression. Default `['$request.header.Authorization']`. */
   identitySource?: readonly string[];
   jwtConfiguration: { issuer: string; audience: readonly string[] };
+  /** AWS's free-text `authType`: stored and exported, no effect on requests. */
+  authType?: string;
 }
 
 /** An entry of the gateway's `authorizers`, as `CreateAuthorizer` takes it, plus `handler` for Lambda ones. */

@@ -2,7 +2,10 @@ import { GatewayConfigError } from '../../errors/families.js';
 import { LAMBDA_KEYS, MOCK_KEYS } from './resolve-integration.js';
 
 /** Options of a Lambda proxy or MOCK integration: written on the route itself, they belong in `integration`. */
-const INTEGRATION_OPTIONS: readonly string[] = [...new Set<string>([...LAMBDA_KEYS, ...MOCK_KEYS])];
+const INTEGRATION_OPTIONS: readonly string[] = [...new Set<string>([...LAMBDA_KEYS, ...MOCK_KEYS])].filter(
+  // A route has method request parameters of its own.
+  (key) => key !== 'requestParameters',
+);
 
 /**
  * AWS stage settings (`CreateStage` of REST and HTTP APIs) the simulator takes somewhere else: the stage holds only

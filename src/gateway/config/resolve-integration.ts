@@ -1,6 +1,9 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
-import type { DeclaredParameters } from '../integrations/mapping/request-parameters.js';
+import {
+  type DeclaredParameters,
+  resolveRequestParameters,
+} from '../integrations/mapping/request-parameters.js';
 import {
   compileTemplates,
   resolveIntegrationResponses,
@@ -8,6 +11,8 @@ import {
   resolvePassthrough,
 } from '../integrations/mapping/resolve-mapping.js';
 import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
+import { isLambdaInvocationUri } from '../functions/lambda-uri.js';
+import { type FunctionTable, resolveLambdaUri } from '../functions/resolve-functions.js';
 import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
@@ -34,6 +39,11 @@ export interface ResolvedLambdaIntegration {
   memoryLimitInMB: number;
   qualifier: string | undefined;
   functionVersion: string;
+  /**
+   * Set when the integration's `uri` names its function through a stage variable the stage cannot satisfy: API
+   * Gateway answers 500 at request time, with this execution-log line.
+   */
+  unresolved: string | undefined;
 }
 
 /** A MOCK integration with every default filled in. */
@@ -62,6 +72,10 @@ export interface IntegrationDefaults {
   allowRaisedIntegrationTimeout: boolean;
   /** Responders and endpoints of AWS service integrations. */
   aws: AwsBackends;
+  /** Functions that Lambda `uri`s name (the gateway's `functions`). */
+  functions: FunctionTable;
+  /** The stage's variables, substituted into `${stageVariables.x}` Lambda ARNs. */
+  stageVariables: Readonly<Record<string, string>> | null;
 }
 
 const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: new Set() };
@@ -70,6 +84,7 @@ const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: ne
 export const LAMBDA_KEYS = [
   'type',
   'handler',
+  'uri',
   'payloadFormatVersion',
   'timeoutInMillis',
   'httpMethod',
@@ -83,6 +98,7 @@ export const LAMBDA_KEYS = [
 export const MOCK_KEYS = [
   'type',
   'requestTemplates',
+  'requestParameters',
   'passthroughBehavior',
   'integrationResponses',
   'responses',
@@ -123,6 +139,9 @@ export function resolveIntegration(
         'Use one of them: integrationResponses (AWS names, with methodResponses on the route) or responses.',
       );
     }
+    // AWS stores a MOCK integration's request parameters and checks their sources; with no backend they send
+    // nothing anywhere, so they are validated the same way and have no other effect.
+    resolveRequestParameters(where, integration.requestParameters, declared);
     return {
       type: 'MOCK',
       requestTemplates: compileTemplates(`${where}.requestTemplates`, integration.requestTemplates),
@@ -144,20 +163,14 @@ export function resolveIntegration(
       return resolveHttpProxy(where, integration, defaults.apiType, declared, timeoutMs);
     }
     if (integration.type === 'HTTP') return resolveHttp(input);
-    if (integration.handler === undefined) return resolveAwsService(input, defaults.aws);
-    checkHandler(where, integration.handler);
-    return resolveLambdaCustom(input, {
-      functionTimeoutMs: resolveFunctionTimeout(
-        `${where}.functionTimeoutMs`,
-        integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
-      ),
-      functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
-      memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
-    });
+    if (integration.handler === undefined && !isLambdaInvocationUri(integration.uri)) {
+      return resolveAwsService(input, defaults.aws);
+    }
+    const fn = lambdaFunction(where, integration, defaults, functionName);
+    return resolveLambdaCustom(input, fn);
   }
   if (integration.type !== 'AWS_PROXY') refuseIntegration(where, integration.type);
   assertKnownOptions(where, integration, LAMBDA_KEYS);
-  checkHandler(where, integration.handler);
   const format = integration.payloadFormatVersion ?? (defaults.apiType === 'REST' ? '1.0' : '2.0');
   if (format !== '1.0' && format !== '2.0') {
     throw new GatewayConfigError(
@@ -183,17 +196,81 @@ export function resolveIntegration(
   }
   return {
     type: 'AWS_PROXY',
-    handler: integration.handler as LambdaHandler,
     payloadFormatVersion: format,
     timeoutMs,
     httpMethod,
+    ...lambdaFunction(where, integration, defaults, functionName),
+  };
+}
+
+/** The function settings of a Lambda integration. */
+export interface LambdaFunctionSettings {
+  handler: LambdaHandler;
+  functionTimeoutMs: number;
+  functionName: string;
+  memoryLimitInMB: number;
+  qualifier: string | undefined;
+  functionVersion: string;
+  unresolved: string | undefined;
+}
+
+const UNRESOLVED: LambdaHandler = () => undefined;
+
+/**
+ * The function a Lambda integration runs: its `handler`, or the `functions` entry its `uri` names (a stage-variable
+ * ARN resolves with the stage's variables). Explicit integration settings win over the entry's and the ARN's.
+ */
+export function lambdaFunction(
+  where: string,
+  integration: Record<string, unknown>,
+  defaults: IntegrationDefaults,
+  functionName: string,
+): LambdaFunctionSettings {
+  let handler = integration.handler as LambdaHandler | undefined;
+  let fromUri: Partial<LambdaFunctionSettings> = {};
+  if (handler === undefined && integration.uri === undefined) checkHandler(where, handler);
+  if (handler !== undefined) checkHandler(where, handler);
+  if (integration.uri !== undefined) {
+    const resolved = resolveLambdaUri(`${where}.uri`, integration.uri, {
+      functions: defaults.functions,
+      stageVariables: defaults.stageVariables,
+      bareArn: defaults.apiType === 'HTTP',
+      handler,
+    });
+    if (!resolved.ok) fromUri = { unresolved: resolved.reason };
+    else {
+      const t = resolved.target;
+      handler ??= t.handler as LambdaHandler;
+      fromUri = {
+        functionName: t.functionName,
+        qualifier: t.qualifier,
+        functionVersion: t.functionVersion,
+        ...(t.functionTimeoutMs === undefined ? {} : { functionTimeoutMs: t.functionTimeoutMs }),
+        ...(t.memoryLimitInMB === undefined ? {} : { memoryLimitInMB: t.memoryLimitInMB }),
+      };
+    }
+  }
+  const qualifier = resolveQualifier(
+    where,
+    integration.qualifier ?? fromUri.qualifier,
+    integration.functionVersion ?? fromUri.functionVersion,
+  );
+  return {
+    handler: handler ?? UNRESOLVED,
     functionTimeoutMs: resolveFunctionTimeout(
       `${where}.functionTimeoutMs`,
-      integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
+      integration.functionTimeoutMs ?? fromUri.functionTimeoutMs ?? defaults.functionTimeoutMs,
     ),
-    functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
-    memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
-    ...resolveQualifier(where, integration.qualifier, integration.functionVersion),
+    functionName: nonEmptyString(
+      `${where}.functionName`,
+      integration.functionName ?? fromUri.functionName ?? functionName,
+    ),
+    memoryLimitInMB: positiveInteger(
+      `${where}.memoryLimitInMB`,
+      integration.memoryLimitInMB ?? fromUri.memoryLimitInMB ?? 128,
+    ),
+    ...qualifier,
+    unresolved: fromUri.unresolved,
   };
 }
 
@@ -202,7 +279,7 @@ function checkHandler(where: string, handler: unknown): void {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_HANDLER',
       `${where}: handler must be a function, got ${typeof handler}`,
-      'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
+      "Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }), or name the function: uri: 'arn:aws:apigateway:…:lambda:path/2015-03-31/functions/arn:aws:lambda:…:function:my-fn/invocations' with functions: { 'my-fn': handler }.",
     );
   }
 }

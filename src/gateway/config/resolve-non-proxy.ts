@@ -17,6 +17,7 @@ import {
 import type { ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
 import type { LambdaHandler } from '../types.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
+import type { LambdaFunctionSettings } from './resolve-integration.js';
 
 /** The request and response mapping of a non-proxy integration. */
 export interface ResolvedMapping extends RequestMapping {
@@ -33,6 +34,10 @@ export interface ResolvedLambdaCustomIntegration extends ResolvedMapping {
   functionTimeoutMs: number;
   functionName: string;
   memoryLimitInMB: number;
+  qualifier: string | undefined;
+  functionVersion: string;
+  /** Why the stage cannot resolve the function its stage-variable `uri` names (500 at request time). */
+  unresolved: string | undefined;
 }
 
 /** Where an AWS service call goes: a user responder or an AWS-compatible endpoint. */
@@ -72,10 +77,13 @@ const MAPPING_KEYS = [
 const LAMBDA_KEYS = [
   ...MAPPING_KEYS,
   'handler',
+  'uri',
   'httpMethod',
   'functionTimeoutMs',
   'functionName',
   'memoryLimitInMB',
+  'qualifier',
+  'functionVersion',
 ];
 const SERVICE_KEYS = [...MAPPING_KEYS, 'uri', 'httpMethod', 'credentials'];
 const HTTP_KEYS = [...MAPPING_KEYS, 'uri', 'httpMethod'];
@@ -113,7 +121,7 @@ export interface NonProxyInputs {
 /** `{ type: 'AWS', handler, … }`: a Lambda custom integration. */
 export function resolveLambdaCustom(
   input: NonProxyInputs,
-  lambda: { functionTimeoutMs: number; functionName: string; memoryLimitInMB: number },
+  lambda: LambdaFunctionSettings,
 ): ResolvedLambdaCustomIntegration {
   const { where, integration } = input;
   assertKnownOptions(where, integration, LAMBDA_KEYS);
@@ -122,7 +130,6 @@ export function resolveLambdaCustom(
   return {
     type: 'AWS',
     kind: 'lambda',
-    handler: integration.handler as LambdaHandler,
     httpMethod,
     timeoutMs: input.timeoutMs,
     ...lambda,

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createIdSource, type IdSource } from '../../ids/ids.js';
+import { type FunctionTable, resolveFunctions } from '../functions/resolve-functions.js';
 import type { AwsCredentials } from '../integrations/aws/types.js';
 import { type GatewayResponses, resolveGatewayResponses } from '../responses/resolve-gateway-responses.js';
 import type { ApiType, GatewayOptions } from '../types.js';
@@ -31,6 +32,8 @@ export interface ResolvedGateway {
   gatewayResponses: GatewayResponses | undefined;
   /** Credentials for signing calls to AWS-compatible endpoints. */
   awsCredentials: AwsCredentials;
+  /** Lambda functions named by ARN in integration `uri`s and authorizer `authorizerUri`s (`functions`). */
+  functions: FunctionTable;
 }
 
 const KNOWN = [
@@ -63,6 +66,7 @@ const KNOWN = [
   'corsConfiguration',
   'identityProviders',
   'accessDeniedWording',
+  'functions',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 /** Stage names API Gateway accepts (1–128 letters, digits, `-`, `_`). */
@@ -160,8 +164,12 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     models: () => (models ??= resolveModels(options.models, apiId)),
   };
   if (options.models !== undefined) methodRequests.models();
+  const stageVariables = resolveStageVariables(stage.variables);
+  const functions = resolveFunctions(options.functions);
   const defaults = {
     aws,
+    functions,
+    stageVariables,
     apiType,
     functionTimeoutMs: resolveFunctionTimeout(
       'createGateway: functionTimeoutMs',
@@ -172,7 +180,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   return {
     apiType,
     stageName,
-    stageVariables: resolveStageVariables(stage.variables),
+    stageVariables,
     apiId,
     region,
     accountId,
@@ -184,6 +192,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     table: resolveRoutes(options.routes, defaults, ids, methodRequests),
     gatewayResponses: resolveGatewayResponses(options.gatewayResponses),
     awsCredentials: aws.credentials,
+    functions,
   };
 }
 

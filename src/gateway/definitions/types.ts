@@ -66,6 +66,8 @@ export interface ImportedApi {
   apiType: ApiType | 'WEBSOCKET';
   /** Stage names the definition declares (REST SAM APIs also have the `Stage` stage, §21.2); the options use `stage`. */
   stages: readonly string[];
+  /** The stage variables of each declared stage that has some (`Variables` / `StageVariables`). */
+  stageVariables: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Options for `createGateway`: routes with handlers bound, stage, API-level settings. */
   options: GatewayOptions;
   routes: readonly RouteSummary[];

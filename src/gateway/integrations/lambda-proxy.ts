@@ -26,6 +26,7 @@ export async function runLambdaProxy(
   integration: ResolvedLambdaIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
+  if (integration.unresolved !== undefined) return unresolvedFunction(ctx, deps, integration.unresolved);
   if (integration.httpMethod.toUpperCase() !== 'POST') {
     record(ctx, {
       stage: 'integration',
@@ -135,6 +136,17 @@ export async function runLambdaProxy(
     ]);
   ctx.response = report.response;
   return ctx;
+}
+
+/**
+ * A Lambda integration whose `${stageVariables.x}` function ARN the stage cannot satisfy (a missing variable, or a
+ * value naming no function): API Gateway answers 500 `Internal server error` without invoking anything
+ * (behaviour.md §8.2, §17.4).
+ */
+export function unresolvedFunction(ctx: PipelineContext, deps: PipelineDeps, reason: string): StageResult {
+  record(ctx, { stage: 'integration', decision: 'configuration-error', detail: reason });
+  logExecution(ctx, () => reason);
+  return gatewayResponse(deps.config.apiType, 'CONFIGURATION_ERROR', ctx);
 }
 
 /** First value of a header, case-insensitively; `null` when absent. */

@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock/clock.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaHandler, LambdaProxyIntegration, StageOptions } from '../types.js';
+import type { GatewayFunctions } from '../functions/function-options.js';
+import type { LambdaHandler, LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 
 /**
@@ -13,7 +14,8 @@ import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
  * const integration: WebSocketLambdaIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
  * ```
  */
-export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegration, 'payloadFormatVersion'>;
+export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegrationFields, 'payloadFormatVersion'> &
+  ({ handler: LambdaHandler; uri?: string } | { handler?: undefined; uri: string });
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -153,4 +155,6 @@ export interface WebSocketGatewayOptions {
    * frame reaches the integration base64-encoded with `isBase64Encoded: true` (behaviour.md §13's reading).
    */
   binaryFrames?: 'CLOSE' | 'BASE64';
+  /** Lambda functions by name or ARN, for integration `uri`s that name a function instead of giving `handler`. */
+  functions?: GatewayFunctions;
 }

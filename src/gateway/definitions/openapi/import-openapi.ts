@@ -1,4 +1,5 @@
 import { DefinitionError } from '../../../errors/families.js';
+import { modelUrl } from '../../validation/resolve-models.js';
 import type { ApiType } from '../../types.js';
 import { type ApiModel, type ModelRoute, WarningList } from '../model.js';
 import { child, isRecord } from '../source/pointer.js';
@@ -94,10 +95,11 @@ export async function openApiToModel(
   checkRoutes(routes, apiType, file);
   if (routes.some((r) => r.route.requestModels !== undefined)) {
     const schemas = swagger2 ? document.definitions : components.schemas;
+    // Schema references between models become model URLs, as API Gateway stores them (behaviour.md §17.4).
     root.api.models = Object.fromEntries(
       Object.entries(isRecord(schemas) ? schemas : {}).map(([name, schema]) => [
         name,
-        { schema, contentType: 'application/json' },
+        { schema: toModelRefs(schema, settings.apiId), contentType: 'application/json' },
       ]),
     );
   }
@@ -115,6 +117,20 @@ export async function openApiToModel(
     routes,
     warnings: warnings.items,
   };
+}
+
+const SCHEMA_REF = /^#\/(?:definitions|components\/schemas)\/([^/]+)$/;
+
+/** A copy of `schema` whose `#/definitions/X` / `#/components/schemas/X` references are model URLs. */
+function toModelRefs(schema: unknown, apiId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => toModelRefs(item, apiId));
+  if (!isRecord(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const match = key === '$ref' && typeof value === 'string' ? SCHEMA_REF.exec(value) : null;
+    out[key] = match ? modelUrl(apiId, decodeURIComponent(match[1]!)) : toModelRefs(value, apiId);
+  }
+  return out;
 }
 
 function readPaths(document: Record<string, unknown>, prefix: string, ctx: OperationContext): ModelRoute[] {
