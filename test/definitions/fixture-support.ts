@@ -26,7 +26,7 @@ export function echo(name: string): LambdaHandler {
  * `apiKeySource: 'AUTHORIZER'`.
  */
 export function allow(name: string, kind: 'policy' | 'simple', usageIdentifierKey?: string): LambdaHandler {
-  return (async (event: { methodArn?: string; routeArn?: string }) => {
+  return (async () => {
     if (kind === 'simple') return { isAuthorized: true, context: { authorizer: name } };
     return {
       principalId: 'fixture-user',

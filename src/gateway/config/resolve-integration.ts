@@ -1,5 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
+import { isLambdaInvocationUri } from '../functions/lambda-uri.js';
+import { type FunctionTable, resolveLambdaUri } from '../functions/resolve-functions.js';
 import {
   type DeclaredParameters,
   resolveRequestParameters,
@@ -11,8 +13,6 @@ import {
   resolvePassthrough,
 } from '../integrations/mapping/resolve-mapping.js';
 import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
-import { isLambdaInvocationUri } from '../functions/lambda-uri.js';
-import { type FunctionTable, resolveLambdaUri } from '../functions/resolve-functions.js';
 import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
 import type { AwsBackends } from './resolve-aws-backends.js';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/clock.js';
+import type { GatewayFunctions } from '../functions/function-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { GatewayFunctions } from '../functions/function-options.js';
 import type { LambdaHandler, LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 

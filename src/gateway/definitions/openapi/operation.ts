@@ -144,7 +144,8 @@ function restMethodSettings(
     if (!isRecord(parameter) || typeof parameter.name !== 'string') return;
     const where = { path: 'path', query: 'querystring', header: 'header' }[String(parameter.in)];
     if (where)
-      parameters[`method.request.${where}.${parameter.name}`] = where === 'path' || parameter.required === true;
+      parameters[`method.request.${where}.${parameter.name}`] =
+        where === 'path' || parameter.required === true;
     if (parameter.in === 'body') {
       const name = refs.modelName(parameter.schema);
       if (name) models['application/json'] = name;
