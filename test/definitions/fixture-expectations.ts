@@ -28,6 +28,22 @@ export const FIXTURES: FixtureExpectation[] = [
     ],
   },
   {
+    dir: 'cdk-websocket-mock',
+    file: 'integ-mock-websocket-integration.template.json',
+    handlers: [],
+    apis: [
+      {
+        id: 'mywsapi32E6CE11',
+        stages: ['dev'],
+        routes: [
+          ['$default', 'MOCK', 'NONE', false],
+          ['sendmessage', 'MOCK', 'NONE', false],
+        ],
+        warnings: [],
+      },
+    ],
+  },
+  {
     dir: 'cdk-lambda-rest-api',
     file: 'LambdaApiIntegrationOptionsStack.template.json',
     handlers: ['myfn8C66D016'],
@@ -565,6 +581,27 @@ export const FIXTURES: FixtureExpectation[] = [
       },
     ],
   },
+  {
+    dir: 'sam-websocket-chat',
+    file: 'template.yaml',
+    handlers: ['OnConnectFunction', 'OnDisconnectFunction', 'SendMessageFunction'],
+    apis: [
+      {
+        id: 'SimpleChatWebSocket',
+        stages: ['Prod'],
+        routes: [
+          ['$connect', 'AWS_PROXY OnConnectFunction', 'NONE', false],
+          ['$disconnect', 'AWS_PROXY OnDisconnectFunction', 'NONE', false],
+          ['sendmessage', 'AWS_PROXY SendMessageFunction', 'NONE', false],
+        ],
+        warnings: [
+          ['info', 'IGNORED_FIELD', '/Resources/ConnectRoute/Properties/OperationName'],
+          ['info', 'IGNORED_FIELD', '/Resources/DisconnectRoute/Properties/OperationName'],
+          ['info', 'IGNORED_FIELD', '/Resources/SendRoute/Properties/OperationName'],
+        ],
+      },
+    ],
+  },
 ];
 
 /** Response of the request made to each route (`<dir> <api> <route key>`), as fixture-setup.ts makes it. */
@@ -909,6 +946,47 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       method: 'POST',
       functionName: 'ProcessFunction',
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ProcessFunction',
+    },
+  },
+  // WebSocket routes (status 101: the upgrade was accepted): the frames sent back and the functions invoked over
+  // connect → message selecting the route → close. The MOCK integrations have no template for the selected key
+  // ($default) and no integration response, so each message gets API Gateway's error frame.
+  'cdk-websocket-mock mywsapi32E6CE11 $default': {
+    status: 101,
+    body: {
+      frames: [
+        '{"message": "Internal server error", "connectionId":"O1tjjuQ1c25Whz7=", "requestId":"5ry7ur0oFytGILI="}',
+      ],
+      invoked: [],
+    },
+  },
+  'cdk-websocket-mock mywsapi32E6CE11 sendmessage': {
+    status: 101,
+    body: {
+      frames: [
+        '{"message": "Internal server error", "connectionId":"O1tjjuQ1c25Whz7=", "requestId":"5ry7ur0oFytGILI="}',
+      ],
+      invoked: [],
+    },
+  },
+  'sam-websocket-chat SimpleChatWebSocket $connect': {
+    status: 101,
+    body: { frames: [], invoked: ['OnConnectFunction $connect', 'OnDisconnectFunction $disconnect'] },
+  },
+  'sam-websocket-chat SimpleChatWebSocket $disconnect': {
+    status: 101,
+    body: { frames: [], invoked: ['OnConnectFunction $connect', 'OnDisconnectFunction $disconnect'] },
+  },
+  // sendmessage is one-way (no route response): the function runs, nothing is sent back.
+  'sam-websocket-chat SimpleChatWebSocket sendmessage': {
+    status: 101,
+    body: {
+      frames: [],
+      invoked: [
+        'OnConnectFunction $connect',
+        'SendMessageFunction sendmessage',
+        'OnDisconnectFunction $disconnect',
+      ],
     },
   },
 };

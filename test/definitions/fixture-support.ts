@@ -7,17 +7,20 @@ import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
  * A Lambda handler that answers with what it saw, labelled `name`. Behind a non-proxy (`AWS`) integration its event is
  * what the request template rendered (no `requestContext`), and the whole result is the integration's body.
  */
-export function echo(name: string): LambdaHandler {
-  return async (event, context) => ({
-    statusCode: 200,
-    body: JSON.stringify({
-      handler: name,
-      resource: event.resource ?? event.routeKey,
-      method: event.httpMethod ?? event.requestContext?.http?.method,
-      functionName: context.functionName,
-      invokedFunctionArn: context.invokedFunctionArn,
-    }),
-  });
+export function echo(name: string, calls?: string[]): LambdaHandler {
+  return async (event, context) => {
+    calls?.push(`${name} ${event.requestContext?.routeKey ?? event.routeKey ?? event.resource}`);
+    return {
+      statusCode: 200,
+      body: JSON.stringify({
+        handler: name,
+        resource: event.resource ?? event.routeKey,
+        method: event.httpMethod ?? event.requestContext?.http?.method,
+        functionName: context.functionName,
+        invokedFunctionArn: context.invokedFunctionArn,
+      }),
+    };
+  };
 }
 
 /**

@@ -12,7 +12,12 @@ import {
   importDefinition,
   type RouteSummary,
 } from '../../src/gateway/definitions/index.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway/index.js';
+import {
+  createGateway,
+  type Gateway,
+  type GatewayOptions,
+  type WebSocketGatewayOptions,
+} from '../../src/gateway/index.js';
 import { FIXTURES, type FixtureExpectation, PARAMETERS, RESPONSES } from './fixture-expectations.js';
 import { type FixtureContext, type FixtureSetup, type RouteRequest, SETUPS } from './fixture-setup.js';
 import { allow, echo, refusal, samplePath } from './fixture-support.js';
@@ -22,11 +27,11 @@ const DIR = 'test/fixtures/definitions';
 const idp = createTestIdentityProvider({ userPoolId: 'us-east-1_abc', clientId: 'client1' });
 const alice = idp.iamUser('alice');
 
-const handlersFor = (keys: string[], setup: FixtureSetup) =>
+const handlersFor = (keys: string[], setup: FixtureSetup, calls: string[]) =>
   Object.fromEntries(
     keys.map((k) => {
       const kind = setup.authorizers?.[k];
-      return [k, kind ? allow(k, kind) : echo(k)];
+      return [k, kind ? allow(k, kind) : echo(k, calls)];
     }),
   );
 
@@ -41,6 +46,31 @@ async function sourceOf(
   let text = readFileSync(file, 'utf8');
   for (const [from, to] of Object.entries(setup.substitute(ctx))) text = text.replaceAll(from, to);
   return parse(text) as Record<string, unknown>;
+}
+
+/**
+ * A WebSocket route's exchange: connect (`$connect` runs), send a message selecting the route (custom routes; an
+ * unknown selection for `$default`), close (`$disconnect` runs), then the frames API Gateway sent back and the
+ * handlers invoked, in order. Status 101: the upgrade was accepted.
+ */
+async function websocketExchange(
+  options: WebSocketGatewayOptions,
+  routeKey: string,
+  calls: string[],
+): Promise<{ status: number; body: { frames: string[]; invoked: string[] } }> {
+  const gateway = createGateway(options);
+  const client = await gateway.connect();
+  const field = /^\$request\.body\.(.+)$/.exec(options.routeSelectionExpression)?.[1] ?? 'action';
+  if (!routeKey.startsWith('$') || routeKey === '$default') {
+    await client.send(
+      JSON.stringify({ [field]: routeKey === '$default' ? 'no-such-route' : routeKey, data: 'hi' }),
+    );
+  }
+  await client.close(1000);
+  const frames: string[] = [];
+  for await (const frame of client) frames.push(String(frame));
+  await gateway.close();
+  return { status: 101, body: { frames, invoked: [...calls] } };
 }
 
 async function requestFor(
@@ -100,8 +130,9 @@ describe('collected definitions', () => {
       const setup = SETUPS[fixture.dir] ?? {};
       const ctx = { idp };
       const source = await sourceOf(fixture, setup, ctx);
+      const calls: string[] = [];
       const imported = await importDefinition(source, {
-        handlers: handlersFor([...fixture.handlers, ...(setup.extraHandlers ?? [])], setup),
+        handlers: handlersFor([...fixture.handlers, ...(setup.extraHandlers ?? [])], setup, calls),
         parameters: PARAMETERS,
         ...(typeof source === 'string' ? {} : { baseDir: `${DIR}/${fixture.dir}` }),
       });
@@ -113,6 +144,16 @@ describe('collected definitions', () => {
           const why = refusal(options, route.routeKey);
           expect(why, key).toBe(PENDING_ROUTES[key]);
           if (why !== undefined) continue;
+          if (api.apiType === 'WEBSOCKET') {
+            calls.length = 0;
+            const exchange = await websocketExchange(
+              api.options as unknown as WebSocketGatewayOptions,
+              route.routeKey,
+              calls,
+            );
+            expect(exchange, key).toEqual(RESPONSES[key]);
+            continue;
+          }
           const gateway = createGateway({
             ...options,
             routes: { [route.routeKey]: options.routes[route.routeKey]! },
