@@ -6,6 +6,7 @@ import type {
   PolicyDocument,
 } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
+import type { GatewayAccount } from './account/account-types.js';
 import type {
   AuthorizationType,
   AuthorizerConfig,
@@ -27,6 +28,7 @@ import type {
   MethodResponseConfig,
   PassthroughBehavior,
 } from './integrations/mapping/types.js';
+import type { CanarySettings, StageSettings } from './lifecycle/lifecycle-types.js';
 import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
@@ -219,6 +221,14 @@ export interface StageOptions {
   name?: string;
   /** Stage variables (`event.stageVariables`). */
   variables?: Record<string, string>;
+  description?: string;
+  /**
+   * REST: a canary on this stage from the start: the same deployment with `stageVariableOverrides` (a canary of a
+   * new deployment comes from `gateway.deploy({ stage, canarySettings })`). docs/stages.md.
+   */
+  canarySettings?: CanarySettings;
+  /** HTTP APIs: `gateway.update()` deploys to this stage at once. Default false. */
+  autoDeploy?: boolean;
 }
 
 /**
@@ -295,4 +305,24 @@ export interface GatewayOptions {
    * that name a function by ARN instead of giving `handler` (what imported definitions do).
    */
   functions?: GatewayFunctions;
+  /**
+   * More stages beside `stage`, each with its own variables, throttling, cache and access log (settings it leaves
+   * out are the top-level ones). All serve the first deployment; `gateway.deploy({ stage })` moves them on.
+   */
+  stages?: Record<string, StageSettings>;
+  /** The account this API belongs to (`createAccount()`): a shared account throttle and custom domain names. */
+  account?: GatewayAccount;
+  /**
+   * REST: `EDGE` (requests arrive through CloudFront, which adds its headers) or `REGIONAL`. Default: no CloudFront
+   * headers (as `REGIONAL`; see docs/stages.md for why). HTTP APIs are always regional.
+   */
+  endpointConfiguration?: { types: readonly ('EDGE' | 'REGIONAL')[] };
+  /** Turn off `https://{apiId}.execute-api…`: only custom domain names reach the API (REST 403, HTTP API 404). */
+  disableExecuteApiEndpoint?: boolean;
+  /** The API's name (`info.title` of an export). Default `apigw-testkit`. */
+  name?: string;
+  /** The API's description (exported). */
+  description?: string;
+  /** The API's version (`info.version` of an export). */
+  version?: string;
 }

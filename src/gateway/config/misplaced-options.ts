@@ -68,6 +68,12 @@ const API_OPTIONS: Readonly<Record<string, string>> = {
   resourcePolicy:
     'The REST resource policy is createGateway({ policy: { Version, Statement } }) (docs/authorization.md).',
   authorizerId: "Routes name an authorizer with authorizer: 'Name', a key of createGateway({ authorizers }).",
+  canary:
+    "A canary is a stage setting: stage: { canarySettings: { percentTraffic, stageVariableOverrides } }, or gateway.deploy({ stage: 'prod', canarySettings }) for a new deployment (docs/stages.md).",
+  canarySettings:
+    'canarySettings belongs to a stage: stage: { canarySettings } or stages: { prod: { canarySettings } } (docs/stages.md).',
+  deployments:
+    "Deployments are made with gateway.deploy({ stage: 'prod', description }); gateway.deployments() lists them (docs/stages.md).",
 };
 
 /**

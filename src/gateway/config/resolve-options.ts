@@ -34,6 +34,10 @@ export interface ResolvedGateway {
   awsCredentials: AwsCredentials;
   /** Lambda functions named by ARN in integration `uri`s and authorizer `authorizerUri`s (`functions`). */
   functions: FunctionTable;
+  /** Requests that did not come through a custom domain are refused (`disableExecuteApiEndpoint`). */
+  disableExecuteApiEndpoint: boolean;
+  /** REST `EDGE` endpoint: CloudFront's headers are added to execute-api requests. */
+  edge: boolean;
 }
 
 const KNOWN = [
@@ -67,6 +71,11 @@ const KNOWN = [
   'identityProviders',
   'accessDeniedWording',
   'functions',
+  'endpointConfiguration',
+  'disableExecuteApiEndpoint',
+  'name',
+  'description',
+  'version',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 /** Stage names API Gateway accepts (1–128 letters, digits, `-`, `_`). */
@@ -193,7 +202,45 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     gatewayResponses: resolveGatewayResponses(options.gatewayResponses),
     awsCredentials: aws.credentials,
     functions,
+    ...resolveEndpoint(options, apiType),
   };
+}
+
+/** `endpointConfiguration` and `disableExecuteApiEndpoint` (behaviour.md §19.2, §19.3). */
+function resolveEndpoint(
+  options: GatewayOptions,
+  apiType: ApiType,
+): { disableExecuteApiEndpoint: boolean; edge: boolean } {
+  const disabled = options.disableExecuteApiEndpoint ?? false;
+  if (typeof disabled !== 'boolean') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: disableExecuteApiEndpoint must be a boolean, got ${JSON.stringify(disabled)}`,
+      'Pass true to reach the API only through custom domain names.',
+    );
+  }
+  const types = options.endpointConfiguration?.types ?? [];
+  const allowed = apiType === 'REST' ? ['EDGE', 'REGIONAL'] : ['REGIONAL'];
+  if (!Array.isArray(types) || types.length > 1 || types.some((t) => !allowed.includes(t))) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: endpointConfiguration.types ${JSON.stringify(types)} is not one endpoint type of a${apiType === 'REST' ? ' REST' : 'n HTTP'} API`,
+      apiType === 'REST'
+        ? "Use ['EDGE'] or ['REGIONAL'] (private APIs are not simulated)."
+        : "HTTP APIs are regional: use ['REGIONAL'] or leave it out.",
+      { option: 'endpointConfiguration' },
+    );
+  }
+  for (const key of ['name', 'description', 'version'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_OPTION',
+        `createGateway: ${key} must be a string`,
+        `Give the API's ${key} as text.`,
+      );
+    }
+  }
+  return { disableExecuteApiEndpoint: disabled, edge: types[0] === 'EDGE' };
 }
 
 /** The API's identity and per-gateway sources, shared by every API type. */

@@ -1,0 +1,41 @@
+import { GatewayConfigError } from '../../errors/families.js';
+
+/** The AWS exception a management call answers with. */
+type AwsException =
+  | 'BadRequestException'
+  | 'NotFoundException'
+  | 'ConflictException'
+  | 'LimitExceededException';
+
+const CODES: Readonly<Record<AwsException, string>> = {
+  BadRequestException: 'GATEWAY_BAD_REQUEST',
+  NotFoundException: 'GATEWAY_NOT_FOUND',
+  ConflictException: 'GATEWAY_CONFLICT',
+  LimitExceededException: 'GATEWAY_LIMIT_EXCEEDED',
+};
+
+/**
+ * A management call (`deploy`, `updateStage`, …) refused the way AWS refuses it: `details.exception` is AWS's
+ * exception and `details.awsMessage` its message (recorded texts where behaviour.md has them), the message says where.
+ */
+export function apiError(
+  where: string,
+  exception: AwsException,
+  awsMessage: string,
+  hint: string,
+): GatewayConfigError {
+  return new GatewayConfigError(CODES[exception], `${where}: ${exception}: ${awsMessage}`, hint, {
+    exception,
+    awsMessage,
+  });
+}
+
+/** `NotFoundException: Invalid Stage identifier specified` (the stage does not exist). */
+export function noSuchStage(where: string, name: string, known: readonly string[]): GatewayConfigError {
+  return apiError(
+    where,
+    'NotFoundException',
+    'Invalid Stage identifier specified',
+    `There is no stage ${JSON.stringify(name)}; the stages are ${known.join(', ') || '(none)'}.`,
+  );
+}
