@@ -89,7 +89,9 @@ describe('unsimulated AWS fields are refused with GATEWAY_UNSUPPORTED_FEATURE wh
   });
 
   it('a refusal hint never suggests the event builders for a feature they cannot test', () => {
-    expect(errorOf({ stage: { clientCertificateId: 'abc123' }, routes: {} }).hint).not.toContain('event builders');
+    expect(errorOf({ stage: { clientCertificateId: 'abc123' }, routes: {} }).hint).not.toContain(
+      'event builders',
+    );
     expect(errorOf({ mutualTls: {}, routes: {} }).hint).toBe(
       'Remove it: the gateway refuses what it does not simulate rather than ignore it.',
     );

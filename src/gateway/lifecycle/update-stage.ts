@@ -71,7 +71,10 @@ function apply(draft: StageDraft, operation: StagePatchOperation, at: PatchConte
   if (!['add', 'remove', 'replace', 'copy'].includes(op)) {
     throw bad(`Invalid patch operation specified. Must be one of: [add, remove, replace, copy]`);
   }
-  if (op === 'copy') return copy(draft, operation, bad);
+  if (op === 'copy') {
+    copy(draft, operation, bad);
+    return;
+  }
   if (path === '/deploymentId' && op === 'replace') {
     if (value === undefined || !at.hasDeployment(value)) throw bad('Deployment id does not exist');
     if (draft.canary && value !== draft.canary.deploymentId && value !== draft.deploymentId) {
@@ -96,7 +99,10 @@ function apply(draft: StageDraft, operation: StagePatchOperation, at: PatchConte
   if (path === '/canarySettings' || path.startsWith('/canarySettings/'))
     return canary(draft, operation, at, bad);
   const method = METHOD_SETTING.exec(path);
-  if (method && op === 'replace') return methodSetting(draft, method, value, bad);
+  if (method && op === 'replace') {
+    methodSetting(draft, method, value, bad);
+    return;
+  }
   if (path === '/cacheClusterEnabled' && op === 'replace') {
     draft.cache = value === 'true' ? { ...draft.cache } : undefined;
     return;
