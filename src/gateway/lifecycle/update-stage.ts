@@ -96,8 +96,10 @@ function apply(draft: StageDraft, operation: StagePatchOperation, at: PatchConte
     else draft.variables[name] = value ?? '';
     return;
   }
-  if (path === '/canarySettings' || path.startsWith('/canarySettings/'))
-    return canary(draft, operation, at, bad);
+  if (path === '/canarySettings' || path.startsWith('/canarySettings/')) {
+    canary(draft, operation, at, bad);
+    return;
+  }
   const method = METHOD_SETTING.exec(path);
   if (method && op === 'replace') {
     methodSetting(draft, method, value, bad);
