@@ -1,6 +1,7 @@
 import { gatewayRequestToEvent } from '../../http/request-to-event.js';
 import { validateProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
+import { withClientPath } from '../domains/mapped-event.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
@@ -37,6 +38,7 @@ export async function runLambdaProxy(
   }
   const headers = ctx.request.headers;
   const event = gatewayRequestToEvent(eventInputOf(ctx, deps, integration.payloadFormatVersion));
+  if (ctx.request.mapping !== undefined) withClientPath(event, ctx);
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
   const eventBytes = eventBytesIfLarge(event, ctx.request.body);
   if (eventBytes !== undefined && eventBytes >= LAMBDA_MAX_REQUEST_BYTES) {
