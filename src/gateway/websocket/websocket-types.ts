@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock/clock.js';
+import type { GatewayAccount } from '../account/account-types.js';
 import type { GatewayFunctions } from '../functions/function-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
@@ -157,4 +158,6 @@ export interface WebSocketGatewayOptions {
   binaryFrames?: 'CLOSE' | 'BASE64';
   /** Lambda functions by name or ARN, for integration `uri`s that name a function instead of giving `handler`. */
   functions?: GatewayFunctions;
+  /** The account this API belongs to (`createAccount()`): messages and `$connect` draw from its throttle bucket. */
+  account?: GatewayAccount;
 }

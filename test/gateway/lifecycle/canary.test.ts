@@ -2,6 +2,7 @@
 // Canary releases (behaviour.md §8.3, §20.2): a share of a stage's requests runs another deployment with stage
 // variables overridden, decided from the gateway's seed; promotion and deletion with AWS's semantics and texts.
 import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../src/clock/index.js';
 import { createGateway, type Gateway, type LambdaHandler } from '../../../src/gateway/index.js';
 import { named } from '../helpers.js';
 
@@ -9,7 +10,14 @@ const text = async (response: Response) => [response.status, await response.text
 
 /** A gateway whose dev stage serves v1, with a canary deployment serving v2 on `percentTraffic`% of requests. */
 function withCanary(percentTraffic: number, seed: string | number = 'canary-test'): Gateway {
-  const gateway = createGateway({ seed, routes: { 'GET /pets': named('v1') } });
+  // 10,000 requests in well under a second would meet the account throttle (5,000 burst): raise it, so every request
+  // is answered by the canary or the stage and the split alone decides.
+  const gateway = createGateway({
+    seed,
+    clock: createManualClock(),
+    throttle: { account: { rateLimit: 10_000, burstLimit: 100_000 } },
+    routes: { 'GET /pets': named('v1') },
+  });
   gateway.update({ routes: { 'GET /pets': named('v2') } });
   gateway.deploy({ stage: 'dev', description: 'v2', canarySettings: { percentTraffic } });
   return gateway;

@@ -53,7 +53,7 @@ describe('deploy and rollback', () => {
   it('rollback serves the older snapshot at once, and $context.deploymentId follows', async () => {
     const seen: string[] = [];
     const handler: LambdaHandler = async (event) => {
-      seen.push(event.requestContext.deploymentId);
+      seen.push((event.requestContext as unknown as { deploymentId: string }).deploymentId);
       return { statusCode: 200, body: 'ok' };
     };
     const gateway = createGateway({ routes: { 'GET /pets': handler } });
