@@ -7,13 +7,6 @@ type AwsException =
   | 'ConflictException'
   | 'LimitExceededException';
 
-const CODES: Readonly<Record<AwsException, string>> = {
-  BadRequestException: 'GATEWAY_BAD_REQUEST',
-  NotFoundException: 'GATEWAY_NOT_FOUND',
-  ConflictException: 'GATEWAY_CONFLICT',
-  LimitExceededException: 'GATEWAY_LIMIT_EXCEEDED',
-};
-
 /**
  * A management call (`deploy`, `updateStage`, …) refused the way AWS refuses it: `details.exception` is AWS's
  * exception and `details.awsMessage` its message (recorded texts where behaviour.md has them), the message says where.
@@ -24,10 +17,18 @@ export function apiError(
   awsMessage: string,
   hint: string,
 ): GatewayConfigError {
-  return new GatewayConfigError(CODES[exception], `${where}: ${exception}: ${awsMessage}`, hint, {
-    exception,
-    awsMessage,
-  });
+  return new GatewayConfigError(
+    exception === 'BadRequestException'
+      ? 'GATEWAY_BAD_REQUEST'
+      : exception === 'NotFoundException'
+        ? 'GATEWAY_NOT_FOUND'
+        : exception === 'ConflictException'
+          ? 'GATEWAY_CONFLICT'
+          : 'GATEWAY_LIMIT_EXCEEDED',
+    `${where}: ${exception}: ${awsMessage}`,
+    hint,
+    { exception, awsMessage },
+  );
 }
 
 /** `NotFoundException: Invalid Stage identifier specified` (the stage does not exist). */
