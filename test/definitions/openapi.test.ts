@@ -198,8 +198,10 @@ describe('integrations and handlers', () => {
         'binaryMediaTypes',
         'functions',
         'gatewayResponses',
+        'name',
         'region',
         'routes',
+        'version',
       ].sort(),
     );
     expect(Object.keys(api.options.functions!)).toEqual([

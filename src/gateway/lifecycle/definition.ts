@@ -20,6 +20,9 @@ export const DEFINITION_KEYS = [
   'corsConfiguration',
   'disableExecuteApiEndpoint',
   'endpointConfiguration',
+  'name',
+  'description',
+  'version',
 ] as const satisfies readonly (keyof GatewayOptions)[];
 
 /** The part of the options a deployment freezes. */

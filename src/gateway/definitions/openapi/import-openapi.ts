@@ -93,7 +93,12 @@ export async function openApiToModel(
   const prefix = basePathPrefix(documentBasePath(document), settings.basepath);
   const routes = readPaths(document, prefix, ctx);
   checkRoutes(routes, apiType, file);
-  if (routes.some((r) => r.route.requestModels !== undefined)) {
+  const usesModels = (r: ModelRoute) =>
+    r.route.requestModels !== undefined ||
+    Object.values((r.route.methodResponses ?? {}) as Record<string, { responseModels?: unknown }>).some(
+      (m) => m.responseModels !== undefined,
+    );
+  if (routes.some(usesModels)) {
     const schemas = swagger2 ? document.definitions : components.schemas;
     // Schema references between models become model URLs, as API Gateway stores them (behaviour.md §17.4).
     root.api.models = Object.fromEntries(
@@ -104,8 +109,13 @@ export async function openApiToModel(
     );
   }
   const info = isRecord(document.info) ? document.info : {};
+  const name = settings.name ?? (typeof info.title === 'string' ? info.title : 'api');
+  // RestApi name, version and description: no effect on requests, what an export writes back.
+  root.api.name = name;
+  if (info.version !== undefined) root.api.version = String(info.version);
+  if (typeof info.description === 'string') root.api.description = info.description;
   return {
-    name: settings.name ?? (typeof info.title === 'string' ? info.title : 'api'),
+    name,
     logicalId: settings.logicalId,
     apiType,
     file,

@@ -167,14 +167,27 @@ function restMethodSettings(
     if (!/^[1-5]\d\d$/.test(status)) continue;
     const response = refs.deref(raw, child(pointer, 'responses', status));
     const headers = isRecord(response) && isRecord(response.headers) ? Object.keys(response.headers) : [];
-    methodResponses[status] =
-      headers.length === 0
-        ? {}
-        : {
-            responseParameters: Object.fromEntries(
-              headers.map((h) => [`method.response.header.${h}`, false]),
-            ),
-          };
+    const entry: Record<string, unknown> = {};
+    if (headers.length > 0) {
+      entry.responseParameters = Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, false]));
+    }
+    const models = isRecord(response) ? responseModels(response, refs) : {};
+    if (Object.keys(models).length > 0) entry.responseModels = models;
+    methodResponses[status] = entry;
   }
   if (Object.keys(methodResponses).length > 0) route.methodResponses = methodResponses;
+}
+
+/** A response's `$ref` schemas by content type (Swagger 2.0: `schema`, JSON). */
+function responseModels(response: Record<string, unknown>, refs: RefResolver): Record<string, string> {
+  const out: Record<string, string> = {};
+  const swaggerModel = refs.modelName(response.schema);
+  if (swaggerModel) out['application/json'] = swaggerModel;
+  if (isRecord(response.content)) {
+    for (const [type, media] of Object.entries(response.content)) {
+      const name = isRecord(media) ? refs.modelName(media.schema) : undefined;
+      if (name) out[type] = name;
+    }
+  }
+  return out;
 }
