@@ -163,7 +163,7 @@ function openApiSettings(loaded: LoadedSource, options: ImportOptions): OpenApiS
     basepath: options.basepath ?? 'ignore',
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
-    apiId: apiIdFor(loaded.file),
+    apiId: options.apiId ?? apiIdFor(loaded.file),
   };
 }
 

@@ -135,6 +135,11 @@ export interface ImportOptions {
   environment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Which declared stage the options use. Default: the first one declared. */
   stage?: string;
+  /**
+   * OpenAPI: the id of the API the document is imported into (`apiId` of the options, and of model URLs and policy
+   * ARNs). Default: derived from the file name (templates derive one per API from its logical id).
+   */
+  apiId?: string;
   /** `AWS::Region` and the region of the gateway. Default `us-east-1`. */
   region?: string;
   /** `AWS::AccountId` and the gateway's account. Default `123456789012`. */

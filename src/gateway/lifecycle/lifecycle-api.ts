@@ -42,8 +42,11 @@ export interface GatewayLifecycle {
    * `functions` change at once (they are Lambda's).
    */
   update(definition: Partial<ApiDefinition> & { functions?: unknown }, options?: UpdateOptions): void;
-  /** The current definition (what the next `deploy` freezes). */
-  definition(): ApiDefinition;
+  /**
+   * The current definition (what the next `deploy` freezes), or — given a stage — the definition of the deployment
+   * that stage serves (what `exportOpenApi` writes out).
+   */
+  definition(stage?: string): ApiDefinition;
   /** `GetDeployments`, newest first. */
   deployments(): readonly DeploymentInfo[];
   /** `DeleteDeployment`; refused while a stage or canary serves it. */
@@ -70,7 +73,10 @@ export function lifecycleMethods(state: LifecycleState): GatewayLifecycle {
     deploy: (options) => deploy(state, options),
     rollback: (stage, deploymentId) => rollback(state, stage, deploymentId),
     update: (definition, options) => update(state, definition as Record<string, unknown>, options),
-    definition: () => snapshot(state.definition),
+    definition: (stage) =>
+      stage === undefined
+        ? snapshot(state.definition)
+        : state.deployments.get(stageNamed(state, stage, 'gateway.definition').deploymentId)!.definition,
     deployments: () =>
       Object.freeze(
         [...state.deployments.values()].reverse().map((deployment) => deploymentInfo(deployment)),

@@ -169,7 +169,9 @@ function restMethodSettings(
     const headers = isRecord(response) && isRecord(response.headers) ? Object.keys(response.headers) : [];
     const entry: Record<string, unknown> = {};
     if (headers.length > 0) {
-      entry.responseParameters = Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, false]));
+      entry.responseParameters = Object.fromEntries(
+        headers.map((h) => [`method.response.header.${h}`, false]),
+      );
     }
     const models = isRecord(response) ? responseModels(response, refs) : {};
     if (Object.keys(models).length > 0) entry.responseModels = models;
