@@ -188,6 +188,7 @@ function bindSettings(options: ImportOptions, functions: BindSettings['functions
     handlers: options.handlers ?? {},
     functions,
     loadHandlers: options.loadHandlers ?? true,
+    defaultHandler: options.defaultHandler,
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
     stage: options.stage,

@@ -127,6 +127,11 @@ export interface ImportOptions {
   handlers?: Readonly<Record<string, LambdaHandler>>;
   /** Load handlers from `CodeUri` + `Handler` (or a CDK asset) like `sam local`. Default true. */
   loadHandlers?: boolean;
+  /**
+   * The handler of every Lambda function that gets none from `handlers` and is not loaded (with `loadHandlers: false`,
+   * or code that is not local): what `apigw-testkit export` uses, as it never calls a function.
+   */
+  defaultHandler?: LambdaHandler;
   /** Template parameter values (override `Default`). */
   parameters?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   /** `Fn::ImportValue` values by export name. */

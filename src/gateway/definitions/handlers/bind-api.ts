@@ -101,7 +101,8 @@ function operationHandler(
   route: ApiModel['routes'][number],
   settings: BindSettings,
 ): LambdaHandler {
-  const handler = route.operationId === undefined ? undefined : settings.handlers[route.operationId];
+  const handler =
+    (route.operationId === undefined ? undefined : settings.handlers[route.operationId]) ?? settings.defaultHandler;
   if (handler !== undefined) return handler;
   throw new DefinitionError(
     'DEFINITION_NO_INTEGRATION',

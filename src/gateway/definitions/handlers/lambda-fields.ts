@@ -6,7 +6,7 @@ import { withEnvironment } from './function-environment.js';
 import type { FunctionInfo } from './function-info.js';
 import type { FunctionEntry } from './function-map.js';
 import { loadHandler } from './load-handler.js';
-import { resolveTarget } from './resolve-target.js';
+import { type ResolvedTarget, resolveTarget } from './resolve-target.js';
 
 /** What binding handlers needs besides the model. */
 export interface BindSettings {
@@ -19,6 +19,8 @@ export interface BindSettings {
   environment: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** One loaded module per function, shared by every route and API of the definition. */
   loaded: Map<string, Promise<LambdaHandler>>;
+  /** The handler of every function nothing else gives one (`ImportOptions.defaultHandler`). */
+  defaultHandler: LambdaHandler | undefined;
 }
 
 /** A Lambda reference bound to its code: integration fields for inline binding, and the `functions` entry. */
@@ -36,7 +38,13 @@ export async function lambdaFields(
   settings: BindSettings,
   file: string,
 ): Promise<BoundFunction> {
-  const resolved = resolveTarget(target, settings.handlers, settings.functions, file);
+  let resolved: ResolvedTarget;
+  try {
+    resolved = resolveTarget(target, settings.handlers, settings.functions, file);
+  } catch (error) {
+    if (settings.defaultHandler === undefined) throw error;
+    resolved = { kind: 'handler', handler: settings.defaultHandler, function: undefined, key: target.text };
+  }
   const fn = resolved.function;
   const qualifier = target.qualifier;
   const viaQualifier =
@@ -53,6 +61,9 @@ export async function lambdaFields(
     const named = /^[A-Za-z0-9_-]{1,64}$/.test(target.name) ? { functionName: target.name } : {};
     const handler = (resolved as { handler: LambdaHandler }).handler;
     return { fields: { ...base, ...named, handler }, entry: { handler }, viaQualifier };
+  }
+  if (resolved.kind === 'function' && !settings.loadHandlers && settings.defaultHandler !== undefined) {
+    resolved = { kind: 'handler', handler: settings.defaultHandler, function: fn, key: target.text };
   }
   const handler = await functionHandler(
     fn,
