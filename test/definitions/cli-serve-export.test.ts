@@ -50,16 +50,12 @@ export const createPets = async () => ({ statusCode: 201 });
     expect(await serve.stop()).toBe(0);
   });
 
-  it('a template with several APIs needs --api, listing them', async () => {
-    const result = await runCliCapture([
-      'serve',
-      join(FIXTURES, 'sam-rest-models/template.yaml'),
-      '--api',
-      'Nope',
-    ]);
-    expect(result.code).toBe(1);
+  it('--api names an API of the definition; an unknown one is a usage error listing them', async () => {
+    const template = join(FIXTURES, 'sam-hello-world/template.yaml');
+    const result = await runCliCapture(['serve', template, '--api', 'Nope']);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('no API named "Nope"');
-    expect(result.stderr).toContain('MainApi (REST)');
+    expect(result.stderr).toContain('ServerlessRestApi (REST)');
   });
 });
 
