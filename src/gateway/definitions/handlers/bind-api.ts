@@ -102,7 +102,8 @@ function operationHandler(
   settings: BindSettings,
 ): LambdaHandler {
   const handler =
-    (route.operationId === undefined ? undefined : settings.handlers[route.operationId]) ?? settings.defaultHandler;
+    (route.operationId === undefined ? undefined : settings.handlers[route.operationId]) ??
+    settings.defaultHandler;
   if (handler !== undefined) return handler;
   throw new DefinitionError(
     'DEFINITION_NO_INTEGRATION',

@@ -21,6 +21,8 @@ export interface BindSettings {
   loaded: Map<string, Promise<LambdaHandler>>;
   /** The handler of every function nothing else gives one (`ImportOptions.defaultHandler`). */
   defaultHandler: LambdaHandler | undefined;
+  /** Bindings by reference text: many routes name the same function. */
+  bound?: Map<string, Promise<BoundFunction>>;
 }
 
 /** A Lambda reference bound to its code: integration fields for inline binding, and the `functions` entry. */
@@ -33,7 +35,21 @@ export interface BoundFunction {
 }
 
 /** Binds one Lambda reference: the user's handler for it, else the template function's code (loaded once). */
-export async function lambdaFields(
+export function lambdaFields(
+  target: FunctionTarget,
+  settings: BindSettings,
+  file: string,
+): Promise<BoundFunction> {
+  settings.bound ??= new Map();
+  let binding = settings.bound.get(target.text);
+  if (!binding) {
+    binding = bindReference(target, settings, file);
+    settings.bound.set(target.text, binding);
+  }
+  return binding;
+}
+
+async function bindReference(
   target: FunctionTarget,
   settings: BindSettings,
   file: string,

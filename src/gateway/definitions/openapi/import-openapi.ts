@@ -6,7 +6,7 @@ import { child, isRecord } from '../source/pointer.js';
 import { type BasePathMode, basePathPrefix, documentBasePath } from './base-path.js';
 import { checkRoutes } from './check-routes.js';
 import { convertOperation, type OperationContext } from './operation.js';
-import { bundleExternalRefs, createRefResolver, hasExternalRefs } from './refs.js';
+import { bundleExternalRefs, createRefResolver, scanDocument } from './refs.js';
 import { readRootExtensions, serverEndpointConfiguration, unknownExtension } from './root-extensions.js';
 import { readSecuritySchemes } from './security.js';
 import { substitutePseudoParameters } from './substitute.js';
@@ -64,9 +64,15 @@ export async function openApiToModel(
     );
   }
   const warnings = new WarningList(file);
-  let document = substitutePseudoParameters(input, settings) as Record<string, unknown>;
-  if (hasExternalRefs(document)) document = await bundleExternalRefs(document, file, settings.baseDir);
-  const refs = createRefResolver(document, file);
+  let scan = scanDocument(input);
+  let document = scan.pseudo
+    ? (substitutePseudoParameters(input, settings) as Record<string, unknown>)
+    : input;
+  if (scan.external) {
+    document = await bundleExternalRefs(document, file, settings.baseDir);
+    scan = scanDocument(document);
+  }
+  const refs = createRefResolver(document, file, scan);
   const root = readRootExtensions(document, apiType, { ...settings, warnings });
   if (oas3) Object.assign(root.api, serverEndpointConfiguration(document, file));
   const components = isRecord(document.components) ? document.components : {};

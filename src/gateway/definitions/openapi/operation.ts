@@ -140,7 +140,7 @@ function restMethodSettings(
   const models: Record<string, string> = {};
   const all = [...pathParameters, ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
   all.forEach((raw, i) => {
-    const parameter = refs.deref(raw, child(pointer, 'parameters', i));
+    const parameter = refs.deref(raw, () => child(pointer, 'parameters', i));
     if (!isRecord(parameter) || typeof parameter.name !== 'string') return;
     const where = { path: 'path', query: 'querystring', header: 'header' }[String(parameter.in)];
     if (where)
@@ -151,7 +151,7 @@ function restMethodSettings(
       if (name) models['application/json'] = name;
     }
   });
-  const body = refs.deref(operation.requestBody, child(pointer, 'requestBody'));
+  const body = refs.deref(operation.requestBody, () => child(pointer, 'requestBody'));
   if (isRecord(body) && isRecord(body.content)) {
     for (const [type, media] of Object.entries(body.content)) {
       const name = isRecord(media) ? refs.modelName(media.schema) : undefined;
@@ -160,12 +160,12 @@ function restMethodSettings(
   }
   if (Object.keys(parameters).length > 0) route.requestParameters = parameters;
   if (Object.keys(models).length > 0) route.requestModels = models;
-  const responses = refs.deref(operation.responses, child(pointer, 'responses'));
+  const responses = refs.deref(operation.responses, () => child(pointer, 'responses'));
   if (!isRecord(responses)) return;
   const methodResponses: Record<string, Record<string, unknown>> = {};
   for (const [status, raw] of Object.entries(responses)) {
     if (!/^[1-5]\d\d$/.test(status)) continue;
-    const response = refs.deref(raw, child(pointer, 'responses', status));
+    const response = refs.deref(raw, () => child(pointer, 'responses', status));
     const headers = isRecord(response) && isRecord(response.headers) ? Object.keys(response.headers) : [];
     const entry: Record<string, unknown> = {};
     if (headers.length > 0) {
