@@ -69,6 +69,7 @@ function samTemplate() {
         CodeUri: `src/fn${i}/`,
         Handler: 'app.handler',
         Runtime: 'nodejs20.x',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
         Environment: { Variables: { TABLE: { 'Fn::Sub': '${AWS::StackName}-table' } } },
         Events: {
           List: { Type: 'Api', Properties: { Path: `/items${i}`, Method: 'get' } },

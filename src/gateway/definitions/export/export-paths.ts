@@ -27,7 +27,8 @@ export function exportPaths(
       typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value
     ) as Record<string, unknown>;
     const [method = 'ANY', path = '/$default'] = routeKey === '$default' ? [] : routeKey.split(' ');
-    const item = (paths[path] ??= {});
+    paths[path] ??= {};
+    const item = paths[path];
     if (routeKey === '$default') item.isDefaultRoute = true;
     const key = method === 'ANY' ? 'x-amazon-apigateway-any-method' : method.toLowerCase();
     item[key] = operation(routeKey, path, route, at);
