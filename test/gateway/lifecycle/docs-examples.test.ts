@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the page's Lambda ARN holds ${stageVariables.alias}
 // The examples of docs/stages.md, run as written (with handlers that name themselves).
 import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../src/clock/index.js';
 import { createAccount, createGateway, type LambdaHandler } from '../../../src/gateway/index.js';
 import { named } from '../helpers.js';
 
@@ -99,7 +100,8 @@ describe('docs/stages.md examples', () => {
   });
 
   it('accounts: one throttle for every API', async () => {
-    const account = createAccount({ throttle: { rateLimit: 100, burstLimit: 50 } });
+    // A manual clock, so the bucket does not refill while the test runs.
+    const account = createAccount({ clock: createManualClock(), throttle: { rateLimit: 100, burstLimit: 50 } });
     const pets = createGateway({ account, routes: { 'GET /pets': listPets } });
     const owners = createGateway({ account, apiType: 'HTTP', routes: { 'GET /owners': listOwners } });
     for (let i = 0; i < 50; i++) await pets.fetch(pets.url('/pets'));
