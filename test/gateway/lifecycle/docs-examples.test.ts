@@ -101,7 +101,10 @@ describe('docs/stages.md examples', () => {
 
   it('accounts: one throttle for every API', async () => {
     // A manual clock, so the bucket does not refill while the test runs.
-    const account = createAccount({ clock: createManualClock(), throttle: { rateLimit: 100, burstLimit: 50 } });
+    const account = createAccount({
+      clock: createManualClock(),
+      throttle: { rateLimit: 100, burstLimit: 50 },
+    });
     const pets = createGateway({ account, routes: { 'GET /pets': listPets } });
     const owners = createGateway({ account, apiType: 'HTTP', routes: { 'GET /owners': listOwners } });
     for (let i = 0; i < 50; i++) await pets.fetch(pets.url('/pets'));
