@@ -28,22 +28,11 @@ import {
 } from './resolve-non-proxy.js';
 
 /** A Lambda proxy integration with every default filled in. */
-export interface ResolvedLambdaIntegration {
+export interface ResolvedLambdaIntegration extends LambdaFunctionSettings {
   type: 'AWS_PROXY';
-  handler: LambdaHandler;
   payloadFormatVersion: PayloadFormatVersion;
   timeoutMs: number;
   httpMethod: string;
-  functionTimeoutMs: number;
-  functionName: string;
-  memoryLimitInMB: number;
-  qualifier: string | undefined;
-  functionVersion: string;
-  /**
-   * Set when the integration's `uri` names its function through a stage variable the stage cannot satisfy: API
-   * Gateway answers 500 at request time, with this execution-log line.
-   */
-  unresolved: string | undefined;
 }
 
 /** A MOCK integration with every default filled in. */
@@ -203,7 +192,7 @@ export function resolveIntegration(
   };
 }
 
-/** The function settings of a Lambda integration. */
+/** The function settings of a Lambda integration (proxy or custom). */
 export interface LambdaFunctionSettings {
   handler: LambdaHandler;
   functionTimeoutMs: number;
@@ -211,6 +200,10 @@ export interface LambdaFunctionSettings {
   memoryLimitInMB: number;
   qualifier: string | undefined;
   functionVersion: string;
+  /**
+   * Set when the integration's `uri` names its function through a stage variable the stage cannot satisfy: API
+   * Gateway answers 500 at request time, with this execution-log line.
+   */
   unresolved: string | undefined;
 }
 

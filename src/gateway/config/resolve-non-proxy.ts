@@ -15,7 +15,6 @@ import {
   resolvePassthrough,
 } from '../integrations/mapping/resolve-mapping.js';
 import type { ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
-import type { LambdaHandler } from '../types.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
 import type { LambdaFunctionSettings } from './resolve-integration.js';
 
@@ -25,19 +24,11 @@ export interface ResolvedMapping extends RequestMapping {
 }
 
 /** `AWS` with a handler: Lambda custom (non-proxy). */
-export interface ResolvedLambdaCustomIntegration extends ResolvedMapping {
+export interface ResolvedLambdaCustomIntegration extends ResolvedMapping, LambdaFunctionSettings {
   type: 'AWS';
   kind: 'lambda';
-  handler: LambdaHandler;
   httpMethod: string;
   timeoutMs: number;
-  functionTimeoutMs: number;
-  functionName: string;
-  memoryLimitInMB: number;
-  qualifier: string | undefined;
-  functionVersion: string;
-  /** Why the stage cannot resolve the function its stage-variable `uri` names (500 at request time). */
-  unresolved: string | undefined;
 }
 
 /** Where an AWS service call goes: a user responder or an AWS-compatible endpoint. */

@@ -97,14 +97,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   refuseUnsupportedAnywhere(options);
   refuseMisplacedApiOptions(options);
   assertKnownOptions('createGateway', options, KNOWN);
-  const apiType = options.apiType ?? 'REST';
-  if (apiType !== 'REST' && apiType !== 'HTTP') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_API_TYPE',
-      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
-      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
-    );
-  }
+  const apiType = checkApiType(options.apiType ?? 'REST');
   if (apiType === 'REST' && options.corsConfiguration !== undefined) {
     throw new GatewayConfigError(
       'GATEWAY_HTTP_ONLY',
@@ -241,6 +234,18 @@ function resolveEndpoint(
     }
   }
   return { disableExecuteApiEndpoint: disabled, edge: types[0] === 'EDGE' };
+}
+
+/** `apiType` of a REST or HTTP gateway (WebSocket options never get here), or `GATEWAY_INVALID_API_TYPE`. */
+export function checkApiType(apiType: unknown): ApiType {
+  if (apiType !== 'REST' && apiType !== 'HTTP') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_API_TYPE',
+      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
+      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
+    );
+  }
+  return apiType;
 }
 
 /** The API's identity and per-gateway sources, shared by every API type. */

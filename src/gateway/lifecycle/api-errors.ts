@@ -40,3 +40,13 @@ export function noSuchStage(where: string, name: string, known: readonly string[
     `There is no stage ${JSON.stringify(name)}; the stages are ${known.join(', ') || '(none)'}.`,
   );
 }
+
+/** `BadRequestException: Deployment id does not exist` (recorded, for stage and canary deployment ids). */
+export function noSuchDeployment(where: string): GatewayConfigError {
+  return apiError(
+    where,
+    'BadRequestException',
+    'Deployment id does not exist',
+    'Name a deployment of gateway.deployments().',
+  );
+}

@@ -2,7 +2,7 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { AccountInternals } from '../account/account-internals.js';
 import { refuseMisplacedApiOptions, refuseStageSettings } from '../config/misplaced-options.js';
 import { refuseUnsupportedAnywhere } from '../config/refusals.js';
-import { resolveApiIdentity } from '../config/resolve-options.js';
+import { checkApiType, resolveApiIdentity } from '../config/resolve-options.js';
 import { createLogStreamNames } from '../integrations/lambda-context.js';
 import { createMetrics, type Metrics } from '../observability/index.js';
 import {
@@ -53,7 +53,7 @@ export function createLifecycle(
   for (const [key, value] of Object.entries(options)) if (!OWN.has(key)) environment[key] = value;
   if (account) account.adopt(environment);
   const identity = resolveApiIdentity(environment);
-  const apiType = options.apiType ?? 'REST';
+  const apiType = checkApiType(options.apiType ?? 'REST');
   const { account: accountLimit, ...stageThrottle } = options.throttle ?? {};
   let accountBucket: TokenBucket;
   if (account) {
@@ -77,13 +77,6 @@ export function createLifecycle(
     stageOption.name ?? (apiType === 'HTTP' ? '$default' : 'dev'),
     apiType,
   );
-  if (apiType !== 'REST' && apiType !== 'HTTP') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_API_TYPE',
-      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
-      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
-    );
-  }
   const metrics = createMetrics({ apiType });
   const state: LifecycleState = {
     environment: environment as unknown as GatewayOptions,

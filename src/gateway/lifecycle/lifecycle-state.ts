@@ -3,7 +3,7 @@ import { GatewayConfigError } from '../../errors/families.js';
 import { createIdSource } from '../../ids/ids.js';
 import { resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
 import type { ApiType } from '../types.js';
-import { apiError } from './api-errors.js';
+import { apiError, noSuchDeployment } from './api-errors.js';
 import type { ApiDefinition } from './definition.js';
 import type { CanarySettings, StageInfo, StageSettings } from './lifecycle-types.js';
 import { type GatewayState, rebuildStage, type StageState } from './stage-state.js';
@@ -122,12 +122,7 @@ export function canaryOf(
   }
   const deploymentId = settings.deploymentId ?? stageDeployment;
   if (!state.deployments.has(deploymentId)) {
-    throw apiError(
-      where,
-      'BadRequestException',
-      'Deployment id does not exist',
-      'Name a deployment of gateway.deployments().',
-    );
+    throw noSuchDeployment(where);
   }
   const share = settings.percentTraffic ?? 0;
   if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 100) {

@@ -1,6 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { resolveStageVariables } from '../config/resolve-options.js';
-import { apiError } from './api-errors.js';
+import { apiError, noSuchDeployment } from './api-errors.js';
 import { stageNamed, touch } from './deploy.js';
 import { addStage, canaryOf, checkStageName, type LifecycleState, stageInfo } from './lifecycle-state.js';
 import type { CreateStageOptions, StageInfo, StagePatchOperation, StageSettings } from './lifecycle-types.js';
@@ -32,12 +32,7 @@ export function createStage(state: LifecycleState, options: CreateStageOptions):
     );
   }
   if (!state.deployments.has(deploymentId)) {
-    throw apiError(
-      where,
-      'BadRequestException',
-      'Deployment id does not exist',
-      'Name a deployment of gateway.deployments().',
-    );
+    throw noSuchDeployment(where);
   }
   return stageInfo(state, addStage(state, stageName, deploymentId, settings, where));
 }

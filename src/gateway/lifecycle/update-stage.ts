@@ -1,7 +1,7 @@
 import type { CacheStageOptions } from '../caching/index.js';
 import { resolveStageVariables } from '../config/resolve-options.js';
 import type { GatewayThrottleOptions } from '../types.js';
-import { apiError } from './api-errors.js';
+import { apiError, noSuchDeployment } from './api-errors.js';
 import type { StagePatchOperation } from './lifecycle-types.js';
 
 /** A stage's canary, defaults filled. */
@@ -76,7 +76,7 @@ function apply(draft: StageDraft, operation: StagePatchOperation, at: PatchConte
     return;
   }
   if (path === '/deploymentId' && op === 'replace') {
-    if (value === undefined || !at.hasDeployment(value)) throw bad('Deployment id does not exist');
+    if (value === undefined || !at.hasDeployment(value)) throw noSuchDeployment(at.where);
     if (draft.canary && value !== draft.canary.deploymentId && value !== draft.deploymentId) {
       throw bad(
         'The stage has a canary: it cannot be pointed at another deployment than its own or the canary’s',
@@ -168,7 +168,7 @@ function canary(
   };
   const c = draft.canary;
   if (field === 'deploymentId') {
-    if (value === undefined || !at.hasDeployment(value)) throw bad('Deployment id does not exist');
+    if (value === undefined || !at.hasDeployment(value)) throw noSuchDeployment(at.where);
     c.deploymentId = value;
   } else if (field === 'percentTraffic') {
     const share = Number(value);
