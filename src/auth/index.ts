@@ -1,16 +1,28 @@
 export type {
   AuthorizationType,
   AuthorizerConfig,
-  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
+  HttpAuthorizerConfig,
   IamCredentials,
   IdentityProviderConfig,
   JsonWebKeySet,
   JwtAuthorizerConfig,
-  RequestAuthorizerConfig,
-  TokenAuthorizerConfig,
+  RestAuthorizerConfig,
 } from '../gateway/auth/auth-options.js';
+export type {
+  AuthorizerEvent,
+  AuthorizerHandler,
+  HttpRequestAuthorizerEventV1,
+} from '../gateway/auth/authorizer-handler.js';
+export type {
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+  WebSocketAuthorizerConfig,
+} from '../gateway/auth/lambda-authorizer-options.js';
 export type { PolicyDecision } from '../gateway/auth/policy/evaluate-compiled.js';
 export {
   type EvaluatePolicyOptions,

@@ -31,16 +31,20 @@ export {
 export type {
   AuthorizationType,
   AuthorizerConfig,
-  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
+  HttpAuthorizerConfig,
   IamCredentials,
   IdentityProviderConfig,
   JsonWebKeySet,
   JwtAuthorizerConfig,
-  RequestAuthorizerConfig,
-  TokenAuthorizerConfig,
+  RestAuthorizerConfig,
 } from './auth/auth-options.js';
+export type {
+  AuthorizerEvent,
+  AuthorizerHandler,
+  HttpRequestAuthorizerEventV1,
+} from './auth/authorizer-handler.js';
 export type { AccessDeniedWording } from './auth/deny-messages.js';
 export {
   AUTHORIZER_TIMEOUT_MS,
@@ -49,12 +53,21 @@ export {
   type LambdaAuthorizerRequest,
   runLambdaAuthorizer,
 } from './auth/lambda/run-lambda-authorizer.js';
+export type {
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+  WebSocketAuthorizerConfig,
+} from './auth/lambda-authorizer-options.js';
 export {
   type CacheClusterSize,
   type CacheLookup,
   type CacheStageOptions,
   type CacheStats,
   createResponseCache,
+  DEFAULT_CACHE_MAX_ENTRIES,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_CACHE_WARNING_HEADER,
   MAX_CACHE_ENTRY_BYTES,
@@ -64,6 +77,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
 export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,
@@ -119,9 +133,11 @@ export type {
 } from './lifecycle/lifecycle-types.js';
 export {
   type AccessLogValues,
+  appendAccessLogLine,
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
   createMetrics,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
   type MetricSet,
   type MetricStats,
   type Metrics,
@@ -169,6 +185,7 @@ export type {
 export {
   type ApiKeyOptions,
   createUsagePlans,
+  USAGE_RETENTION_DAYS,
   type UsageOptions,
   type UsagePlanOptions,
   type UsagePlans,
@@ -192,6 +209,7 @@ export type {
 export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
 export type {
   WebSocketGatewayOptions,
+  WebSocketHandler,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,

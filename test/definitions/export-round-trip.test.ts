@@ -97,7 +97,14 @@ describe('what AWS’s export gives (behaviour.md §17.8)', () => {
       apiId: 'a1b2c3d4e5',
       clock: createManualClock(),
       authorizers: {
-        Token: { type: 'TOKEN', handler: echo('auth'), identitySource: 'method.request.header.Auth' },
+        Token: {
+          type: 'TOKEN',
+          handler: async () => ({
+            principalId: 'u',
+            policyDocument: { Version: '2012-10-17', Statement: [] },
+          }),
+          identitySource: 'method.request.header.Auth',
+        },
       },
       routes: {
         'GET /pets/{id}': {

@@ -91,10 +91,11 @@ describe('WebSocket routing (behaviour.md §13)', () => {
 });
 
 describe('route responses (two-way routes)', () => {
-  const echo = async (event: { body: string }) => {
-    if (event.body.startsWith('exc:')) throw new Error(event.body.slice(4));
-    if (event.body.startsWith('status:')) return { statusCode: Number(event.body.slice(7)) };
-    return { statusCode: 200, body: event.body };
+  const echo = async (event: { body?: string }) => {
+    const body = event.body ?? '';
+    if (body.startsWith('exc:')) throw new Error(body.slice(4));
+    if (body.startsWith('status:')) return { statusCode: Number(body.slice(7)) };
+    return { statusCode: 200, body };
   };
 
   it("returns the integration's body as a text frame on a two-way route ('ws-two-way-route-returns-body-frame')", async () => {

@@ -1,108 +1,14 @@
+import type { PolicyDocument } from 'aws-lambda';
 import type {
-  APIGatewayRequestAuthorizerEvent,
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewayTokenAuthorizerEvent,
-  Callback,
-  Context,
-  PolicyDocument,
-} from 'aws-lambda';
-
-/**
- * A Lambda authorizer function as the gateway invokes it: a TOKEN, REQUEST (REST, HTTP 1.0) or HTTP 2.0
- * authorizer event, the Lambda context and a callback. Handlers typed for any one of those events fit.
- *
- * @example
- * ```ts
- * const handler: AuthorizerHandler = async (event: APIGatewayTokenAuthorizerEvent) => ({ principalId: 'u', policyDocument });
- * ```
- */
-export type AuthorizerHandler = {
-  bivarianceHack(
-    // An intersection (as for LambdaHandler): a handler typed for any one of the three events fits.
-    event: APIGatewayTokenAuthorizerEvent &
-      APIGatewayRequestAuthorizerEvent &
-      APIGatewayRequestAuthorizerEventV2,
-    context: Context,
-    callback: Callback,
-  ): unknown;
-}['bivarianceHack'];
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+} from './lambda-authorizer-options.js';
 
 /** A route's `authorizationType` (REST `Method.authorizationType`, HTTP `Route.authorizationType`). */
 export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
-
-/** What a Lambda authorizer shares with the Lambda integration's function settings. */
-type LambdaAuthorizerFunction = LambdaAuthorizerSettings &
-  (
-    | {
-        /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
-        handler: AuthorizerHandler;
-        /** Optional with a handler: names the function (its context's name). */
-        authorizerUri?: string;
-      }
-    | {
-        handler?: undefined;
-        /**
-         * The function by ARN (invocation URI or function ARN), resolved through the gateway's `functions`;
-         * `${stageVariables.x}` resolves per stage.
-         */
-        authorizerUri: string;
-      }
-  );
-
-/** Settings every Lambda authorizer has besides its function. */
-interface LambdaAuthorizerSettings {
-  /** Seconds a result is cached, keyed by the identity-source values. REST default 300, HTTP default 0; max 3600; 0 = off. */
-  authorizerResultTtlInSeconds?: number;
-  /** Function name in the Lambda context and the execution log. Default `authorizer-{name}`. */
-  functionName?: string;
-  /** The function's own timeout (ms). Default the gateway's `functionTimeoutMs`. */
-  functionTimeoutMs?: number;
-  /** AWS's free-text `authType` (`x-amazon-apigateway-authtype`): stored and exported, no effect on requests. */
-  authType?: string;
-}
-
-/**
- * REST `TOKEN` Lambda authorizer: one header, optionally checked against `identityValidationExpression` before
- * the function is called.
- *
- * @example
- * ```ts
- * const auth: TokenAuthorizerConfig = { type: 'TOKEN', handler, identitySource: 'method.request.header.Authorization' };
- * ```
- */
-export type TokenAuthorizerConfig = LambdaAuthorizerFunction & TokenAuthorizerFields;
-
-/** The TOKEN-specific fields of {@link TokenAuthorizerConfig}. */
-interface TokenAuthorizerFields {
-  type: 'TOKEN';
-  /** `method.request.header.<name>`. Default `method.request.header.Authorization`. */
-  identitySource?: string;
-  /** A regex the whole token must match; otherwise 401 without invoking the function. */
-  identityValidationExpression?: string;
-}
-
-/**
- * `REQUEST` Lambda authorizer: REST (identity sources as one comma-separated string) or HTTP API (an array,
- * with `authorizerPayloadFormatVersion` and optional simple responses).
- *
- * @example
- * ```ts
- * const rest: RequestAuthorizerConfig = { type: 'REQUEST', handler, identitySource: 'method.request.header.Auth, method.request.querystring.tenant' };
- * const http: RequestAuthorizerConfig = { type: 'REQUEST', handler, identitySource: ['$request.header.Authorization'], authorizerPayloadFormatVersion: '2.0', enableSimpleResponses: true };
- * ```
- */
-export type RequestAuthorizerConfig = LambdaAuthorizerFunction & RequestAuthorizerFields;
-
-/** The REQUEST-specific fields of {@link RequestAuthorizerConfig}. */
-interface RequestAuthorizerFields {
-  type: 'REQUEST';
-  /** REST: `'method.request.header.Auth, context.x'`; HTTP: `['$request.header.Authorization']`. */
-  identitySource?: string | readonly string[];
-  /** HTTP APIs only, required there: the authorizer's event and response format. */
-  authorizerPayloadFormatVersion?: '1.0' | '2.0';
-  /** HTTP APIs, payload 2.0 only: the function returns `{ isAuthorized, context }`. */
-  enableSimpleResponses?: boolean;
-}
 
 /**
  * REST Amazon Cognito user-pool authorizer.
@@ -120,6 +26,8 @@ export interface CognitoAuthorizerConfig {
   identitySource?: string;
   /** A regex applied to the ID token's `aud` claim. */
   identityValidationExpression?: string;
+  /** HTTP API Lambda authorizers only (absent here; it lets a Lambda `handler` be typed by the configuration). */
+  authorizerPayloadFormatVersion?: undefined;
   /** AWS's free-text `authType`: stored and exported, no effect on requests. */
   authType?: string;
 }
@@ -137,15 +45,52 @@ export interface JwtAuthorizerConfig {
   /** One selection expression. Default `['$request.header.Authorization']`. */
   identitySource?: readonly string[];
   jwtConfiguration: { issuer: string; audience: readonly string[] };
+  /** HTTP API Lambda authorizers only (absent here; it lets a Lambda `handler` be typed by the configuration). */
+  authorizerPayloadFormatVersion?: undefined;
   /** AWS's free-text `authType`: stored and exported, no effect on requests. */
   authType?: string;
 }
 
-/** An entry of the gateway's `authorizers`, as `CreateAuthorizer` takes it, plus `handler` for Lambda ones. */
+/**
+ * An entry of the gateway's `authorizers`, as `CreateAuthorizer` takes it, plus `handler` for Lambda ones. A
+ * discriminated union: `type` (and for HTTP APIs `authorizerPayloadFormatVersion`) decides which event the
+ * handler receives.
+ *
+ * @example
+ * ```ts
+ * const authorizers: Record<string, AuthorizerConfig> = { TokenAuth: { type: 'TOKEN', handler: async (event) => allowFor(event.methodArn) } };
+ * ```
+ */
 export type AuthorizerConfig =
   | TokenAuthorizerConfig
   | RequestAuthorizerConfig
   | CognitoAuthorizerConfig
+  | JwtAuthorizerConfig;
+
+/**
+ * The authorizer types of a REST API: TOKEN, REQUEST (identity sources as one string), Cognito user pools.
+ *
+ * @example
+ * ```ts
+ * const authorizers: Record<string, RestAuthorizerConfig> = { Pool: { type: 'COGNITO_USER_POOLS', providerARNs: [arn] } };
+ * ```
+ */
+export type RestAuthorizerConfig =
+  | TokenAuthorizerConfig
+  | RestRequestAuthorizerConfig
+  | CognitoAuthorizerConfig;
+
+/**
+ * The authorizer types of an HTTP API: Lambda REQUEST authorizers (payload 1.0 or 2.0) and JWT.
+ *
+ * @example
+ * ```ts
+ * const authorizers: Record<string, HttpAuthorizerConfig> = { Jwt: { type: 'JWT', jwtConfiguration: { issuer, audience: ['app'] } } };
+ * ```
+ */
+export type HttpAuthorizerConfig =
+  | HttpRequestAuthorizerConfigV1
+  | HttpRequestAuthorizerConfigV2
   | JwtAuthorizerConfig;
 
 /** A JSON Web Key Set (`{ keys: [...] }`), as an issuer's `jwks_uri` serves it. */

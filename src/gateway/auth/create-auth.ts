@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { GatewayConfigError } from '../../errors/families.js';
+import { builtin } from '../../node/builtin.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
 import type { GatewayOptions } from '../types.js';
 import type { IamCredentials, JsonWebKeySet } from './auth-options.js';
@@ -78,14 +78,7 @@ export function createGatewayAuth(
       "Use 'HEADER' (x-api-key) or 'AUTHORIZER' (a Lambda authorizer's usageIdentifierKey).",
     );
   }
-  const wording = options.accessDeniedWording ?? 'current';
-  if (wording !== 'current' && wording !== 'legacy') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTION',
-      `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`,
-      "Use 'current' (default) or 'legacy'.",
-    );
-  }
+  const wording = resolveAccessDeniedWording(options.accessDeniedWording);
   let any = false;
   for (const route of table.routes) {
     route.auth = resolveRouteAuth(route, apiType, authorizers, resourcePolicy);
@@ -104,7 +97,21 @@ export function createGatewayAuth(
   };
 }
 
-function registerIdentities(
+/** Checks `accessDeniedWording` (default `current`). */
+export function resolveAccessDeniedWording(value: unknown): AccessDeniedWording {
+  const wording = value ?? 'current';
+  if (wording !== 'current' && wording !== 'legacy') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`,
+      "Use 'current' (default) or 'legacy'.",
+    );
+  }
+  return wording;
+}
+
+/** Registers `identityProviders`: JWT issuers with their key sets, and IAM credentials by access key. */
+export function registerIdentities(
   providers: GatewayOptions['identityProviders'],
   apiArn: string,
   ownAccount: string,
@@ -193,7 +200,8 @@ function resolveCredentials(
 
 /** `AIDA…` for users, `AROA…:session` for role sessions: a stable id derived from the ARN. */
 function defaultUserId(arn: string): string {
-  const digest = createHash('sha256')
+  const digest = builtin('node:crypto')
+    .createHash('sha256')
     .update(arn)
     .digest('hex')
     .toUpperCase()

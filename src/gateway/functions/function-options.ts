@@ -1,4 +1,4 @@
-import type { AuthorizerHandler } from '../auth/auth-options.js';
+import type { AuthorizerHandler } from '../auth/authorizer-handler.js';
 import type { CustomEventHandler } from '../integrations/integration-options.js';
 import type { LambdaHandler } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
-import { resolveFunctionTimeout } from '../config/resolve-integration.js';
+import { resolveFunctionTimeout } from '../config/resolve-function-settings.js';
 import type { FunctionHandler } from './function-options.js';
 import {
   functionArnText,

@@ -30,7 +30,7 @@ const OWN = new Set<string>([
 ]);
 
 /**
- * Sets up a gateway's lifecycle (docs/decisions/0006): the options' definition becomes the first deployment, served
+ * Sets up a gateway's lifecycle (docs/decisions/0007): the options' definition becomes the first deployment, served
  * by the stage of `stage` (with the top-level throttling, cache and access log) and by each of `stages`.
  */
 export function createLifecycle(

@@ -5,7 +5,7 @@ import type { ClientResponse } from '../../response/types.js';
 import { authorizationLogValue } from '../auth/access-log-values.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
-import type { AccessLogValue, RequestMetric } from '../observability/index.js';
+import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
 import { messageStringOf } from '../responses/apply-gateway-response.js';
 import type { PipelineContext } from './context.js';
 import type { PipelineDeps } from './deps.js';
@@ -32,7 +32,7 @@ export function observe(
   // Only the variables the format uses are computed (the format is compiled once per gateway).
   const values: Record<string, AccessLogValue> = {};
   for (const name of format.variables) values[name] = contextValue(name, ctx, deps, client);
-  deps.accessLog.push(format.render(values));
+  appendAccessLogLine(deps.accessLog, format.render(values), policies.accessLogMaxLines);
 }
 
 /** The value of one `$context` variable of the access log for this request; undefined when unknown. */
@@ -62,9 +62,19 @@ function contextValue(
       return failure?.responseType;
     case 'error.validationErrorString':
       return ctx.validationErrorString;
+    // Lambda: the Lambda service's 200 (a function error included); HTTP and AWS service integrations: the
+    // backend's status (behaviour.md §12.2). MOCK calls nothing: none.
     case 'integrationStatus':
-    case 'integration.status':
-      return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
+    case 'integration.integrationStatus':
+      return invocation ? (invocation.kind === 'timeout' ? undefined : 200) : ctx.endpointStatus;
+    // Lambda proxy: the status the function's result carries ([DOC] "the status code that your Lambda function
+    // code returns"); otherwise as integrationStatus.
+    case 'integration.status': {
+      if (!invocation) return ctx.endpointStatus;
+      if (invocation.kind === 'timeout') return undefined;
+      const result = ctx.trace.proxyResult;
+      return result?.ok ? result.response.statusCode : 200;
+    }
     case 'integrationErrorMessage':
     case 'integration.error':
       return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;

@@ -1,14 +1,16 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
 import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
-import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-integration.js';
+import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-function-settings.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
 import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
 import {
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
   createMetrics,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
   type Metrics,
+  validateMaxLines,
 } from '../observability/index.js';
 import {
   createThrottler,
@@ -28,6 +30,8 @@ export interface GatewayPolicies {
   cache: ResponseCache | undefined;
   metrics: Metrics;
   accessLog: CompiledAccessLogFormat | undefined;
+  /** Lines `gateway.accessLog` keeps (`accessLog.maxLines`). */
+  accessLogMaxLines: number;
   /** Authorizers, resource policy, trusted identities and the authorizer cache; `undefined` when unused. */
   auth: GatewayAuth | undefined;
   /** HTTP API built-in CORS (`corsConfiguration`). */
@@ -35,10 +39,10 @@ export interface GatewayPolicies {
 }
 
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
-const ACCESS_LOG_KEYS = ['format'] as const;
+const ACCESS_LOG_KEYS = ['format', 'maxLines'] as const;
 
 /**
- * Engines several stage runtimes of one gateway share instead of creating their own (docs/decisions/0006): the
+ * Engines several stage runtimes of one gateway share instead of creating their own (docs/decisions/0007): the
  * account bucket, usage plans and metrics of the gateway, and a stage's throttler and cache.
  */
 export interface SharedPolicies {
@@ -118,12 +122,15 @@ export function createPolicies(
   }
 
   let accessLog: CompiledAccessLogFormat | undefined;
+  let accessLogMaxLines = DEFAULT_ACCESS_LOG_MAX_LINES;
   if (options.accessLog !== undefined) {
     assertKnownOptions('createGateway: accessLog', options.accessLog, ACCESS_LOG_KEYS);
     accessLog = compileAccessLogFormat(options.accessLog.format, apiType);
+    if (options.accessLog.maxLines !== undefined)
+      accessLogMaxLines = validateMaxLines(options.accessLog.maxLines);
   }
   const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
   const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
   const metrics = shared.metrics ?? createMetrics({ apiType });
-  return { throttler, usagePlans, cache, metrics, accessLog, auth, cors };
+  return { throttler, usagePlans, cache, metrics, accessLog, accessLogMaxLines, auth, cors };
 }

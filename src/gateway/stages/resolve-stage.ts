@@ -9,7 +9,7 @@ import { type PipelineContext, record, type StageResult } from '../pipeline/cont
  * is 403 `{"message":"Forbidden"}`. After the stage, extra leading slashes collapse (`/dev//x` routes as
  * `/x`) while `requestContext.path` keeps them, and one trailing slash is ignored for matching.
  * HTTP API: the `$default` stage has no prefix; a named stage must be the first segment, else 404. Paths
- * match exactly.
+ * match exactly, except that a path of slashes only is the root.
  */
 export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): StageResult {
   let pathname = ctx.request.pathname;
@@ -71,7 +71,9 @@ function routed(ctx: PipelineContext, config: ResolvedGateway, path: string): Pi
     if (match.endsWith('/')) match = match.slice(0, -1);
     ctx.segments = match === '' ? [] : match.split('/');
   } else {
-    ctx.segments = path === '/' ? [] : path.slice(1).split('/');
+    // A path of slashes only (`//`) is the root, as on REST APIs (UNCONFIRMED for HTTP APIs); routing it to a
+    // greedy `{proxy+}` would give an event whose path cannot fill the variable.
+    ctx.segments = /^\/+$/.test(path) ? [] : path.slice(1).split('/');
   }
   const stage = config.stageName;
   ctx.trace.stage = stage;

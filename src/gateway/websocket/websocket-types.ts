@@ -1,10 +1,30 @@
+import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
+import type { WebSocketEvent } from '../../events/websocket-event.js';
 import type { GatewayAccount } from '../account/account-types.js';
+import type { IdentityProviderConfig } from '../auth/auth-options.js';
+import type { AccessDeniedWording } from '../auth/deny-messages.js';
+import type { WebSocketAuthorizerConfig } from '../auth/lambda-authorizer-options.js';
 import type { GatewayFunctions } from '../functions/function-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaHandler, LambdaProxyIntegrationFields, StageOptions } from '../types.js';
+import type { LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
+
+/**
+ * The Lambda function of a WebSocket route: it receives the CONNECT, MESSAGE or DISCONNECT event
+ * ({@link WebSocketEvent}), so `async (event) => …` is typed without annotations; a handler typed for
+ * `APIGatewayProxyWebsocketEventV2` (or `unknown`) fits too.
+ *
+ * @example
+ * ```ts
+ * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: event.body });
+ * ```
+ */
+export type WebSocketHandler = {
+  // Method syntax: parameters are checked bivariantly, so handlers typed with a wider or narrower event fit.
+  bivarianceHack(event: WebSocketEvent, context: Context, callback: Callback): unknown;
+}['bivarianceHack'];
 
 /**
  * A Lambda proxy integration of a WebSocket route (`AWS_PROXY`; WebSocket APIs always send payload 1.0 events,
@@ -16,7 +36,14 @@ import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
  * ```
  */
 export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegrationFields, 'payloadFormatVersion'> &
-  ({ handler: LambdaHandler; uri?: string } | { handler?: undefined; uri: string });
+  (
+    | {
+        /** The function's handler; invoked like a warm Lambda (module state persists between events). */
+        handler: WebSocketHandler;
+        uri?: string;
+      }
+    | { handler?: undefined; uri: string }
+  );
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -83,12 +110,16 @@ export interface WebSocketRouteConfig {
   routeResponseSelectionExpression?: '$default';
   /** `$connect` only: the API key named by `apiKeySelectionExpression` must be in a usage plan of the stage. */
   apiKeyRequired?: boolean;
+  /** `$connect` only: `'CUSTOM'` (a Lambda authorizer; the default when `authorizer` is set), `'AWS_IAM'` or `'NONE'`. */
+  authorizationType?: 'NONE' | 'AWS_IAM' | 'CUSTOM';
+  /** `$connect` only: the name of an entry of the API's `authorizers`. */
+  authorizer?: string;
   /** Route-level throttling (the stage's `RouteSettings`). */
   throttle?: ThrottleLimit;
 }
 
 /** A route value: a handler (one-way Lambda proxy shorthand) or a {@link WebSocketRouteConfig}. */
-export type WebSocketRouteValue = LambdaHandler | WebSocketRouteConfig;
+export type WebSocketRouteValue = WebSocketHandler | WebSocketRouteConfig;
 
 /**
  * Throttling of a WebSocket API (behaviour.md §6.1, §13): the account bucket (shared by messages, `$connect` and
@@ -129,8 +160,17 @@ export interface WebSocketGatewayOptions {
   apiType: 'WEBSOCKET';
   /** How a message selects its route, e.g. `'$request.body.action'`. Required, as on AWS. */
   routeSelectionExpression: string;
-  /** Where `$connect` reads the API key: `'$request.header.x-api-key'` (the only one simulated so far). */
+  /**
+   * Where `$connect` reads the API key: the `x-api-key` handshake header, or the `$connect` authorizer's
+   * `usageIdentifierKey` (the only two values AWS accepts).
+   */
   apiKeySelectionExpression?: '$request.header.x-api-key' | '$context.authorizer.usageIdentifierKey';
+  /** `$connect` Lambda authorizers by name (`REQUEST` only; results are not cached on WebSocket APIs). */
+  authorizers?: Record<string, WebSocketAuthorizerConfig>;
+  /** IAM credentials the gateway accepts SigV4 signatures from, for a `$connect` with `authorizationType: 'AWS_IAM'`. */
+  identityProviders?: readonly IdentityProviderConfig[];
+  /** Wording of 403 access-denied messages: `current` (default) or `legacy`. */
+  accessDeniedWording?: AccessDeniedWording;
   /** Routes keyed by route key: `$connect`, `$disconnect`, `$default` and custom keys (no leading `$`). */
   routes: Record<string, WebSocketRouteValue>;
   /** Stage name (default `dev`) and stage variables. */

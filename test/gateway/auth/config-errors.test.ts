@@ -53,6 +53,7 @@ describe('authorization configuration AWS refuses is a typed error at createGate
             type: 'REQUEST',
             handler: h,
             authorizerPayloadFormatVersion: '1.0',
+            // @ts-expect-error simple responses need payload 2.0 (the type says so too)
             enableSimpleResponses: true,
           },
         },

@@ -20,7 +20,7 @@ const tokenGateway = (
   });
   return { gateway, authorizer, backend };
 };
-const allowThis = (event: Record<string, unknown>) => ({
+const allowThis = (event: { methodArn?: unknown }) => ({
   principalId: 'user-7',
   policyDocument: policy('Allow', event.methodArn as string),
   context: { tier: 2, admin: false, name: 'rex' },
@@ -190,7 +190,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
         A: {
           type: 'TOKEN',
           authorizerResultTtlInSeconds: 0,
-          handler: async (event: Record<string, unknown>) => ({
+          handler: async (event) => ({
             ...allowThis(event),
             context: { n: ++invocations },
           }),

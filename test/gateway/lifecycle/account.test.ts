@@ -30,7 +30,7 @@ describe('account-wide throttling', () => {
       routeSelectionExpression: '$request.body.action',
       routes: {
         $default: {
-          integration: { type: 'AWS_PROXY', handler: named('ws') },
+          integration: { type: 'AWS_PROXY', handler: async () => ({ statusCode: 200, body: 'ws' }) },
           routeResponseSelectionExpression: '$default',
         },
       },

@@ -44,7 +44,7 @@ let loader: Promise<(text: string, file: string) => unknown> | undefined;
 
 /**
  * js-yaml with CloudFormation's short tags, loaded on the first YAML file: several times faster than the `yaml`
- * package on large documents (docs/decisions/0006), duplicate keys refused as before.
+ * package on large documents (docs/decisions/0007), duplicate keys refused as before.
  */
 function yamlLoader(): Promise<(text: string, file: string) => unknown> {
   loader ??= Promise.all([import('js-yaml'), import('./cfn-yaml-tags.js')]).then(
