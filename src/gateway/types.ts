@@ -23,17 +23,18 @@ import type {
   HttpProxyIntegration,
   LambdaCustomIntegration,
 } from './integrations/integration-options.js';
-import type {
-  IntegrationResponseConfig,
-  MethodResponseConfig,
-  PassthroughBehavior,
-} from './integrations/mapping/types.js';
-import type { CanarySettings, StageSettings } from './lifecycle/lifecycle-types.js';
+import type { MethodResponseConfig } from './integrations/mapping/types.js';
+import type { MockIntegration } from './integrations/mock-options.js';
+import type { StageSettings } from './lifecycle/lifecycle-types.js';
 import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+import type { StageOptions } from './stages/stage-options.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
 import type { RequestValidatorConfig } from './validation/resolve-method-request.js';
 import type { ModelConfig } from './validation/resolve-models.js';
+
+export type { MockIntegration, MockIntegrationResponse } from './integrations/mock-options.js';
+export type { StageOptions } from './stages/stage-options.js';
 
 /** API Gateway flavour being simulated: a REST API (v1) or an HTTP API (v2). */
 export type ApiType = 'REST' | 'HTTP';
@@ -121,50 +122,6 @@ export interface LambdaProxyIntegrationFields {
   functionVersion?: string;
 }
 
-/** One integration response of a MOCK integration, selected by status code. */
-export interface MockIntegrationResponse {
-  /** Status sent to the client. Default: the key of the response (`'200'`). */
-  statusCode?: number;
-  /** Static response headers. */
-  headers?: Record<string, string>;
-  /** Static response body. Default empty. */
-  body?: string;
-}
-
-/**
- * MOCK integration. The request template renders `{"statusCode": N}`, which selects the integration response
- * keyed `"N"` (or the `default` one).
- *
- * @example
- * ```ts
- * const integration: MockIntegration = {
- *   type: 'MOCK',
- *   requestTemplates: { 'application/json': '{"statusCode": 200}' },
- *   responses: { '200': { headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' } },
- * };
- * ```
- */
-export interface MockIntegration {
-  type: 'MOCK';
-  /** VTL request templates keyed by content type; the rendered `statusCode` selects the integration response. */
-  requestTemplates?: Record<string, string>;
-  /** Body handling when no template matches the Content-Type (docs/integrations.md). Default `WHEN_NO_MATCH`. */
-  passthroughBehavior?: PassthroughBehavior;
-  /**
-   * `integration.request.*` mappings, validated like those of other integrations (sources must be declared); a MOCK
-   * integration has no backend to send them to, so they change nothing else.
-   */
-  requestParameters?: Record<string, string>;
-  /** AWS-shaped integration responses (array, or object keyed by status code); needs the route's `methodResponses`. */
-  integrationResponses?:
-    | IntegrationResponseConfig[]
-    | Record<string, Omit<IntegrationResponseConfig, 'statusCode'> & { statusCode?: string | number }>;
-  /** Shorthand: static integration responses keyed by status code (`'200'`) or `'default'`. */
-  responses?: Record<string, MockIntegrationResponse>;
-  /** Integration timeout, same bounds as for Lambda proxy. */
-  timeoutInMillis?: number;
-}
-
 /** Every integration type: Lambda proxy, Lambda custom and AWS service (`AWS`), `HTTP`, `HTTP_PROXY`, `MOCK`. */
 export type GatewayIntegration =
   | LambdaProxyIntegration
@@ -214,22 +171,6 @@ export interface RouteConfig {
 
 /** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
 export type RouteValue = LambdaHandler | RouteConfig;
-
-/** Stage of the API. */
-export interface StageOptions {
-  /** REST default `'dev'`; HTTP default `'$default'` (no path prefix). */
-  name?: string;
-  /** Stage variables (`event.stageVariables`). */
-  variables?: Record<string, string>;
-  description?: string;
-  /**
-   * REST: a canary on this stage from the start: the same deployment with `stageVariableOverrides` (a canary of a
-   * new deployment comes from `gateway.deploy({ stage, canarySettings })`). docs/stages.md.
-   */
-  canarySettings?: CanarySettings;
-  /** HTTP APIs: `gateway.update()` deploys to this stage at once. Default false. */
-  autoDeploy?: boolean;
-}
 
 /**
  * Options of {@link createGateway}.

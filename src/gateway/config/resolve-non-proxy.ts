@@ -16,7 +16,7 @@ import {
 } from '../integrations/mapping/resolve-mapping.js';
 import type { ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
-import type { LambdaFunctionSettings } from './resolve-integration.js';
+import type { LambdaFunctionSettings } from './resolve-lambda-function.js';
 
 /** The request and response mapping of a non-proxy integration. */
 export interface ResolvedMapping extends RequestMapping {

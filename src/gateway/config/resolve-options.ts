@@ -12,6 +12,7 @@ import { refuseUnsupportedAnywhere } from './refusals.js';
 import { resolveAwsBackends } from './resolve-aws-backends.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-function-settings.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
+import { resolveStageVariables, STAGE_NAME } from './resolve-stage-variables.js';
 
 /** Gateway settings with every default filled in. */
 export interface ResolvedGateway {
@@ -78,12 +79,6 @@ const KNOWN = [
   'version',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
-/** Stage names API Gateway accepts (1–128 letters, digits, `-`, `_`). */
-export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
-const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
-/** Stage variables per stage (behaviour.md §14; a fixed quota for REST and HTTP APIs). */
-export const MAX_STAGE_VARIABLES = 100;
 
 /** Validates {@link GatewayOptions} (unknown options and unsimulated features are refused) and fills defaults. */
 export function resolveOptions(options: GatewayOptions): ResolvedGateway {
@@ -281,38 +276,6 @@ export function resolveApiIdentity(options: {
     );
   }
   return { ids, apiId, region, accountId, clock };
-}
-
-/** Validates stage variables as AWS does (names, values, at most 100); `null` when there are none. */
-export function resolveStageVariables(variables: unknown): Record<string, string> | null {
-  if (variables === undefined) return null;
-  if (typeof variables !== 'object' || variables === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_STAGE_VARIABLES',
-      'createGateway: stage.variables must be an object of strings',
-      "Write stage: { variables: { table: 'pets-dev' } }.",
-    );
-  }
-  const entries = Object.entries(variables);
-  if (entries.length > MAX_STAGE_VARIABLES) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_STAGE_VARIABLES',
-      `createGateway: stage.variables has ${entries.length} variables`,
-      `A stage holds at most ${MAX_STAGE_VARIABLES} stage variables (AWS quota); remove ${entries.length - MAX_STAGE_VARIABLES}.`,
-      { count: entries.length, limit: MAX_STAGE_VARIABLES },
-    );
-  }
-  for (const [name, value] of entries) {
-    if (!VARIABLE_NAME.test(name) || typeof value !== 'string' || !VARIABLE_VALUE.test(value)) {
-      throw new GatewayConfigError(
-        'GATEWAY_INVALID_STAGE_VARIABLES',
-        `createGateway: invalid stage variable ${JSON.stringify(name)} = ${JSON.stringify(value)}`,
-        'Names are letters, digits and "_" (≤64); values match [A-Za-z0-9-._~:/?#&=,]+ (≤512), as AWS requires.',
-        { name },
-      );
-    }
-  }
-  return entries.length === 0 ? null : { ...(variables as Record<string, string>) };
 }
 
 /** Throws `GATEWAY_INVALID_OPTION` unless `value` is a string matching `pattern`. */

@@ -1,5 +1,5 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
-import { resolveStageVariables } from '../config/resolve-options.js';
+import { resolveStageVariables } from '../config/resolve-stage-variables.js';
 import type { GatewayFunctions } from '../functions/function-options.js';
 import { apiError, noSuchStage } from './api-errors.js';
 import { type ApiDefinition, apiSummary, DEFINITION_KEYS, updatedDefinition } from './definition.js';

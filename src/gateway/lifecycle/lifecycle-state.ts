@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/clock.js';
 import { GatewayConfigError } from '../../errors/families.js';
 import { createIdSource } from '../../ids/ids.js';
-import { resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
+import { resolveStageVariables, STAGE_NAME } from '../config/resolve-stage-variables.js';
 import type { ApiType } from '../types.js';
 import { apiError, noSuchDeployment } from './api-errors.js';
 import type { ApiDefinition } from './definition.js';

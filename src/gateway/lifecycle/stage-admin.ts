@@ -1,5 +1,5 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
-import { resolveStageVariables } from '../config/resolve-options.js';
+import { resolveStageVariables } from '../config/resolve-stage-variables.js';
 import { apiError, noSuchDeployment } from './api-errors.js';
 import { stageNamed, touch } from './deploy.js';
 import { addStage, canaryOf, checkStageName, type LifecycleState, stageInfo } from './lifecycle-state.js';

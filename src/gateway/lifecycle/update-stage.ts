@@ -1,5 +1,5 @@
 import type { CacheStageOptions } from '../caching/index.js';
-import { resolveStageVariables } from '../config/resolve-options.js';
+import { resolveStageVariables } from '../config/resolve-stage-variables.js';
 import type { GatewayThrottleOptions } from '../types.js';
 import { apiError, noSuchDeployment } from './api-errors.js';
 import type { StagePatchOperation } from './lifecycle-types.js';

@@ -3,7 +3,8 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { IdSource } from '../../ids/ids.js';
 import { refuseUnsupported } from '../config/refusals.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-function-settings.js';
-import { resolveApiIdentity, resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
+import { resolveApiIdentity } from '../config/resolve-options.js';
+import { resolveStageVariables, STAGE_NAME } from '../config/resolve-stage-variables.js';
 import { resolveFunctions } from '../functions/resolve-functions.js';
 import { type ResolvedWsRoute, resolveWsRoutes } from './resolve-websocket-routes.js';
 import { compileSelectionExpression, type SelectionExpression } from './selection-expression.js';
