@@ -1,7 +1,6 @@
 export type {
   AuthorizationType,
   AuthorizerConfig,
-  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
   IamCredentials,
@@ -9,8 +8,20 @@ export type {
   JsonWebKeySet,
   JwtAuthorizerConfig,
   RequestAuthorizerConfig,
+  RequestAuthorizerConfigV1,
+  RequestAuthorizerConfigV2,
+  SimpleAuthorizerConfigV2,
   TokenAuthorizerConfig,
 } from '../gateway/auth/auth-options.js';
+export type {
+  AuthorizerHandler,
+  PolicyAuthorizerResultV2,
+  RequestAuthorizerHandler,
+  RequestAuthorizerHandlerV2,
+  SimpleAuthorizerHandlerV2,
+  SimpleAuthorizerResultV2,
+  TokenAuthorizerHandler,
+} from '../gateway/auth/authorizer-handlers.js';
 export type { PolicyDecision } from '../gateway/auth/policy/evaluate-compiled.js';
 export {
   type EvaluatePolicyOptions,

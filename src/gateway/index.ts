@@ -23,7 +23,6 @@ export {
 export type {
   AuthorizationType,
   AuthorizerConfig,
-  AuthorizerHandler,
   CognitoAuthorizerConfig,
   CorsConfiguration,
   IamCredentials,
@@ -31,8 +30,20 @@ export type {
   JsonWebKeySet,
   JwtAuthorizerConfig,
   RequestAuthorizerConfig,
+  RequestAuthorizerConfigV1,
+  RequestAuthorizerConfigV2,
+  SimpleAuthorizerConfigV2,
   TokenAuthorizerConfig,
 } from './auth/auth-options.js';
+export type {
+  AuthorizerHandler,
+  PolicyAuthorizerResultV2,
+  RequestAuthorizerHandler,
+  RequestAuthorizerHandlerV2,
+  SimpleAuthorizerHandlerV2,
+  SimpleAuthorizerResultV2,
+  TokenAuthorizerHandler,
+} from './auth/authorizer-handlers.js';
 export type { AccessDeniedWording } from './auth/deny-messages.js';
 export {
   AUTHORIZER_TIMEOUT_MS,
@@ -56,7 +67,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
-export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
+export { type CorsPreflightRoute, type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,
   type Gateway,
@@ -69,6 +80,13 @@ export {
   type GatewayFailure,
   gatewayResponse,
 } from './gateway-responses.js';
+export type {
+  InferredResultV2,
+  ProxyHandlerV1,
+  ProxyHandlerV2,
+  ProxyResultV1,
+  ProxyResultV2,
+} from './handler-types.js';
 export type {
   AwsCredentials,
   AwsServiceCall,
@@ -105,6 +123,21 @@ export {
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { RequestProgress } from './pipeline/request-progress.js';
 export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+export type {
+  JwtAuthorizerContextV1,
+  RouteAuthorization,
+  RouteEventV1,
+  RouteEventV2,
+} from './route-events.js';
+export type {
+  AuthorizerTypes,
+  GatewayEvent,
+  GatewayOptionsFor,
+  NoAuthorizers,
+  RouteEvent,
+  RouteValueFor,
+  TypedAuthorizers,
+} from './route-types.js';
 export {
   createThrottler,
   createTokenBucket,
@@ -127,12 +160,15 @@ export type {
   ApiType,
   GatewayIntegration,
   GatewayOptions,
+  GatewayOptionsBase,
   GatewayThrottleOptions,
+  HttpGatewayOptions,
   LambdaHandler,
   LambdaProxyIntegration,
   MockIntegration,
   MockIntegrationResponse,
   PayloadFormatVersion,
+  RestGatewayOptions,
   RouteConfig,
   RouteValue,
   StageOptions,
@@ -164,6 +200,7 @@ export type {
 export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocket-errors.js';
 export type {
   WebSocketGatewayOptions,
+  WebSocketHandler,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,

@@ -53,7 +53,7 @@ export type InvocationOutcome =
  * trace.steps.map((s) => `${s.stage}:${s.decision}`); // ['stage:matched', 'route:matched', …]
  * ```
  */
-export interface GatewayTrace {
+export interface GatewayTrace<TEvent = unknown> {
   apiType: ApiType;
   requestId: string;
   /** REST `extendedRequestId` (`x-amz-apigw-id`); HTTP APIs use the request id. */
@@ -65,7 +65,7 @@ export interface GatewayTrace {
   route: { routeKey: string; resource: string; pathParameters: Record<string, string> | null } | null;
   steps: TraceStep[];
   /** The event exactly as the handler received it (a copy taken before the call). */
-  event?: unknown;
+  event?: TEvent;
   /** AWS service integrations: the call as API Gateway renders it (what a `services` responder receives). */
   serviceCall?: AwsServiceCall;
   /** How the handler invocation ended (result, function error, integration timeout). */

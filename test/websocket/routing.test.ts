@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WebSocketHandler } from '../../src/gateway/index.js';
 import { compileSelectionExpression } from '../../src/gateway/websocket/selection-expression.js';
 import { ERROR_FRAME, recordedCase, recorder, wsGateway } from './helpers.js';
 
@@ -91,10 +92,11 @@ describe('WebSocket routing (behaviour.md §13)', () => {
 });
 
 describe('route responses (two-way routes)', () => {
-  const echo = async (event: { body: string }) => {
-    if (event.body.startsWith('exc:')) throw new Error(event.body.slice(4));
-    if (event.body.startsWith('status:')) return { statusCode: Number(event.body.slice(7)) };
-    return { statusCode: 200, body: event.body };
+  const echo: WebSocketHandler = async (event) => {
+    const body = event.body ?? '';
+    if (body.startsWith('exc:')) throw new Error(body.slice(4));
+    if (body.startsWith('status:')) return { statusCode: Number(body.slice(7)) };
+    return { statusCode: 200, body };
   };
 
   it("returns the integration's body as a text frame on a two-way route ('ws-two-way-route-returns-body-frame')", async () => {

@@ -1,39 +1,18 @@
+import type { PolicyDocument } from 'aws-lambda';
 import type {
-  APIGatewayRequestAuthorizerEvent,
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewayTokenAuthorizerEvent,
-  Callback,
-  Context,
-  PolicyDocument,
-} from 'aws-lambda';
-
-/**
- * A Lambda authorizer function as the gateway invokes it: a TOKEN, REQUEST (REST, HTTP 1.0) or HTTP 2.0
- * authorizer event, the Lambda context and a callback. Handlers typed for any one of those events fit.
- *
- * @example
- * ```ts
- * const handler: AuthorizerHandler = async (event: APIGatewayTokenAuthorizerEvent) => ({ principalId: 'u', policyDocument });
- * ```
- */
-export type AuthorizerHandler = {
-  bivarianceHack(
-    // An intersection (as for LambdaHandler): a handler typed for any one of the three events fits.
-    event: APIGatewayTokenAuthorizerEvent &
-      APIGatewayRequestAuthorizerEvent &
-      APIGatewayRequestAuthorizerEventV2,
-    context: Context,
-    callback: Callback,
-  ): unknown;
-}['bivarianceHack'];
+  RequestAuthorizerHandler,
+  RequestAuthorizerHandlerV2,
+  SimpleAuthorizerHandlerV2,
+  TokenAuthorizerHandler,
+} from './authorizer-handlers.js';
 
 /** A route's `authorizationType` (REST `Method.authorizationType`, HTTP `Route.authorizationType`). */
 export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
 
 /** What a Lambda authorizer shares with the Lambda integration's function settings. */
-interface LambdaAuthorizerFunction {
+interface LambdaAuthorizerFunction<THandler> {
   /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
-  handler: AuthorizerHandler;
+  handler: THandler;
   /** Seconds a result is cached, keyed by the identity-source values. REST default 300, HTTP default 0; max 3600; 0 = off. */
   authorizerResultTtlInSeconds?: number;
   /** Function name in the Lambda context and the execution log. Default `authorizer-{name}`. */
@@ -51,7 +30,7 @@ interface LambdaAuthorizerFunction {
  * const auth: TokenAuthorizerConfig = { type: 'TOKEN', handler, identitySource: 'method.request.header.Authorization' };
  * ```
  */
-export interface TokenAuthorizerConfig extends LambdaAuthorizerFunction {
+export interface TokenAuthorizerConfig extends LambdaAuthorizerFunction<TokenAuthorizerHandler> {
   type: 'TOKEN';
   /** `method.request.header.<name>`. Default `method.request.header.Authorization`. */
   identitySource?: string;
@@ -61,22 +40,68 @@ export interface TokenAuthorizerConfig extends LambdaAuthorizerFunction {
 
 /**
  * `REQUEST` Lambda authorizer: REST (identity sources as one comma-separated string) or HTTP API (an array,
- * with `authorizerPayloadFormatVersion` and optional simple responses).
+ * with `authorizerPayloadFormatVersion` and optional simple responses). The handler's event and result follow
+ * the format: {@link RequestAuthorizerConfigV1}, {@link RequestAuthorizerConfigV2}, {@link SimpleAuthorizerConfigV2}.
  *
  * @example
  * ```ts
  * const rest: RequestAuthorizerConfig = { type: 'REQUEST', handler, identitySource: 'method.request.header.Auth, method.request.querystring.tenant' };
- * const http: RequestAuthorizerConfig = { type: 'REQUEST', handler, identitySource: ['$request.header.Authorization'], authorizerPayloadFormatVersion: '2.0', enableSimpleResponses: true };
+ * const http: RequestAuthorizerConfig = { type: 'REQUEST', handler: simple, identitySource: ['$request.header.Authorization'], authorizerPayloadFormatVersion: '2.0', enableSimpleResponses: true };
  * ```
  */
-export interface RequestAuthorizerConfig extends LambdaAuthorizerFunction {
+export type RequestAuthorizerConfig =
+  | RequestAuthorizerConfigV1
+  | RequestAuthorizerConfigV2
+  | SimpleAuthorizerConfigV2;
+
+/** What every `REQUEST` authorizer configuration has. */
+interface RequestAuthorizerFields<THandler> extends LambdaAuthorizerFunction<THandler> {
   type: 'REQUEST';
   /** REST: `'method.request.header.Auth, context.x'`; HTTP: `['$request.header.Authorization']`. */
   identitySource?: string | readonly string[];
+}
+
+/**
+ * A REST `REQUEST` authorizer, or an HTTP API one with `authorizerPayloadFormatVersion: '1.0'` (HTTP APIs require
+ * the field): the handler gets an `APIGatewayRequestAuthorizerEvent` and returns an IAM policy.
+ *
+ * @example
+ * ```ts
+ * const auth: RequestAuthorizerConfigV1 = { type: 'REQUEST', handler: async (event) => ({ principalId: 'u', policyDocument }) };
+ * ```
+ */
+export interface RequestAuthorizerConfigV1 extends RequestAuthorizerFields<RequestAuthorizerHandler> {
   /** HTTP APIs only, required there: the authorizer's event and response format. */
-  authorizerPayloadFormatVersion?: '1.0' | '2.0';
-  /** HTTP APIs, payload 2.0 only: the function returns `{ isAuthorized, context }`. */
-  enableSimpleResponses?: boolean;
+  authorizerPayloadFormatVersion?: '1.0';
+  /** Payload 2.0 only. */
+  enableSimpleResponses?: false;
+}
+
+/**
+ * An HTTP API `REQUEST` authorizer with payload 2.0 events and IAM-policy results.
+ *
+ * @example
+ * ```ts
+ * const auth: RequestAuthorizerConfigV2 = { type: 'REQUEST', authorizerPayloadFormatVersion: '2.0', identitySource: ['$request.header.Authorization'], handler: async () => ({ principalId: 'u', policyDocument }) };
+ * ```
+ */
+export interface RequestAuthorizerConfigV2 extends RequestAuthorizerFields<RequestAuthorizerHandlerV2> {
+  authorizerPayloadFormatVersion: '2.0';
+  /** `true` makes the function return `{ isAuthorized, context }` ({@link SimpleAuthorizerConfigV2}). */
+  enableSimpleResponses?: false;
+}
+
+/**
+ * An HTTP API `REQUEST` authorizer with payload 2.0 events and simple responses (`{ isAuthorized, context }`).
+ *
+ * @example
+ * ```ts
+ * const auth: SimpleAuthorizerConfigV2 = { type: 'REQUEST', authorizerPayloadFormatVersion: '2.0', enableSimpleResponses: true, identitySource: ['$request.header.Authorization'], handler: async () => ({ isAuthorized: true }) };
+ * ```
+ */
+export interface SimpleAuthorizerConfigV2 extends RequestAuthorizerFields<SimpleAuthorizerHandlerV2> {
+  authorizerPayloadFormatVersion: '2.0';
+  enableSimpleResponses: true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AuthorizerApi } from '../../response/authorizer-result-types.js';
-import type { AuthorizationType, AuthorizerHandler } from './auth-options.js';
+import type { LambdaHandler } from '../types.js';
+import type { AuthorizationType } from './auth-options.js';
 import type { IdentitySourceRef } from './identity-sources.js';
 import type { CompiledPolicy } from './policy/compile-policy.js';
 
@@ -12,7 +13,7 @@ export interface CompiledLambdaAuthorizer {
   type: 'TOKEN' | 'REQUEST';
   api: AuthorizerApi;
   simpleResponses: boolean;
-  handler: AuthorizerHandler;
+  handler: LambdaHandler;
   identity: readonly IdentitySourceRef[];
   /** TOKEN: the whole token must match. */
   validation: ((value: string) => boolean) | undefined;

@@ -2,7 +2,7 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { IdSource } from '../../ids/ids.js';
 import { javaRegex } from '../../vtl/java/regex.js';
 import { resolveFunctionTimeout } from '../config/resolve-integration.js';
-import type { ApiType } from '../types.js';
+import type { ApiType, LambdaHandler } from '../types.js';
 import type { CompiledAuthorizer } from './compiled-auth.js';
 import { parseIdentitySources } from './identity-sources.js';
 
@@ -155,7 +155,7 @@ function lambdaAuthorizer(
     type,
     api: http ? (version === '1.0' ? 'HTTP_1.0' : 'HTTP_2.0') : 'REST',
     simpleResponses: simple,
-    handler: config.handler as CompiledAuthorizer & never,
+    handler: config.handler as LambdaHandler,
     identity,
     validation: expression === undefined ? undefined : validation(where, expression),
     ttlMs: ttl * 1000,

@@ -1,5 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IntegrationResponseConfig, MethodResponseConfig } from '../integrations/mapping/types.js';
+import type { AuthorizerTypes, RouteValueFor } from '../route-types.js';
 import type { MockIntegration, RouteConfig, RouteValue } from '../types.js';
 
 /** Options of {@link enableCors}: what the console's "Enable CORS" form asks. */
@@ -45,11 +46,14 @@ const quoted = (value: string) => `'${value}'`;
  * const preflight = await gateway.fetch('/dev/pets', { method: 'OPTIONS' });
  * preflight.headers.get('access-control-allow-methods'); // 'GET,OPTIONS'
  * ```
+ *
+ * The routes keep their types (handlers are typed as for `createGateway`); the `OPTIONS` routes it adds are
+ * {@link CorsPreflightRoute}s.
  */
-export function enableCors(
-  routes: Readonly<Record<string, RouteValue>>,
+export function enableCors<TRoutes extends Readonly<Record<string, RouteValueFor<'REST', AuthorizerTypes>>>>(
+  routes: TRoutes,
   options: EnableCorsOptions = {},
-): Record<string, RouteValue> {
+): TRoutes & Record<`OPTIONS ${string}`, CorsPreflightRoute> {
   assertKnownOptions('enableCors', options, KNOWN);
   const byResource = new Map<string, string[]>();
   for (const key of Object.keys(routes)) {
@@ -97,14 +101,29 @@ export function enableCors(
       requestTemplates: { 'application/json': '{"statusCode": 200}' },
       integrationResponses: [{ statusCode: '200', responseParameters: mapped }],
     };
-    out[`OPTIONS ${path}`] = {
+    const preflight: CorsPreflightRoute = {
       methodResponses: {
         '200': { responseParameters: Object.fromEntries(Object.keys(mapped).map((k) => [k, false])) },
       },
       integration,
     };
+    out[`OPTIONS ${path}`] = preflight;
   }
-  return out;
+  return out as TRoutes & Record<`OPTIONS ${string}`, CorsPreflightRoute>;
+}
+
+/**
+ * The `OPTIONS` route {@link enableCors} adds to a resource: a MOCK integration answering 200 with the
+ * `Access-Control-Allow-*` headers its method response declares.
+ *
+ * @example
+ * ```ts
+ * const route: CorsPreflightRoute = enableCors({ 'GET /pets': listPets })['OPTIONS /pets'];
+ * ```
+ */
+export interface CorsPreflightRoute {
+  methodResponses: Record<string, MethodResponseConfig>;
+  integration: MockIntegration;
 }
 
 /** A MOCK method gains `Access-Control-Allow-Origin` on its 200 response; proxy routes are returned as given. */

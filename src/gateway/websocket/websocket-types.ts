@@ -1,8 +1,31 @@
+import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
+import type { WebSocketEvent } from '../../events/websocket-event.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaHandler, LambdaProxyIntegration, StageOptions } from '../types.js';
+import type { LambdaProxyIntegration, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
+
+/**
+ * The function of a WebSocket route: a `WebSocketEvent` (`$connect` carries the handshake's headers and query,
+ * messages a body) in; the result matters for `$connect` (its `statusCode` accepts or refuses the upgrade) and
+ * two-way routes (its `body` is sent back). The event parameter is bivariant, so handlers typed with
+ * `@types/aws-lambda`'s `APIGatewayProxyWebsocketHandlerV2` (whose event always has a `messageId`) fit too.
+ *
+ * @example
+ * ```ts
+ * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: `echo ${event.body}` });
+ * ```
+ */
+export type WebSocketHandler = {
+  // A method signature keeps the event bivariant: aws-lambda's WebSocket event type is narrower than the real one.
+  bivarianceHack(
+    event: WebSocketEvent,
+    context: Context,
+    callback: Callback<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+  ): void | Promise<unknown>;
+}['bivarianceHack'];
 
 /**
  * A Lambda proxy integration of a WebSocket route (`AWS_PROXY`; WebSocket APIs always send payload 1.0 events,
@@ -13,7 +36,10 @@ import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
  * const integration: WebSocketLambdaIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
  * ```
  */
-export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegration, 'payloadFormatVersion'>;
+export interface WebSocketLambdaIntegration
+  extends Omit<LambdaProxyIntegration, 'payloadFormatVersion' | 'handler'> {
+  handler: WebSocketHandler;
+}
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -85,7 +111,7 @@ export interface WebSocketRouteConfig {
 }
 
 /** A route value: a handler (one-way Lambda proxy shorthand) or a {@link WebSocketRouteConfig}. */
-export type WebSocketRouteValue = LambdaHandler | WebSocketRouteConfig;
+export type WebSocketRouteValue = WebSocketHandler | WebSocketRouteConfig;
 
 /**
  * Throttling of a WebSocket API (behaviour.md §6.1, §13): the account bucket (shared by messages, `$connect` and

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock/index.js';
 import { createGateway } from '../../../src/gateway/index.js';
@@ -110,7 +111,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
 
   it('accessDeniedWording legacy gives the older messages of behaviour.md §2.3', async () => {
     const backend = echoAuth();
-    const make = (doc: object) =>
+    const make = (doc: PolicyDocument) =>
       createGateway({
         accessDeniedWording: 'legacy',
         authorizers: {
@@ -172,7 +173,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
     const clock = createManualClock();
     const gateway = createGateway({
       clock,
-      authorizers: { A: { type: 'TOKEN', handler: () => new Promise(() => {}) } },
+      authorizers: { A: { type: 'TOKEN', handler: (): Promise<never> => new Promise(() => {}) } },
       routes: { 'GET /pets': { integration: { type: 'AWS_PROXY', handler: echoAuth() }, authorizer: 'A' } },
     });
     const pending = gateway.fetch(`${HOST}/dev/pets`, auth('t'));
@@ -190,8 +191,8 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
         A: {
           type: 'TOKEN',
           authorizerResultTtlInSeconds: 0,
-          handler: async (event: Record<string, unknown>) => ({
-            ...allowThis(event),
+          handler: async (event) => ({
+            ...allowThis({ methodArn: event.methodArn }),
             context: { n: ++invocations },
           }),
         },
