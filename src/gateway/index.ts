@@ -149,13 +149,8 @@ export {
   type ThrottlerOptions,
   type TokenBucket,
 } from './throttling/index.js';
-export type {
-  GatewayTrace,
-  InvocationOutcome,
-  LambdaErrorObject,
-  TraceStageName,
-  TraceStep,
-} from './trace.js';
+export type { CacheVerdict, GatewayTrace, InvocationOutcome, LambdaErrorObject } from './trace.js';
+export type { TraceDecisions, TraceStageName, TraceStep } from './trace-steps.js';
 export type {
   ApiType,
   GatewayIntegration,
@@ -201,6 +196,7 @@ export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocke
 export type {
   WebSocketGatewayOptions,
   WebSocketHandler,
+  WebSocketHandlerEvent,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,

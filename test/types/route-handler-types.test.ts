@@ -7,13 +7,17 @@ import type {
   APIGatewayProxyHandler,
   APIGatewayProxyHandlerV2,
   APIGatewayProxyResult,
+  APIGatewayProxyWebsocketHandlerV2,
 } from 'aws-lambda';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { WebSocketEvent } from '../../src/events/index.js';
 import {
   createGateway,
   type GatewayOptions,
   type ProxyHandlerV1,
   type ProxyResultV2,
+  type WebSocketGateway,
+  type WebSocketHandlerEvent,
 } from '../../src/gateway/index.js';
 
 describe('REST API routes: APIGatewayProxyEvent in, APIGatewayProxyResult out', () => {
@@ -199,5 +203,63 @@ describe('options written apart keep the handler types', () => {
   it('the handler types are the aws-lambda ones: an APIGatewayProxyResult fits ProxyHandlerV1', () => {
     expectTypeOf<APIGatewayProxyHandler>().toMatchTypeOf<ProxyHandlerV1>();
     expectTypeOf<APIGatewayProxyResult>().toMatchTypeOf<Awaited<ReturnType<ProxyHandlerV1>>>();
+  });
+});
+
+describe('Lambda custom and WebSocket handlers', () => {
+  it('a Lambda custom (AWS) handler gets the rendered template as unknown, or the shape its parameter names', async () => {
+    const gateway = createGateway({
+      routes: {
+        'GET /pets/{id}': {
+          methodResponses: { '200': {} },
+          integration: {
+            type: 'AWS',
+            handler: async (event: { id: string }) => ({ id: Number(event.id) }),
+            requestTemplates: { 'application/json': '{"id": "$input.params(\'id\')"}' },
+            integrationResponses: [{ statusCode: '200' }],
+          },
+        },
+        'GET /raw': {
+          methodResponses: { '200': {} },
+          integration: {
+            type: 'AWS',
+            handler: async (event) => {
+              expectTypeOf(event).toEqualTypeOf<unknown>();
+              // @ts-expect-error the rendered template is unknown until you name its shape
+              return event.id;
+            },
+            integrationResponses: [{ statusCode: '200' }],
+          },
+        },
+      },
+    });
+    expect(await (await gateway.fetch('/dev/pets/7')).json()).toEqual({ id: 7 });
+  });
+
+  it('a WebSocket route gets the WebSocket event; handlers typed with APIGatewayProxyWebsocketHandlerV2 fit', async () => {
+    const typedApart: APIGatewayProxyWebsocketHandlerV2 = async (event) => ({
+      statusCode: 200,
+      body: `${event.requestContext.routeKey}: ${event.body}`,
+    });
+    const gateway = createGateway({
+      apiType: 'WEBSOCKET',
+      routeSelectionExpression: '$request.body.action',
+      routes: {
+        $connect: async (event) => {
+          expectTypeOf(event).toEqualTypeOf<WebSocketHandlerEvent>();
+          expectTypeOf<WebSocketEvent>().toMatchTypeOf<WebSocketHandlerEvent>();
+          return { statusCode: event.queryStringParameters?.name ? 200 : 400 };
+        },
+        echo: {
+          integration: { type: 'AWS_PROXY', handler: typedApart },
+          routeResponseSelectionExpression: '$default',
+        },
+      },
+    });
+    expectTypeOf(gateway).toEqualTypeOf<WebSocketGateway>();
+    const client = await gateway.connect({ query: { name: 'ann' } });
+    await client.send('{"action":"echo"}');
+    expect(await client.nextMessage()).toBe('echo: {"action":"echo"}');
+    await client.close();
   });
 });

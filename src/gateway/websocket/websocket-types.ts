@@ -1,16 +1,33 @@
 import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
-import type { WebSocketEvent } from '../../events/websocket-event.js';
+import type { WebSocketEvent, WebSocketRequestContext } from '../../events/websocket-event.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
 import type { LambdaProxyIntegration, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 
 /**
- * The function of a WebSocket route: a `WebSocketEvent` (`$connect` carries the handshake's headers and query,
- * messages a body) in; the result matters for `$connect` (its `statusCode` accepts or refuses the upgrade) and
- * two-way routes (its `body` is sent back). The event parameter is bivariant, so handlers typed with
- * `@types/aws-lambda`'s `APIGatewayProxyWebsocketHandlerV2` (whose event always has a `messageId`) fit too.
+ * The event a WebSocket route's function is typed with: a {@link WebSocketEvent} whose
+ * `requestContext.identity` is optional. API Gateway always sends it; it is optional here so that handlers typed
+ * with `@types/aws-lambda`'s `APIGatewayProxyWebsocketHandlerV2` (whose event has no `identity`) fit every route.
+ *
+ * @example
+ * ```ts
+ * const onConnect = async (event: WebSocketHandlerEvent) => ({ statusCode: event.queryStringParameters?.name ? 200 : 400 });
+ * ```
+ */
+export interface WebSocketHandlerEvent extends Omit<WebSocketEvent, 'requestContext'> {
+  requestContext: Omit<WebSocketRequestContext, 'identity'> & {
+    identity?: WebSocketRequestContext['identity'];
+  };
+}
+
+/**
+ * The function of a WebSocket route: a {@link WebSocketHandlerEvent} in (`$connect` carries the handshake's
+ * headers and query, messages a body and a `messageId`); the result matters for `$connect` (its `statusCode`
+ * accepts or refuses the upgrade) and two-way routes (its `body` is sent back). Handlers typed with
+ * `APIGatewayProxyWebsocketHandlerV2` fit; the event parameter is also bivariant, so a handler naming a narrower
+ * event (`WebSocketEvent & { body: string }`) fits too.
  *
  * @example
  * ```ts
@@ -18,9 +35,9 @@ import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
  * ```
  */
 export type WebSocketHandler = {
-  // A method signature keeps the event bivariant: aws-lambda's WebSocket event type is narrower than the real one.
+  // A method signature keeps the event bivariant (a handler may name the narrower event of its route).
   bivarianceHack(
-    event: WebSocketEvent,
+    event: WebSocketHandlerEvent,
     context: Context,
     callback: Callback<unknown>,
     // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
