@@ -1,5 +1,5 @@
 import { AUTH_FAILURES_HTTP, AUTH_FAILURES_REST, type AuthFailure } from './auth/auth-responses.js';
-import type { GatewayResponseType } from './responses/types.js';
+import type { AnsweredResponseType, GatewayResponseType } from './responses/types.js';
 import type { ApiType } from './types.js';
 
 /**
@@ -26,18 +26,6 @@ export type GatewayFailure =
   | 'INVALID_JSON_BODY'
   | 'INTEGRATION_FAILURE'
   | AuthFailure;
-
-/**
- * The response type of an answer the gateway gave itself: a REST gateway response type, or for HTTP APIs (which
- * have no gateway response types) `NOT_FOUND` (no stage or route) and `CORS_PREFLIGHT` (a preflight API Gateway
- * answered).
- *
- * @example
- * ```ts
- * const type: AnsweredResponseType = 'MISSING_AUTHENTICATION_TOKEN';
- * ```
- */
-export type AnsweredResponseType = GatewayResponseType | 'NOT_FOUND' | 'CORS_PREFLIGHT';
 
 /** A response the gateway generated, exactly as AWS sends it (behaviour.md §0, §5). */
 export interface GatewayErrorResponse {

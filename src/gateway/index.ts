@@ -122,7 +122,11 @@ export {
 } from './observability/index.js';
 export type { GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { RequestProgress } from './pipeline/request-progress.js';
-export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+export type {
+  AnsweredResponseType,
+  GatewayResponseConfig,
+  GatewayResponseType,
+} from './responses/types.js';
 export type {
   JwtAuthorizerContextV1,
   RouteAuthorization,
@@ -133,7 +137,9 @@ export type {
   AuthorizerTypes,
   GatewayEvent,
   GatewayOptionsFor,
+  HttpGatewayOptions,
   NoAuthorizers,
+  RestGatewayOptions,
   RouteEvent,
   RouteValueFor,
   TypedAuthorizers,
@@ -157,13 +163,11 @@ export type {
   GatewayOptions,
   GatewayOptionsBase,
   GatewayThrottleOptions,
-  HttpGatewayOptions,
   LambdaHandler,
   LambdaProxyIntegration,
   MockIntegration,
   MockIntegrationResponse,
   PayloadFormatVersion,
-  RestGatewayOptions,
   RouteConfig,
   RouteValue,
   StageOptions,

@@ -246,3 +246,35 @@ export type CreatedGateway<TApi extends ApiType | 'WEBSOCKET', TAuthorizers, TRo
   : Gateway<
       [TApi] extends ['REST'] | ['HTTP'] ? GatewayEvent<TApi & ApiType, TAuthorizers, TRoutes> : unknown
     >;
+
+/**
+ * Options of a REST API: routes keyed by route key (`'GET /pets/{id}'`, `'ANY /{proxy+}'`), handlers receiving
+ * payload 1.0 events.
+ *
+ * @example
+ * ```ts
+ * const options: RestGatewayOptions = { routes: { 'GET /pets': async () => ({ statusCode: 200, body: '[]' }) } };
+ * ```
+ */
+export interface RestGatewayOptions extends GatewayOptionsBase {
+  apiType?: 'REST';
+  routes: Record<string, RouteValueFor<'REST', AuthorizerTypes>>;
+  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
+  authorizers?: Record<string, AuthorizerConfig>;
+}
+
+/**
+ * Options of an HTTP API: routes keyed by route key (`'GET /pets/{id}'`, `'$default'`), handlers receiving
+ * payload 2.0 events unless the integration says `payloadFormatVersion: '1.0'`.
+ *
+ * @example
+ * ```ts
+ * const options: HttpGatewayOptions = { apiType: 'HTTP', routes: { $default: async () => 'ok' } };
+ * ```
+ */
+export interface HttpGatewayOptions extends GatewayOptionsBase {
+  apiType: 'HTTP';
+  routes: Record<string, RouteValueFor<'HTTP', AuthorizerTypes>>;
+  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
+  authorizers?: Record<string, AuthorizerConfig>;
+}

@@ -1,8 +1,9 @@
 import type { ProxyResultReport } from '../response/types.js';
 import type { AuthorizationType } from './auth/auth-options.js';
 import type { AuthFailure } from './auth/auth-responses.js';
-import type { AnsweredResponseType, GatewayFailure } from './gateway-responses.js';
+import type { GatewayFailure } from './gateway-responses.js';
 import type { AwsServiceCall } from './integrations/aws/types.js';
+import type { AnsweredResponseType } from './responses/types.js';
 import type { ThrottleDecision } from './throttling/index.js';
 import type { TraceStep } from './trace-steps.js';
 import type { ApiType } from './types.js';

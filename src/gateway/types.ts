@@ -21,7 +21,7 @@ import type {
   PassthroughBehavior,
 } from './integrations/mapping/types.js';
 import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
-import type { AuthorizerTypes, RouteValueFor } from './route-types.js';
+import type { HttpGatewayOptions, RestGatewayOptions } from './route-types.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
 import type { RequestValidatorConfig } from './validation/resolve-method-request.js';
@@ -201,38 +201,6 @@ export interface StageOptions {
  * ```
  */
 export type GatewayOptions = RestGatewayOptions | HttpGatewayOptions;
-
-/**
- * Options of a REST API: routes keyed by route key (`'GET /pets/{id}'`, `'ANY /{proxy+}'`), handlers receiving
- * payload 1.0 events.
- *
- * @example
- * ```ts
- * const options: RestGatewayOptions = { routes: { 'GET /pets': async () => ({ statusCode: 200, body: '[]' }) } };
- * ```
- */
-export interface RestGatewayOptions extends GatewayOptionsBase {
-  apiType?: 'REST';
-  routes: Record<string, RouteValueFor<'REST', AuthorizerTypes>>;
-  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
-  authorizers?: Record<string, AuthorizerConfig>;
-}
-
-/**
- * Options of an HTTP API: routes keyed by route key (`'GET /pets/{id}'`, `'$default'`), handlers receiving
- * payload 2.0 events unless the integration says `payloadFormatVersion: '1.0'`.
- *
- * @example
- * ```ts
- * const options: HttpGatewayOptions = { apiType: 'HTTP', routes: { $default: async () => 'ok' } };
- * ```
- */
-export interface HttpGatewayOptions extends GatewayOptionsBase {
-  apiType: 'HTTP';
-  routes: Record<string, RouteValueFor<'HTTP', AuthorizerTypes>>;
-  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
-  authorizers?: Record<string, AuthorizerConfig>;
-}
 
 /**
  * The options REST and HTTP APIs share (everything but `apiType`, `routes` and `authorizers`, whose types tie

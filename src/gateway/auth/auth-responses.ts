@@ -1,5 +1,5 @@
-import type { AnsweredResponseType, GatewayResponseSpec } from '../gateway-responses.js';
-import type { GatewayResponseType } from '../responses/types.js';
+import type { GatewayResponseSpec } from '../gateway-responses.js';
+import type { AnsweredResponseType, GatewayResponseType } from '../responses/types.js';
 
 /** Why the authorize stage refused a request; each is a row of the gateway-response table. */
 export type AuthFailure =
