@@ -1,11 +1,6 @@
 import type { Callback, Context, PolicyDocument } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
-import type {
-  AuthorizationType,
-  AuthorizerConfig,
-  CorsConfiguration,
-  IdentityProviderConfig,
-} from './auth/auth-options.js';
+import type { AuthorizationType, CorsConfiguration, IdentityProviderConfig } from './auth/auth-options.js';
 import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
 import type { AwsCredentials, AwsServiceResponders } from './integrations/aws/types.js';
