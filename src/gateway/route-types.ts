@@ -228,7 +228,7 @@ export type CreateGatewayOptions<
   ? WebSocketGatewayOptions
   :
       | GatewayOptionsFor<TApi & ApiType, TAuthorizers, TRoutes>
-      | GatewayOptionsFor<TApi & ApiType, TAuthorizers>;
+      | GatewayOptionsFor<TApi & ApiType, TAuthorizers, RoutesFor<NoInfer<TApi>, NoInfer<TAuthorizers>>>;
 
 /**
  * What {@link createGateway} returns: a `WebSocketGateway` for WebSocket options, else a `Gateway` whose

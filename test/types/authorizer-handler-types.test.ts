@@ -132,6 +132,17 @@ describe('REST Lambda (TOKEN, REQUEST) and Cognito authorizers', () => {
         },
       }),
     ).toThrowError(expect.objectContaining({ code: 'GATEWAY_INVALID_ROUTE_AUTHORIZATION' }));
+    expect(() =>
+      createGateway({
+        routes: {
+          'GET /me': {
+            // @ts-expect-error a gateway without authorizers has no 'Pool' (the name does not make one up)
+            authorizer: 'Pool',
+            integration: { type: 'AWS_PROXY', handler: async () => ({ statusCode: 200 }) },
+          },
+        },
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'GATEWAY_INVALID_ROUTE_AUTHORIZATION' }));
   });
 
   it('AWS_IAM routes of a REST API get APIGatewayProxyEvent (the caller is in requestContext.identity)', () => {
