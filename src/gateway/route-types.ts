@@ -100,13 +100,16 @@ type TypedRouteConfig<TApi extends ApiType, TAuthorizers> = string extends keyof
           { authorizer?: undefined; authorizationType?: Exclude<AuthorizationType, 'AWS_IAM'> }
         >
       | RouteWith<TApi, 'AWS_IAM', { authorizer?: undefined; authorizationType: 'AWS_IAM' }>
-      | {
-          [N in keyof TAuthorizers & string]: RouteWith<
-            TApi,
-            TAuthorizers[N] & RouteAuthorization,
-            { authorizer: N; authorizationType?: AuthorizationType }
-          >;
-        }[keyof TAuthorizers & string];
+      | NamedAuthorizerRoute<TApi, TAuthorizers>;
+
+/** A route naming one of `TAuthorizers`, typed by that authorizer's type. */
+type NamedAuthorizerRoute<TApi extends ApiType, TAuthorizers> = {
+  [N in keyof TAuthorizers & string]: RouteWith<
+    TApi,
+    TAuthorizers[N] & RouteAuthorization,
+    { authorizer: N; authorizationType?: AuthorizationType }
+  >;
+}[keyof TAuthorizers & string];
 
 /**
  * A route value typed for its API: a handler (Lambda proxy shorthand: REST `APIGatewayProxyEvent` →
@@ -152,7 +155,7 @@ export type TypedAuthorizers<TAuthorizers> = {
 export type GatewayOptionsFor<
   TApi extends ApiType,
   TAuthorizers = NoAuthorizers,
-  TRoutes = Record<string, RouteValueFor<TApi, TAuthorizers>>,
+  TRoutes = RoutesFor<TApi, TAuthorizers>,
 > = GatewayOptionsBase & {
   apiType?: TApi;
   authorizers?: TypedAuthorizers<TAuthorizers>;
@@ -208,12 +211,16 @@ export type GatewayEvent<TApi extends ApiType, TAuthorizers, TRoutes> = {
 }[keyof TRoutes];
 
 /** Routes of a REST or HTTP API, typed for it (the constraint of {@link createGateway}'s `TRoutes`). */
-export type RoutesFor<TApi, TAuthorizers> = Record<string, RouteValueFor<TApi & ApiType, TAuthorizers>>;
+// NoInfer: a route's `authorizer` names an entry of `authorizers`; it never defines one.
+export type RoutesFor<TApi, TAuthorizers> = Record<
+  string,
+  RouteValueFor<TApi & ApiType, NoInfer<TAuthorizers>>
+>;
 
 /**
  * The parameter of {@link createGateway}: WebSocket options for `apiType: 'WEBSOCKET'`, else REST or HTTP API
- * options whose handlers are typed by `TApi` and `TAuthorizers`. The second member (routes of the general route
- * type) is the same contract; it lets a value of the general `GatewayOptions` union be passed as is.
+ * options whose handlers are typed by `TApi` and `TAuthorizers`. The second member (the same routes, not inferred)
+ * is the same contract; it lets a value of the general `GatewayOptions` union be passed as is.
  *
  * @example
  * ```ts
@@ -228,7 +235,7 @@ export type CreateGatewayOptions<
   ? WebSocketGatewayOptions
   :
       | GatewayOptionsFor<TApi & ApiType, TAuthorizers, TRoutes>
-      | GatewayOptionsFor<TApi & ApiType, TAuthorizers, RoutesFor<NoInfer<TApi>, NoInfer<TAuthorizers>>>;
+      | GatewayOptionsFor<TApi & ApiType, TAuthorizers>;
 
 /**
  * What {@link createGateway} returns: a `WebSocketGateway` for WebSocket options, else a `Gateway` whose

@@ -56,7 +56,7 @@ describe('a consumer project made from the packed tarball', () => {
     expect(run.status).not.toBe(0);
     const errors = run.stdout.split('\n').filter((line) => line.startsWith('wrong-route.ts'));
     expect(errors).toEqual([
-      `wrong-route.ts(3,44): error TS2322: Type '(event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>' is not assignable to type 'RouteValueFor<"HTTP", NoAuthorizers>'.`,
+      `wrong-route.ts(3,44): error TS2322: Type '(event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>' is not assignable to type 'RouteValueFor<"HTTP", NoInfer<NoAuthorizers>>'.`,
       "wrong-route.ts(4,86): error TS2339: Property 'rawPath' does not exist on type 'APIGatewayProxyEvent'.",
     ]);
     project.add({ 'wrong-route.ts': 'export {};\n' });
