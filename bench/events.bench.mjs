@@ -1,14 +1,15 @@
 // Event builders: events/s of the deterministic v1/v2 builders and the faker variants, beside a
 // hand-written object literal of the same REST event (the floor: allocating the object alone).
 // The gateway-path rows time gatewayRequestToEvent (internal), which the simulator calls per request.
-// Run: npx tsc -p tsconfig.build.json && node bench/events.bench.mjs
+// Run: npm run build && node bench/events.bench.mjs
 // (BENCH_DIST=/path/to/dist measures another build, e.g. a copy of the previous one.)
 import { loadavg } from 'node:os';
 import { measure, report } from './harness.mjs';
+import { loadSource } from './load-source.mjs';
 
 const dist = process.env.BENCH_DIST ?? '../dist';
 const { buildProxyEventV1, buildProxyEventV2 } = await import(`${dist}/events/index.js`);
-const { gatewayRequestToEvent } = await import(`${dist}/http/request-to-event.js`);
+const { gatewayRequestToEvent } = await loadSource('http/request-to-event.ts');
 const loadBefore = loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');

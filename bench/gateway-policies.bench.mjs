@@ -1,11 +1,14 @@
 // Gateway policy engines: per-request cost of each check the gateway makes (throttling, API key + usage
 // plan, cache lookup, metrics, access log), beside a baseline that only allocates a small object.
-// Run: npx tsc -p tsconfig.build.json && node bench/gateway-policies.bench.mjs
+// Run: npm run build && node bench/gateway-policies.bench.mjs
 import { createManualClock } from '../dist/clock/index.js';
-import { createResponseCache } from '../dist/gateway/caching/index.js';
-import { compileAccessLogFormat, createMetrics } from '../dist/gateway/observability/index.js';
-import { createThrottler } from '../dist/gateway/throttling/index.js';
-import { createUsagePlans } from '../dist/gateway/usage-plans/index.js';
+import {
+  compileAccessLogFormat,
+  createMetrics,
+  createResponseCache,
+  createThrottler,
+  createUsagePlans,
+} from '../dist/gateway/index.js';
 import { measure, report } from './harness.mjs';
 
 const clock = createManualClock();

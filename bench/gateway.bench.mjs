@@ -10,7 +10,7 @@
 // row (cache bypass) come beside it. The machine is shared: every row is measured ROUNDS times, interleaved,
 // and the best round is kept; the load average is printed before and after.
 //
-// Run: npx tsc -p tsconfig.build.json && node bench/gateway.bench.mjs
+// Run: npm run build && node bench/gateway.bench.mjs
 // (BENCH_DIST=/path/to/dist measures another build, e.g. a copy of the previous one.)
 import { loadavg } from 'node:os';
 import { measure, report } from './harness.mjs';
@@ -18,7 +18,7 @@ import { measure, report } from './harness.mjs';
 const dist = process.env.BENCH_DIST ?? '../dist';
 const { buildProxyEventV1 } = await import(`${dist}/events/index.js`);
 const { createGateway } = await import(`${dist}/gateway/index.js`);
-const { toFetchResponse } = await import(`${dist}/http/index.js`);
+const { toFetchResponse } = await import(`${dist}/index.js`);
 const { validateProxyResult } = await import(`${dist}/response/index.js`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

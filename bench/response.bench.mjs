@@ -1,5 +1,5 @@
 // validateProxyResult throughput, beside the JSON round trip the Lambda runtime itself does (the baseline).
-import { toFetchResponse } from '../dist/http/to-fetch-response.js';
+import { toFetchResponse } from '../dist/index.js';
 import { validateProxyResult } from '../dist/response/index.js';
 import { measure, report } from './harness.mjs';
 

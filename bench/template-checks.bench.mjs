@@ -1,7 +1,7 @@
 // Template checks: wall time of a 10,000-case assertTemplateRendersJson run of a typical template
 // (target: under 1 s), beside the same 10,000 cases with a no-op property (input generation and
 // fast-check's own loop, no render) and the renders alone over pre-generated inputs.
-// Run: npx tsc -p tsconfig.build.json && node bench/template-checks.bench.mjs
+// Run: npm run build && node bench/template-checks.bench.mjs
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { assertTemplateRendersJson, mappingInput } from '../dist/fast-check/index.js';

@@ -1,6 +1,6 @@
 // VTL renderer benchmark: apigw-testkit's compiled templates against bare velocityjs (its own Compile/render
 // with a plain JS context) on the same three templates, measured in the same run.
-//   node bench/vtl.bench.mjs        (build first: npx tsc -p tsconfig.build.json)
+//   node bench/vtl.bench.mjs        (build first: npm run build)
 import velocity from 'velocityjs';
 import { compileTemplate } from '../dist/vtl/index.js';
 import { measure, report } from './harness.mjs';
@@ -120,16 +120,26 @@ for (const [name, text] of Object.entries(templates)) {
   ratios.push(`${name}: ${(a.opsPerSec / b.opsPerSec).toFixed(2)}× velocityjs`);
 }
 
-// Honest extra row: a different body text on every render, so the 1,000-item body is parsed each time
-// (the row above reuses the parsed body, which is safe because that template cannot modify it).
+// The 1,000-item loop as the issue measures it: bare velocityjs gets its context from the body text on every
+// render (JSON.parse, then its compiled render), as a mapping template must; apigw-testkit renders the same
+// body text (its parsed body is reused while the text stays the same), and then a different body text on
+// every render, so the 1,000-item body is parsed into Java values each time.
 const loopTemplate = compileTemplate(LOOP);
-const bodies = Array.from({ length: 8 }, (_, i) => `${' '.repeat(i)}${inputs.loop.body}`);
+const theirsLoop = new Compile(parse(LOOP));
+const loopBody = inputs.loop.body;
+const velocityParsed = await measure("loop: velocityjs, body JSON.parse'd per render (baseline)", () =>
+  theirsLoop.render(plainContext(JSON.parse(loopBody), loopBody, params)),
+);
+const bodies = Array.from({ length: 8 }, (_, i) => `${' '.repeat(i)}${loopBody}`);
 let k = 0;
-const fresh = await measure('loop: apigw-testkit, body parsed on every render', () =>
+const fresh = await measure('loop: apigw-testkit, new body text every render', () =>
   loopTemplate.render({ body: bodies[k++ % bodies.length] }),
 );
-rows.push(fresh);
-ratios.push(`loop with parsing: ${(fresh.opsPerSec / rows[5].opsPerSec).toFixed(2)}× velocityjs`);
+rows.push(velocityParsed, fresh);
+ratios.push(
+  `loop vs velocityjs parsing per render: ${(rows[4].opsPerSec / velocityParsed.opsPerSec).toFixed(2)}× (target ≥ 8×)`,
+  `loop with a new body text every render: ${(fresh.opsPerSec / velocityParsed.opsPerSec).toFixed(2)}× (target ≥ 4×)`,
+);
 
 let n = 0;
 const first = await measure('first render (parse + render), apigw-testkit', () =>

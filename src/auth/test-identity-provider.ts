@@ -1,6 +1,5 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { PolicyDocument } from 'aws-lambda';
-import { SignJWT } from 'jose';
 import { type Clock, systemClock } from '../clock/clock.js';
 import { assertKnownOptions, InvalidInputError } from '../errors/families.js';
 import type { IamCredentials, JsonWebKeySet } from '../gateway/auth/auth-options.js';
@@ -115,6 +114,8 @@ export function createTestIdentityProvider(options: TestIdentityProviderOptions 
       const signingKey = tokenOptions.untrustedKey ? untrusted! : key.privateKey;
       // Cognito tokens carry no `typ`; plain OIDC providers usually say JWT.
       const header = cognito ? { alg: 'RS256', kid } : { alg: 'RS256', kid, typ: 'JWT' };
+      // jose is loaded by the first token, not by importing apigw-testkit/auth (~100 ms a test file).
+      const { SignJWT } = await import('jose');
       return new SignJWT(claims).setProtectedHeader(header).sign(signingKey);
     },
     iamUser(name, userOptions = {}) {

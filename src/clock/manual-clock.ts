@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/families.js';
+import { formatText } from '../errors/format-value.js';
 import type { Clock, TimerHandle } from './clock.js';
 
 /** Options of {@link createManualClock}. */
@@ -102,7 +103,7 @@ function checkDuration(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new InvalidInputError(
       'CLOCK_INVALID_DURATION',
-      `ManualClock.advance: invalid duration ${String(ms)}`,
+      `ManualClock.advance: invalid duration ${formatText(ms)}`,
       'Pass a finite, non-negative number of milliseconds.',
     );
   }
@@ -114,7 +115,7 @@ function toEpoch(value: number | Date, what: string): number {
   if (!Number.isFinite(ms)) {
     throw new InvalidInputError(
       'CLOCK_INVALID_TIME',
-      `createManualClock: invalid ${what} ${String(value)}`,
+      `createManualClock: invalid ${what} ${formatText(value)}`,
       'Pass epoch milliseconds or a valid Date.',
     );
   }

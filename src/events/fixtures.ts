@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type {
   APIGatewayProxyEvent,
   APIGatewayProxyEventV2,
@@ -7,6 +6,8 @@ import type {
   APIGatewayTokenAuthorizerEvent,
 } from 'aws-lambda';
 import { InvalidInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
+import { builtin } from '../node/builtin.js';
 import type { WebSocketEvent } from './websocket-event.js';
 
 /** Event kinds with canonical samples under `fixtures/events/<kind>/`. */
@@ -38,8 +39,23 @@ const KINDS: readonly EventFixtureKind[] = [
   'request-authorizer-v2',
 ];
 
-// src/events/fixtures.ts and dist/events/fixtures.js both sit two levels below the package root.
-const ROOT = new URL('../../fixtures/events/', import.meta.url);
+let root: URL | undefined;
+
+/**
+ * The package's fixtures/events/ folder: the nearest one above this module, which sits at a different depth
+ * in src/ (tests), in a dist/ bundle and in a shared dist/chunks/ file. Found on first use, not on import.
+ */
+function fixturesRoot(): URL {
+  if (root) return root;
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const candidate = new URL('fixtures/events/', dir);
+    if (builtin('node:fs').existsSync(candidate)) {
+      root = candidate;
+      return candidate;
+    }
+    if (dir.pathname === '/') throw new Error(`fixtures/events/ not found above ${import.meta.url}`);
+  }
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -53,7 +69,7 @@ function checkKind(kind: string): asserts kind is EventFixtureKind {
   if (!(KINDS as readonly string[]).includes(kind)) {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_KIND',
-      `unknown event fixture kind: ${JSON.stringify(kind)}`,
+      `unknown event fixture kind: ${formatValue(kind)}`,
       `Use one of ${KINDS.join(', ')}.`,
     );
   }
@@ -69,7 +85,8 @@ function checkKind(kind: string): asserts kind is EventFixtureKind {
  */
 export function listEventFixtures(kind: EventFixtureKind): string[] {
   checkKind(kind);
-  return readdirSync(new URL(`${kind}/`, ROOT))
+  return builtin('node:fs')
+    .readdirSync(new URL(`${kind}/`, fixturesRoot()))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
@@ -93,17 +110,17 @@ export function loadEventFixture<K extends EventFixtureKind>(
   if (!/^[a-z0-9-]+$/.test(scenario)) {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',
-      `invalid fixture scenario name: ${JSON.stringify(scenario)}`,
+      `invalid fixture scenario name: ${formatValue(scenario)}`,
       `Use one of ${listEventFixtures(kind).join(', ')}.`,
     );
   }
   let text: string;
   try {
-    text = readFileSync(new URL(`${kind}/${scenario}.json`, ROOT), 'utf8');
+    text = builtin('node:fs').readFileSync(new URL(`${kind}/${scenario}.json`, fixturesRoot()), 'utf8');
   } catch {
     throw new InvalidInputError(
       'FIXTURE_UNKNOWN_SCENARIO',
-      `no ${kind} fixture named ${JSON.stringify(scenario)}`,
+      `no ${kind} fixture named ${formatValue(scenario)}`,
       `Use one of ${listEventFixtures(kind).join(', ')}.`,
     );
   }

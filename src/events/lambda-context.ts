@@ -1,8 +1,10 @@
 import type { Context } from 'aws-lambda';
 import { type Clock, systemClock } from '../clock/clock.js';
-import { assertKnownOptions, EventInputError } from '../errors/families.js';
+import { EventInputError } from '../errors/families.js';
+import { formatText } from '../errors/format-value.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './derive/constants.js';
 import { eventIds } from './derive/id-block.js';
+import { knownOptions } from './derive/known-options.js';
 
 /** Options of {@link buildLambdaContext}. */
 export interface LambdaContextOptions {
@@ -49,6 +51,7 @@ const KNOWN = [
   'onComplete',
 ];
 const WHERE = 'buildLambdaContext';
+const checkOptions = knownOptions(WHERE, KNOWN);
 
 /**
  * Builds the Node.js Lambda `context` object with every member the runtime provides (behaviour.md §2.5):
@@ -63,15 +66,16 @@ const WHERE = 'buildLambdaContext';
  * context.getRemainingTimeInMillis(); // 5000
  * ```
  */
+
 export function buildLambdaContext(options: LambdaContextOptions = {}): Context {
-  assertKnownOptions(WHERE, options, KNOWN);
+  checkOptions(options);
   const clock = options.clock ?? systemClock;
   const timeoutMs = resolveTimeout(options);
   const memory = options.memoryLimitInMB ?? 128;
   if (!/^\d+$/.test(String(memory)) || Number(memory) < 128 || Number(memory) > 10240) {
     throw new EventInputError(
       'EVENT_INVALID_MEMORY',
-      `${WHERE}: invalid memoryLimitInMB: ${String(memory)}`,
+      `${WHERE}: invalid memoryLimitInMB: ${formatText(memory)}`,
       'Lambda memory is a whole number of MB from 128 to 10240.',
     );
   }
@@ -107,7 +111,7 @@ function resolveTimeout(options: LambdaContextOptions): number {
   if (!Number.isFinite(ms) || ms < 1000 || ms > 900_000) {
     throw new EventInputError(
       'EVENT_INVALID_TIMEOUT',
-      `${WHERE}: invalid timeout: ${String(options.timeoutMs ?? options.timeout)}`,
+      `${WHERE}: invalid timeout: ${formatText(options.timeoutMs ?? options.timeout)}`,
       'A Lambda timeout is 1 to 900 seconds (timeout) or 1000 to 900000 ms (timeoutMs).',
     );
   }

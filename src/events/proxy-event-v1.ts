@@ -5,6 +5,7 @@ import type {
   APIGatewayProxyWithLambdaAuthorizerEvent,
 } from 'aws-lambda';
 import { EventInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import {
   authorizerKind,
   cognitoAuthorizerV1,
@@ -17,6 +18,7 @@ import { DEFAULT_ACCOUNT_ID, domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
 import { dropSigV4Authorization, toV1HeaderMaps } from './derive/headers.js';
 import { buildIdentity, type IdentityInput } from './derive/identity.js';
+import { jsonOption } from './derive/json-value.js';
 import { knownOptions } from './derive/known-options.js';
 import { type DeepPartial, mergeDeep } from './derive/merge.js';
 import { restQueryPairs, toV1QueryMaps } from './derive/query.js';
@@ -103,7 +105,7 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
   if (options.apiType !== undefined && !http && options.apiType !== 'REST') {
     throw new EventInputError(
       'EVENT_INVALID_API_TYPE',
-      `${WHERE}: invalid apiType: ${JSON.stringify(options.apiType)}`,
+      `${WHERE}: invalid apiType: ${formatValue(options.apiType)}`,
       "Use 'REST' (the default) or 'HTTP' (an HTTP API sending payload format 1.0).",
     );
   }
@@ -145,7 +147,9 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
   const path =
     http && named ? `/${stage}${collapseLeadingSlashes(rawPath)}` : collapseLeadingSlashes(rawPath);
   const identityInput =
-    options.authorizer && 'iam' in options.authorizer ? iamIdentity(options) : options.identity;
+    typeof options.authorizer === 'object' && options.authorizer !== null && 'iam' in options.authorizer
+      ? iamIdentity(options)
+      : options.identity;
   const requestContext: Record<string, unknown> = {
     accountId: request.accountId,
     apiId: request.apiId,
@@ -180,7 +184,7 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
     requestContext:
       options.requestContext === undefined
         ? requestContext
-        : mergeDeep(requestContext, options.requestContext),
+        : mergeDeep(requestContext, jsonOption(WHERE, 'requestContext', options.requestContext)),
     body: request.body.body,
     isBase64Encoded: request.body.isBase64Encoded,
   };

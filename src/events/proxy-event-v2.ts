@@ -11,6 +11,7 @@ import { isBinaryForHttpApi } from './derive/body.js';
 import { domainPrefixOf } from './derive/constants.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
 import { type HeaderList, toV2HeaderMap } from './derive/headers.js';
+import { jsonOption } from './derive/json-value.js';
 import { knownOptions } from './derive/known-options.js';
 import { type DeepPartial, mergeDeep } from './derive/merge.js';
 import { toV2QueryMap } from './derive/query.js';
@@ -147,7 +148,9 @@ export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGateway
   const query = toV2QueryMap(request.query.pairs);
   if (query !== undefined) event.queryStringParameters = query;
   event.requestContext =
-    options.requestContext === undefined ? requestContext : mergeDeep(requestContext, options.requestContext);
+    options.requestContext === undefined
+      ? requestContext
+      : mergeDeep(requestContext, jsonOption(WHERE, 'requestContext', options.requestContext));
   if (request.body.body !== null) event.body = request.body.body;
   if (pathParameters !== null) event.pathParameters = pathParameters;
   event.isBase64Encoded = request.body.isBase64Encoded;

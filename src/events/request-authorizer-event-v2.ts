@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { assertKnownOptions } from '../errors/families.js';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_REGION } from './derive/constants.js';
+import { contextText, identitySourceOption } from './derive/json-value.js';
+import { knownOptions } from './derive/known-options.js';
 import { buildProxyEventV2, PROXY_EVENT_V2_OPTION_KEYS, type ProxyEventV2Options } from './proxy-event-v2.js';
 
 /** Options of {@link buildRequestAuthorizerEventV2}: the request being authorized, as for a 2.0 event. */
@@ -18,6 +19,7 @@ const KNOWN: readonly string[] = [
   'identitySource',
   'routeArn',
 ];
+const checkOptions = knownOptions(WHERE, KNOWN);
 
 /**
  * Builds the input of an HTTP API Lambda authorizer with payload format 2.0: `version`, `type: 'REQUEST'`,
@@ -30,13 +32,15 @@ const KNOWN: readonly string[] = [
  * event.identitySource; // ['Bearer t']
  * ```
  */
+
 export function buildRequestAuthorizerEventV2(
   options: RequestAuthorizerEventV2Options = {},
 ): APIGatewayRequestAuthorizerEventV2 {
-  assertKnownOptions(WHERE, options, KNOWN);
+  checkOptions(options);
   const { identitySource, routeArn, ...proxyOptions } = options;
+  const sources = identitySourceOption(WHERE, identitySource);
   const proxy = buildProxyEventV2(proxyOptions);
-  const stage = proxy.requestContext.stage;
+  const stage = contextText(WHERE, proxy.requestContext, 'stage');
   const path = stage === '$default' ? proxy.rawPath : proxy.rawPath.slice(stage.length + 1);
   const auth = proxy.headers.authorization;
   return requestAuthorizerEventV2FromProxy(proxy, {
@@ -44,13 +48,13 @@ export function buildRequestAuthorizerEventV2(
       routeArn ??
       executeApiArn(
         options.region ?? DEFAULT_REGION,
-        proxy.requestContext.accountId,
-        proxy.requestContext.apiId,
+        contextText(WHERE, proxy.requestContext, 'accountId'),
+        contextText(WHERE, proxy.requestContext, 'apiId'),
         stage,
-        proxy.requestContext.http.method,
+        contextText(WHERE, proxy.requestContext.http ?? {}, 'method'),
         path,
       ),
-    identitySource: identitySource ? [...identitySource] : auth === undefined ? [] : [auth],
+    identitySource: sources ? [...sources] : auth === undefined ? [] : [auth],
   });
 }
 

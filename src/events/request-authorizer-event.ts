@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { assertKnownOptions } from '../errors/families.js';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_REGION } from './derive/constants.js';
+import { contextText, identitySourceOption } from './derive/json-value.js';
+import { knownOptions } from './derive/known-options.js';
 import { buildProxyEventV1, PROXY_EVENT_V1_OPTION_KEYS, type ProxyEventV1Options } from './proxy-event-v1.js';
 
 /** Options of {@link buildRequestAuthorizerEvent}: the request being authorized, as for a proxy event. */
@@ -19,6 +20,7 @@ const KNOWN: readonly string[] = [
   'methodArn',
   'identitySource',
 ];
+const checkOptions = knownOptions(WHERE, KNOWN);
 
 /**
  * Builds the input of a REST `REQUEST` Lambda authorizer (or, with `apiType: 'HTTP'`, of an HTTP API
@@ -33,13 +35,15 @@ const KNOWN: readonly string[] = [
  * event.methodArn; // 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/GET/pets/7'
  * ```
  */
+
 export function buildRequestAuthorizerEvent(
   options: RequestAuthorizerEventOptions = {},
 ): APIGatewayRequestAuthorizerEvent {
-  assertKnownOptions(WHERE, options, KNOWN);
+  checkOptions(options);
   const { methodArn, identitySource, ...proxyOptions } = options;
   const proxy = buildProxyEventV1(proxyOptions);
-  const stage = proxy.requestContext.stage;
+  const sources = identitySourceOption(WHERE, identitySource);
+  const stage = contextText(WHERE, proxy.requestContext, 'stage');
   const http = options.apiType === 'HTTP';
   const path = http && stage !== '$default' ? proxy.path.slice(stage.length + 1) : proxy.path;
   const auth = proxy.headers.authorization;
@@ -48,13 +52,13 @@ export function buildRequestAuthorizerEvent(
       methodArn ??
       executeApiArn(
         options.region ?? DEFAULT_REGION,
-        proxy.requestContext.accountId,
-        proxy.requestContext.apiId,
+        contextText(WHERE, proxy.requestContext, 'accountId'),
+        contextText(WHERE, proxy.requestContext, 'apiId'),
         stage,
         proxy.httpMethod,
         path,
       ),
-    identitySource: http ? (identitySource ?? (auth === undefined ? [] : [auth])) : undefined,
+    identitySource: http ? (sources ?? (auth === undefined ? [] : [auth])) : undefined,
   });
 }
 

@@ -1,5 +1,7 @@
 import { EventInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { fillResourcePath, matchResourcePath } from './derive/match-resource-path.js';
+import { checkStringMap } from './derive/validate.js';
 
 /** Path, resource and path parameters of a REST event, consistent with each other. */
 export interface ResolvedResource {
@@ -20,6 +22,9 @@ export function resolveResource(
   resource: string | undefined,
   pathParameters: Readonly<Record<string, string>> | undefined,
 ): ResolvedResource {
+  // `null` is how an event says "no path parameters"; anything else must be a map of strings.
+  if (pathParameters === null) pathParameters = undefined;
+  else if (pathParameters !== undefined) checkStringMap(where, 'pathParameters', pathParameters);
   if (rawPath === undefined) {
     const template = resource ?? '/';
     rawPath = fillResourcePath(template, pathParameters ?? {});
@@ -44,7 +49,7 @@ export function resolveResource(
       if (pathParameters[name] !== params[name]) {
         throw new EventInputError(
           'EVENT_PATH_MISMATCH',
-          `${where}: pathParameters.${name} is ${JSON.stringify(pathParameters[name])} but path ${rawPath} gives ${JSON.stringify(params[name])} for resource ${resource}`,
+          `${where}: pathParameters.${name} is ${formatValue(pathParameters[name])} but path ${rawPath} gives ${formatValue(params[name])} for resource ${resource}`,
           'Pass either path or pathParameters, or make them agree; path parameters are derived from the path.',
           { path: rawPath, resource, parameter: name },
         );

@@ -1,7 +1,9 @@
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
-import { assertKnownOptions, EventInputError } from '../errors/families.js';
+import { EventInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { executeApiArn } from './derive/arn.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_API_ID, DEFAULT_REGION } from './derive/constants.js';
+import { knownOptions } from './derive/known-options.js';
 import { checkPath, checkStage, resolveMethod } from './derive/validate.js';
 import { collapseLeadingSlashes } from './resolve-resource.js';
 
@@ -24,6 +26,7 @@ export interface TokenAuthorizerEventOptions {
 
 const KNOWN = ['token', 'method', 'path', 'stage', 'apiId', 'accountId', 'region', 'methodArn'];
 const WHERE = 'buildTokenAuthorizerEvent';
+const checkOptions = knownOptions(WHERE, KNOWN);
 
 /**
  * Builds the input of a REST `TOKEN` Lambda authorizer: `{ type: 'TOKEN', authorizationToken, methodArn }`,
@@ -35,15 +38,16 @@ const WHERE = 'buildTokenAuthorizerEvent';
  * // 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/GET/pets/7'
  * ```
  */
+
 export function buildTokenAuthorizerEvent(
   options: TokenAuthorizerEventOptions = {},
 ): APIGatewayTokenAuthorizerEvent {
-  assertKnownOptions(WHERE, options, KNOWN);
+  checkOptions(options);
   const token = options.token ?? 'Bearer allow';
   if (typeof token !== 'string' || token === '') {
     throw new EventInputError(
       'EVENT_INVALID_TOKEN',
-      `${WHERE}: invalid token: ${JSON.stringify(token)}`,
+      `${WHERE}: invalid token: ${formatValue(token)}`,
       'API Gateway answers 401 without calling the authorizer when the token is missing or empty; pass a non-empty string.',
     );
   }

@@ -1,10 +1,13 @@
 import { Buffer } from 'node:buffer';
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { assertKnownOptions, EventInputError } from '../errors/families.js';
+import { EventInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { type LambdaAuthorizerInput, lambdaAuthorizerV1 } from './derive/authorizer.js';
 import { resolveBody } from './derive/body.js';
 import { addGatewayHeaders } from './derive/gateway-headers.js';
 import { toV1HeaderMaps } from './derive/headers.js';
+import { jsonOption } from './derive/json-value.js';
+import { knownOptions } from './derive/known-options.js';
 import { type DeepPartial, mergeDeep } from './derive/merge.js';
 import { toV1QueryMaps } from './derive/query.js';
 import { HTTP_OPTION_KEYS, type HttpEventOptions, resolveRequest } from './derive/request.js';
@@ -107,6 +110,7 @@ const KNOWN: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildWebSocketEvent';
+const checkOptions = knownOptions(WHERE, KNOWN);
 const ROUTE: Record<WebSocketEventType, string> = {
   CONNECT: '$connect',
   MESSAGE: '$default',
@@ -126,13 +130,14 @@ const ROUTE: Record<WebSocketEventType, string> = {
  * event.body; // '{"action":"send","text":"hi"}'
  * ```
  */
+
 export function buildWebSocketEvent(options: WebSocketEventOptions = {}): WebSocketEvent {
-  assertKnownOptions(WHERE, options, KNOWN);
+  checkOptions(options);
   const eventType = options.eventType ?? 'MESSAGE';
-  if (!(eventType in ROUTE)) {
+  if (typeof eventType !== 'string' || !Object.hasOwn(ROUTE, eventType)) {
     throw new EventInputError(
       'EVENT_INVALID_EVENT_TYPE',
-      `${WHERE}: invalid eventType: ${JSON.stringify(eventType)}`,
+      `${WHERE}: invalid eventType: ${formatValue(eventType)}`,
       'Use CONNECT, MESSAGE or DISCONNECT.',
     );
   }
@@ -209,7 +214,9 @@ export function buildWebSocketEvent(options: WebSocketEventOptions = {}): WebSoc
     context.authorizer = lambdaAuthorizerV1(WHERE, options.authorizer);
   }
   event.requestContext =
-    options.requestContext === undefined ? context : mergeDeep(context, options.requestContext);
+    options.requestContext === undefined
+      ? context
+      : mergeDeep(context, jsonOption(WHERE, 'requestContext', options.requestContext));
   if (eventType === 'MESSAGE') {
     const body = resolveBody(WHERE, options.body, '', (_type, isBytes) => isBytes);
     event.body = body.body ?? '';

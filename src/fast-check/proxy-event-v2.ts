@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as fc from 'fast-check';
+import { formatText } from '../errors/format-value.js';
 import { buildProxyEventV2, type ProxyEventV2Options, parseRouteKey } from '../events/index.js';
 import { ALNUM, charsFrom, identifier, LOWER, UPPER } from './chars.js';
 import {
@@ -46,7 +47,7 @@ function routes(where: string, o: Record<string, unknown>) {
         where,
         'method',
         o.method,
-        `Route key ${String(o.routeKey)} only matches ${route.method}; drop method or include it`,
+        `Route key ${formatText(o.routeKey)} only matches ${route.method}; drop method or include it`,
       );
     }
     methods = [route.method];

@@ -1,3 +1,4 @@
+import { formatValue } from '../errors/format-value.js';
 import type { MappingInput } from '../vtl/index.js';
 
 /**
@@ -56,9 +57,9 @@ export function describeFailure(
     f.output === undefined ? 'Rendered output: (rendering failed)' : 'Rendered output:',
     ...(f.output === undefined
       ? []
-      : [...indent(f.output), `  (as a JSON string: ${JSON.stringify(f.output)})`]),
+      : [...indent(f.output), `  (as a JSON string: ${formatValue(f.output)})`]),
     '',
-    `Replay: { seed: ${f.seed}, path: ${JSON.stringify(f.path)} }`,
+    `Replay: { seed: ${f.seed}, path: ${formatValue(f.path)} }`,
   ];
   return {
     problem: lines.join('\n'),
@@ -69,9 +70,9 @@ export function describeFailure(
 /** One line per part of the input; strings shown as JSON literals so quotes and control characters are visible. */
 function describeInput(input: MappingInput): string[] {
   const out = [`body: ${input.body === null ? 'null (no body)' : JSON.stringify(input.body)}`];
-  if (input.params) out.push(`params: ${JSON.stringify(input.params)}`);
-  if (input.stageVariables !== undefined) out.push(`stageVariables: ${JSON.stringify(input.stageVariables)}`);
-  if (input.context) out.push(`context: ${JSON.stringify(input.context)}`);
+  if (input.params) out.push(`params: ${formatValue(input.params)}`);
+  if (input.stageVariables !== undefined) out.push(`stageVariables: ${formatValue(input.stageVariables)}`);
+  if (input.context) out.push(`context: ${formatValue(input.context)}`);
   return out;
 }
 

@@ -58,6 +58,7 @@ export {
   type CacheStageOptions,
   type CacheStats,
   createResponseCache,
+  DEFAULT_CACHE_MAX_ENTRIES,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_CACHE_WARNING_HEADER,
   MAX_CACHE_ENTRY_BYTES,
@@ -110,9 +111,11 @@ export type {
 } from './integrations/mapping/types.js';
 export {
   type AccessLogValues,
+  appendAccessLogLine,
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
   createMetrics,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
   type MetricSet,
   type MetricStats,
   type Metrics,
@@ -176,6 +179,7 @@ export type {
 export {
   type ApiKeyOptions,
   createUsagePlans,
+  USAGE_RETENTION_DAYS,
   type UsageOptions,
   type UsagePlanOptions,
   type UsagePlans,

@@ -233,8 +233,11 @@ export interface GatewayOptionsBase {
   usagePlans?: readonly UsagePlanOptions[];
   /** REST stage cache (TTL, capacity, per-route overrides in `routes`). */
   cache?: CacheStageOptions;
-  /** Access logging: a `$context` format string; one line per request in `gateway.accessLog`. */
-  accessLog?: { format: string };
+  /**
+   * Access logging: a `$context` format string; one line per request in `gateway.accessLog`, which keeps the
+   * newest `maxLines` (default 10 000; when full, the oldest quarter is dropped).
+   */
+  accessLog?: { format: string; maxLines?: number };
   /**
    * The `fetch` the gateway uses for outbound calls (HTTP/HTTP_PROXY backends, AWS-compatible endpoints, JWKS).
    * Default: the global `fetch`, read at call time, so msw handlers installed later intercept the calls.

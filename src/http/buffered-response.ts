@@ -22,6 +22,20 @@ export function peekBufferedBody(response: Response): BufferedBody | undefined {
 /** The body of a {@link BufferedResponse}: text (sent as UTF-8) or bytes. */
 export type BufferedBody = string | Uint8Array;
 
+/** A fetch `Response` whose body is in memory (see {@link BufferedResponse} the constructor). */
+export interface BufferedResponse extends Response {}
+
+/** The constructor of {@link BufferedResponse}. */
+export interface BufferedResponseConstructor {
+  new (body: BufferedBody, init?: ResponseInit): BufferedResponse;
+  [Symbol.hasInstance](value: unknown): boolean;
+}
+
+// The class extends the global Response, and touching that global loads Node's fetch implementation (undici
+// with http2, tls and zlib, ~25 ms). It is defined on first construction, so importing the package stays
+// cheap for tests that never build a response.
+let Real: BufferedResponseConstructor | undefined;
+
 /**
  * A fetch `Response` (`instanceof Response` holds) with an in-memory body: same status, headers and body
  * semantics as `new Response(body, init)` — reading twice rejects with `TypeError: Body is unusable`,
@@ -35,125 +49,137 @@ export type BufferedBody = string | Uint8Array;
  * res.bodyUsed; // true
  * ```
  */
-export class BufferedResponse extends Response {
-  readonly #content: BufferedBody;
-  #used = false;
-  /** The real Response that owns the body once a stream, blob or form data was asked for. */
-  #real: Response | undefined;
-  /** Header pairs not yet turned into `Headers` (only pairs undici would accept unchanged wait here). */
-  #pairs: readonly (readonly [string, string])[] | undefined;
-  #headers: Headers | undefined;
+export const BufferedResponse = function BufferedResponse(body: BufferedBody, init?: ResponseInit) {
+  Real ??= defineBufferedResponse();
+  return new Real(body, init);
+} as unknown as BufferedResponseConstructor;
+Object.defineProperty(BufferedResponse, Symbol.hasInstance, {
+  value: (value: unknown) => Real !== undefined && value instanceof Real,
+});
 
-  static {
-    peek = (response) =>
-      #content in response && !response.#used && response.#real === undefined ? response.#content : undefined;
-  }
+function defineBufferedResponse(): BufferedResponseConstructor {
+  return class BufferedResponse extends Response {
+    readonly #content: BufferedBody;
+    #used = false;
+    /** The real Response that owns the body once a stream, blob or form data was asked for. */
+    #real: Response | undefined;
+    /** Header pairs not yet turned into `Headers` (only pairs undici would accept unchanged wait here). */
+    #pairs: readonly (readonly [string, string])[] | undefined;
+    #headers: Headers | undefined;
 
-  constructor(body: BufferedBody, init: ResponseInit = {}) {
-    // Building Headers costs ~1 µs a line in undici; pairs it would accept as they are are kept until
-    // `headers` is read. Anything else goes to the Response constructor now, so its errors come at once.
-    const pairs = lazyPairs(init.headers, typeof body === 'string');
-    super(
-      null,
-      pairs === undefined
-        ? init
-        : init.statusText === undefined
-          ? { status: init.status ?? 200 }
-          : { status: init.status ?? 200, statusText: init.statusText },
-    );
-    if (nullBodyStatus(this.status)) {
-      throw new TypeError(`Response constructor: Invalid response status code ${this.status}`);
+    static {
+      peek = (response) =>
+        #content in response && !response.#used && response.#real === undefined
+          ? response.#content
+          : undefined;
     }
-    this.#pairs = pairs;
-    if (pairs === undefined && typeof body === 'string' && !super.headers.has('content-type')) {
-      super.headers.append('content-type', TEXT_TYPE);
+
+    constructor(body: BufferedBody, init: ResponseInit = {}) {
+      // Building Headers costs ~1 µs a line in undici; pairs it would accept as they are are kept until
+      // `headers` is read. Anything else goes to the Response constructor now, so its errors come at once.
+      const pairs = lazyPairs(init.headers, typeof body === 'string');
+      super(
+        null,
+        pairs === undefined
+          ? init
+          : init.statusText === undefined
+            ? { status: init.status ?? 200 }
+            : { status: init.status ?? 200, statusText: init.statusText },
+      );
+      if (nullBodyStatus(this.status)) {
+        throw new TypeError(`Response constructor: Invalid response status code ${this.status}`);
+      }
+      this.#pairs = pairs;
+      if (pairs === undefined && typeof body === 'string' && !super.headers.has('content-type')) {
+        super.headers.append('content-type', TEXT_TYPE);
+      }
+      // Like undici, the bytes are taken at construction: later changes to the caller's array do not show.
+      this.#content = typeof body === 'string' ? body : body.slice();
     }
-    // Like undici, the bytes are taken at construction: later changes to the caller's array do not show.
-    this.#content = typeof body === 'string' ? body : body.slice();
-  }
 
-  override get headers(): Headers {
-    if (this.#pairs === undefined) return super.headers;
-    this.#headers ??= new Headers(this.#pairs as [string, string][]);
-    return this.#headers;
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    return this.#delegate().body as ReadableStream<Uint8Array<ArrayBuffer>>;
-  }
-
-  override get bodyUsed(): boolean {
-    return this.#real ? this.#real.bodyUsed : this.#used;
-  }
-
-  override text(): Promise<string> {
-    if (this.#real) return this.#real.text();
-    if (!this.#take()) return unusable();
-    return Promise.resolve(textOf(this.#content));
-  }
-
-  override json(): Promise<unknown> {
-    if (this.#real) return this.#real.json();
-    if (!this.#take()) return unusable();
-    try {
-      return Promise.resolve(JSON.parse(textOf(this.#content)) as unknown);
-    } catch (error) {
-      return Promise.reject(error);
+    override get headers(): Headers {
+      if (this.#pairs === undefined) return super.headers;
+      this.#headers ??= new Headers(this.#pairs as [string, string][]);
+      return this.#headers;
     }
-  }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#real) return this.#real.arrayBuffer();
-    if (!this.#take()) return unusable();
-    return Promise.resolve(copyBytes(this.#content).buffer as ArrayBuffer);
-  }
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      return this.#delegate().body as ReadableStream<Uint8Array<ArrayBuffer>>;
+    }
 
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    if (this.#real) return this.#real.bytes();
-    if (!this.#take()) return unusable();
-    return Promise.resolve(copyBytes(this.#content));
-  }
+    override get bodyUsed(): boolean {
+      return this.#real ? this.#real.bodyUsed : this.#used;
+    }
 
-  override blob(): Promise<Blob> {
-    return this.#delegate().blob();
-  }
+    override text(): Promise<string> {
+      if (this.#real) return this.#real.text();
+      if (!this.#take()) return unusable();
+      return Promise.resolve(textOf(this.#content));
+    }
 
-  override formData(): Promise<FormData> {
-    return this.#delegate().formData();
-  }
+    override json(): Promise<unknown> {
+      if (this.#real) return this.#real.json();
+      if (!this.#take()) return unusable();
+      try {
+        return Promise.resolve(JSON.parse(textOf(this.#content)) as unknown);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
 
-  override clone(): Response {
-    if (this.#real) return this.#real.clone();
-    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new BufferedResponse(this.#content, {
-      status: this.status,
-      statusText: this.statusText,
-      headers:
-        this.#headers === undefined && this.#pairs !== undefined
-          ? (this.#pairs as [string, string][])
-          : this.headers,
-    });
-  }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      if (this.#real) return this.#real.arrayBuffer();
+      if (!this.#take()) return unusable();
+      return Promise.resolve(copyBytes(this.#content).buffer as ArrayBuffer);
+    }
 
-  /** Marks the body read; false when it already was. */
-  #take(): boolean {
-    if (this.#used) return false;
-    this.#used = true;
-    return true;
-  }
+    override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      if (this.#real) return this.#real.bytes();
+      if (!this.#take()) return unusable();
+      return Promise.resolve(copyBytes(this.#content));
+    }
 
-  /** The real Response for this body, built once; a body already read stays read (disturbed) there too. */
-  #delegate(): Response {
-    if (this.#real) return this.#real;
-    const real = new Response(this.#content as string | Uint8Array<ArrayBuffer>, {
-      status: this.status,
-      statusText: this.statusText,
-      headers: this.headers,
-    });
-    if (this.#used) real.arrayBuffer().catch(ignore);
-    this.#real = real;
-    return real;
-  }
+    override blob(): Promise<Blob> {
+      return this.#delegate().blob();
+    }
+
+    override formData(): Promise<FormData> {
+      return this.#delegate().formData();
+    }
+
+    override clone(): Response {
+      if (this.#real) return this.#real.clone();
+      if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+      return new BufferedResponse(this.#content, {
+        status: this.status,
+        statusText: this.statusText,
+        headers:
+          this.#headers === undefined && this.#pairs !== undefined
+            ? (this.#pairs as [string, string][])
+            : this.headers,
+      });
+    }
+
+    /** Marks the body read; false when it already was. */
+    #take(): boolean {
+      if (this.#used) return false;
+      this.#used = true;
+      return true;
+    }
+
+    /** The real Response for this body, built once; a body already read stays read (disturbed) there too. */
+    #delegate(): Response {
+      if (this.#real) return this.#real;
+      const real = new Response(this.#content as string | Uint8Array<ArrayBuffer>, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.headers,
+      });
+      if (this.#used) real.arrayBuffer().catch(ignore);
+      this.#real = real;
+      return real;
+    }
+  };
 }
 
 // An HTTP token (header name), and a header value undici stores unchanged: Latin-1, no NUL/CR/LF, no

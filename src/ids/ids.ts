@@ -1,5 +1,3 @@
-import { getRandomValues } from 'node:crypto';
-
 /**
  * Source of the ids API Gateway and Lambda put in events and responses. Seeded by default, so the same seed
  * gives the same sequence of ids; `random: true` draws from the platform's CSPRNG instead.
@@ -68,8 +66,10 @@ export function createIdSource(options: IdSourceOptions = {}): IdSource {
   };
 }
 
+// The Web Crypto global, read at call time: importing node:crypto would load Node's whole crypto and stream
+// stack (~10 ms) for every user, most of whom never ask for random ids.
 function cryptoUint32(): number {
-  return getRandomValues(new Uint32Array(1))[0]!;
+  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
 /** FNV-1a over the seed's text, expanded to four 32-bit words. */

@@ -1,5 +1,6 @@
 import { type HttpHandler, http } from 'msw';
 import { assertKnownOptions, InvalidInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { type FetchLike, isFetchLike } from '../gateway/adapters/gateway-like.js';
 
 /**
@@ -78,7 +79,7 @@ function parseBaseUrl(baseUrl: unknown): string {
   } catch {
     throw new InvalidInputError(
       'MSW_BASE_URL_INVALID',
-      `toMswHandlers: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl) ?? String(baseUrl)}`,
+      `toMswHandlers: baseUrl must be an absolute http(s) URL, got ${formatValue(baseUrl) ?? String(baseUrl)}`,
       "Write it like 'https://abc123defg.execute-api.us-east-1.amazonaws.com'.",
     );
   }

@@ -1,3 +1,4 @@
+import { formatValue } from '../errors/format-value.js';
 import { decodeUtf8 } from '../http/utf8.js';
 import { decodeBase64Strict } from './binary-media.js';
 import { type Findings, fail, warn } from './findings.js';
@@ -84,12 +85,7 @@ export function readIsBase64Encoded(findings: Findings, value: unknown): boolean
 /** Checks a header name is an HTTP token (UNCONFIRMED what AWS does otherwise; we treat it as malformed). */
 export function checkHeaderName(findings: Findings, path: string, name: string): boolean {
   if (TOKEN.test(name)) return true;
-  fail(
-    findings,
-    path,
-    'HEADER_NAME_INVALID',
-    `header name ${JSON.stringify(name)} is not a valid HTTP token`,
-  );
+  fail(findings, path, 'HEADER_NAME_INVALID', `header name ${formatValue(name)} is not a valid HTTP token`);
   return false;
 }
 
@@ -118,7 +114,7 @@ export function headerValueText(
     return undefined;
   }
   if (BAD_VALUE_CHAR.test(text)) {
-    fail(findings, path, code, `value ${JSON.stringify(text)} contains CR, LF or NUL`);
+    fail(findings, path, code, `value ${formatValue(text)} contains CR, LF or NUL`);
     return undefined;
   }
   return text;

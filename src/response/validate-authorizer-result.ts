@@ -1,4 +1,5 @@
 import { assertKnownOptions, InvalidInputError } from '../errors/families.js';
+import { formatValue } from '../errors/format-value.js';
 import { readContext, responseFor } from './authorizer-context.js';
 import { evaluatePolicy, type PolicyStatement, readPolicy } from './authorizer-policy.js';
 import type {
@@ -50,7 +51,7 @@ export function validateAuthorizerResult(
   if (!APIS.includes(api)) {
     throw new InvalidInputError(
       'INVALID_OPTION_VALUE',
-      `${WHERE}: unknown api: ${JSON.stringify(options.api)}`,
+      `${WHERE}: unknown api: ${formatValue(options.api)}`,
       `Use one of ${APIS.join(', ')}.`,
     );
   }

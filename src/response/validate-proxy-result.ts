@@ -1,4 +1,5 @@
 import { assertKnownOptions, InvalidInputError } from '../errors/families.js';
+import { formatText, formatValue } from '../errors/format-value.js';
 import { restDecodesBase64 } from './binary-media.js';
 import { failurePhrase, proxyFailureResponse } from './error-responses.js';
 import type { Findings } from './findings.js';
@@ -108,7 +109,7 @@ function resolveFormat(options: ValidateProxyResultOptions): {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidInputError(
       'INVALID_OPTION_VALUE',
-      `validateProxyResult: options must be an object, got ${String(options)}`,
+      `validateProxyResult: options must be an object, got ${formatText(options)}`,
       'Pass { payloadFormat, apiType, request } or nothing.',
     );
   }
@@ -146,16 +147,18 @@ function resolveFormat(options: ValidateProxyResultOptions): {
 function invalid(option: string, value: unknown, hint: string): InvalidInputError {
   return new InvalidInputError(
     'INVALID_OPTION_VALUE',
-    `validateProxyResult: option ${option} is ${JSON.stringify(value)}`,
+    `validateProxyResult: option ${option} is ${formatValue(value)}`,
     hint,
     { option, value },
   );
 }
 
 function isThenable(value: unknown): boolean {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    // A `then` getter or proxy trap that throws: not a promise; serialising it fails and is reported.
+    return false;
+  }
 }

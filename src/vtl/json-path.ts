@@ -1,3 +1,4 @@
+import { formatValue } from '../errors/format-value.js';
 import { TemplateRuntimeError } from './errors.js';
 import { isNumber, JavaDouble, JsonList, numberValue } from './java/values.js';
 
@@ -28,7 +29,7 @@ const FUNCTION = /\.(length|size|sum|avg|min|max|stddev|first|last)\(\s*\)$/;
 function invalid(path: string, why: string): TemplateRuntimeError {
   return new TemplateRuntimeError(
     'VTL_INVALID_JSONPATH',
-    `Invalid JSONPath ${JSON.stringify(path)}: ${why}`,
+    `Invalid JSONPath ${formatValue(path)}: ${why}`,
     "Write paths like '$.a.b', \"$['a b'][0]\", '$.items[*].id' or '$..id' (filters ?() are not simulated).",
     { path },
   );
@@ -74,8 +75,8 @@ export function compilePath(path: string): CompiledPath {
           .map((x) => Number(x.trim())),
       };
     if (text.charAt(pos) === '[')
-      throw invalid(path, `cannot read ${JSON.stringify(text.slice(pos, pos + 12))}`);
-    if (!afterDot) throw invalid(path, `expected "." or "[" at ${JSON.stringify(text.slice(pos, pos + 12))}`);
+      throw invalid(path, `cannot read ${formatValue(text.slice(pos, pos + 12))}`);
+    if (!afterDot) throw invalid(path, `expected "." or "[" at ${formatValue(text.slice(pos, pos + 12))}`);
     if (text.charAt(pos) === '*') {
       pos++;
       return { kind: 'wildcard' };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
 import { createResponseCache } from '../../src/gateway/caching/index.js';
+import { createGateway } from '../../src/gateway/index.js';
 import { compileAccessLogFormat, createMetrics } from '../../src/gateway/observability/index.js';
 import { createThrottler } from '../../src/gateway/throttling/index.js';
 import { createUsagePlans } from '../../src/gateway/usage-plans/index.js';
@@ -103,5 +104,19 @@ describe('docs/gateway-policies.md examples', () => {
     expect(log.render({ requestId: 'r-1', httpMethod: 'GET', resourcePath: '/pets', status: 200 })).toBe(
       'r-1 GET /pets 200 -',
     );
+  });
+
+  it('memory bounds: the access log keeps the newest maxLines lines', async () => {
+    const gateway = createGateway({
+      accessLog: { format: '$context.requestId $context.status', maxLines: 3 },
+      routes: { 'GET /pets/{id}': async () => ({ statusCode: 200, body: 'ok' }) },
+    });
+    const ids: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const response = await gateway.fetch(gateway.url(`/pets/${i}`));
+      ids.push(response.headers.get('x-amzn-RequestId')!);
+    }
+    expect(gateway.accessLog.length).toBe(3);
+    expect(gateway.accessLog).toEqual(ids.slice(2).map((id) => `${id} 200`));
   });
 });

@@ -33,6 +33,29 @@ describe('HTTP API routing (behaviour.md §11.2)', () => {
     },
   );
 
+  it.each(['//', '///'])(
+    'a path of slashes only (%s) is the root: ANY / answers, never {proxy+} (as REST collapses them; UNCONFIRMED for HTTP APIs)',
+    async (path) => {
+      let seen: APIGatewayProxyEventV2 | undefined;
+      const api = createGateway({
+        apiType: 'HTTP',
+        routes: {
+          'ANY /{proxy+}': named('greedy'),
+          'ANY /': async (event: APIGatewayProxyEventV2) => {
+            seen = event;
+            return { statusCode: 200, body: 'root' };
+          },
+        },
+      });
+      const w = await wire(await api.fetch(`${HOST}${path}`));
+      expect(w.status).toBe(200);
+      expect(w.body).toBe('root');
+      expect(seen?.routeKey).toBe('ANY /');
+      expect(seen?.rawPath).toBe(path);
+      expect(seen?.pathParameters).toBeUndefined();
+    },
+  );
+
   it('answers no match with 404 {"message":"Not Found"} and apigw-requestid', async () => {
     const small = createGateway({ apiType: 'HTTP', routes: { 'GET /pets': named('pets') } });
     const w = await wire(await small.fetch(`${HOST}/owners`));

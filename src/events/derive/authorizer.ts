@@ -1,4 +1,5 @@
 import { assertKnownOptions, EventInputError } from '../../errors/families.js';
+import { formatValue } from '../../errors/format-value.js';
 
 /** A scalar a REST/WebSocket Lambda authorizer may put in its `context`. */
 export type AuthorizerContextValue = string | number | boolean | null;
@@ -44,8 +45,25 @@ const IAM_KEYS = ['accessKey', 'accountId', 'caller', 'user', 'userArn', 'princi
 
 /** Picks the single kind key of an authorizer option (`{ lambda: … }` → `lambda`). */
 export function authorizerKind(where: string, input: object, kinds: readonly string[]): string {
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(input)) {
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: authorizer must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`,
+      `Write authorizer: { ${kinds[0]}: { … } }.`,
+    );
+  }
   const keys = Object.keys(input);
-  if (keys.length === 1 && kinds.includes(keys[0]!)) return keys[0]!;
+  if (keys.length === 1 && kinds.includes(keys[0]!)) {
+    const kind = keys[0]!;
+    if (isObject((input as Record<string, unknown>)[kind])) return kind;
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: authorizer.${kind} must be an object`,
+      `Write authorizer: { ${kind}: { … } } (an empty object for the defaults).`,
+      { keys },
+    );
+  }
   throw new EventInputError(
     'EVENT_INVALID_AUTHORIZER',
     `${where}: authorizer must have exactly one of ${kinds.join(', ')}, got {${keys.join(', ')}}`,
@@ -59,13 +77,20 @@ export function lambdaAuthorizerV1(
   where: string,
   input: LambdaAuthorizerInput,
 ): Record<string, string | number> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new EventInputError(
+      'EVENT_INVALID_AUTHORIZER',
+      `${where}: the Lambda authorizer output (authorizer.lambda, or a WebSocket authorizer) must be an object`,
+      "Pass { principalId: 'user', context: { … } }.",
+    );
+  }
   assertKnownOptions(`${where} authorizer.lambda`, input, LAMBDA_KEYS);
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(input.context ?? {})) {
     if (value !== null && typeof value === 'object') {
       throw new EventInputError(
         'EVENT_INVALID_AUTHORIZER_CONTEXT',
-        `${where}: authorizer context value ${key} is an object or array: ${JSON.stringify(value)}`,
+        `${where}: authorizer context value ${key} is an object or array: ${formatValue(value)}`,
         'A REST/WebSocket Lambda authorizer context holds only strings, numbers and booleans (AWS answers 500 otherwise).',
         { key },
       );

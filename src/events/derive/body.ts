@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { EventInputError } from '../../errors/families.js';
+import { formatText } from '../../errors/format-value.js';
 
 /** A request body: text as is, a plain object or array (JSON-encoded), or bytes. */
 export type BodyInput =
@@ -112,12 +113,28 @@ export function resolveBody(
     }
     return { body: bytes.toString('utf8'), isBase64Encoded: false, byteLength: bytes.length, json: false };
   }
-  if (typeof input === 'object') return fromText(JSON.stringify(input), mediaType, binary, true);
+  if (typeof input === 'object') return fromText(jsonBody(where, input), mediaType, binary, true);
   throw new EventInputError(
     'EVENT_INVALID_BODY',
     `${where}: body must be a string, a plain object or bytes, got ${typeof input}`,
     'Pass the body as text, as an object to JSON-encode, or as a Uint8Array.',
   );
+}
+
+/** The JSON text of an object body; a typed error when JSON cannot hold it (BigInt, cycle, throwing toJSON). */
+function jsonBody(where: string, input: object): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(input);
+  } catch (error) {
+    throw new EventInputError(
+      'EVENT_INVALID_BODY',
+      `${where}: the body object cannot be JSON-encoded (${error instanceof Error ? error.message : formatText(error)})`,
+      'Pass a JSON-compatible object (no BigInt values or cycles), or the body text itself.',
+    );
+  }
+  // A bare function-like object encodes to nothing: the request has no body then.
+  return text ?? '';
 }
 
 function fromText(

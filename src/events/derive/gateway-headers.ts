@@ -1,4 +1,4 @@
-import type { HeaderList } from './headers.js';
+import { type HeaderList, nameShape, shapesOf } from './headers.js';
 import { traceHeader } from './id-block.js';
 import type { ResolvedRequest } from './request.js';
 
@@ -24,6 +24,17 @@ export const FOR = 4;
 export const PORT = 8;
 export const PROTO = 16;
 
+// The names scanHeaders looks for; any other name is skipped without lowercasing it.
+const SCANNED = shapesOf([
+  'content-type',
+  'user-agent',
+  'x-forwarded-for',
+  'host',
+  'x-amzn-trace-id',
+  'x-forwarded-port',
+  'x-forwarded-proto',
+]);
+
 /** One pass over the headers: the values the builders read and which gateway-added headers exist. */
 export function scanHeaders(list: HeaderList): {
   contentType: string | undefined;
@@ -36,6 +47,7 @@ export function scanHeaders(list: HeaderList): {
   let userAgent: string | undefined;
   let gateway = 0;
   for (const [name, value] of list) {
+    if (!SCANNED.has(nameShape(name))) continue;
     switch (name.toLowerCase()) {
       case 'content-type':
         contentType ??= value;

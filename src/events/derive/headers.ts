@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { DROPPED_REQUEST_HEADERS } from './constants.js';
 import { setEntry } from './safe-record.js';
 
@@ -39,7 +40,7 @@ function checkValue(where: string, name: string, value: unknown): string {
   if (typeof value !== 'string') {
     throw new EventInputError(
       'EVENT_INVALID_HEADER_VALUE',
-      `${where}: header ${name} has a non-string value: ${String(value)}`,
+      `${where}: header ${name} has a non-string value: ${formatText(value)}`,
       'Pass header values as strings (an array of strings for a repeated header).',
       { header: name },
     );
@@ -49,7 +50,7 @@ function checkValue(where: string, name: string, value: unknown): string {
     if (c === 10 || c === 13 || c === 0) {
       throw new EventInputError(
         'EVENT_INVALID_HEADER_VALUE',
-        `${where}: header ${name} contains CR, LF or NUL: ${JSON.stringify(value)}`,
+        `${where}: header ${name} contains CR, LF or NUL: ${formatValue(value)}`,
         'HTTP forbids these characters in header values; remove them.',
         { header: name },
       );
@@ -62,7 +63,7 @@ function push(where: string, out: HeaderList, name: string, value: unknown): voi
   if (!isHeaderName(name)) {
     throw new EventInputError(
       'EVENT_INVALID_HEADER_NAME',
-      `${where}: invalid header name: ${JSON.stringify(name)}`,
+      `${where}: invalid header name: ${formatValue(name)}`,
       "A header name is an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only, no spaces or colons.",
       { header: name },
     );
@@ -87,7 +88,7 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new EventInputError(
           'EVENT_INVALID_HEADERS',
-          `${where}: a header pair must be [name, value], got ${JSON.stringify(pair)}`,
+          `${where}: a header pair must be [name, value], got ${formatValue(pair)}`,
           'Pass headers as [[name, value], …], a record or a Headers object.',
         );
       }
@@ -113,7 +114,11 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
     );
   }
   let kept = 0;
-  for (const line of out) if (!DROPPED_REQUEST_HEADERS.has(line[0].toLowerCase())) out[kept++] = line;
+  for (const line of out) {
+    const name = line[0];
+    if (!DROPPED_SHAPES.has(nameShape(name)) || !DROPPED_REQUEST_HEADERS.has(name.toLowerCase()))
+      out[kept++] = line;
+  }
   out.length = kept;
   return out;
 }
@@ -122,6 +127,28 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
  * Removes an `Authorization` header carrying a SigV4 signature (`AWS4-HMAC-SHA256 …`): REST APIs do not
  * forward it to the integration (behaviour.md §1.1).
  */
+/**
+ * A cheap fingerprint of a header name, the same in any letter case: its length and first letter. Names whose
+ * shape matches none of a set of lowercase names cannot be in it, so most names skip `toLowerCase` (which
+ * allocates for every capitalised name).
+ *
+ * @example
+ * ```ts
+ * nameShape('Accept') === nameShape('accept'); // true
+ * ```
+ */
+export function nameShape(name: string): number {
+  return name.length * 128 + (name.charCodeAt(0) | 32);
+}
+
+/** The shapes of a list of lowercase header names (see {@link nameShape}). */
+export function shapesOf(names: Iterable<string>): ReadonlySet<number> {
+  return new Set([...names].map(nameShape));
+}
+
+const DROPPED_SHAPES = shapesOf(DROPPED_REQUEST_HEADERS);
+const AUTHORIZATION_SHAPE = nameShape('authorization');
+
 export function dropSigV4Authorization(list: HeaderList): void {
   let kept = 0;
   for (const line of list) {
@@ -159,20 +186,39 @@ export function toV1HeaderMaps(
 ): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  // Lowercase names seen so far and their spelling in the maps (a linear scan beats a Map for ~10 headers).
-  const lowers: string[] = [];
+  // Names seen so far: shape, name as given, lowercase (computed only when two shapes meet) and the spelling
+  // used in the maps. A linear scan beats a Map for ~10 headers, and most names are never lowercased.
+  const shapes: number[] = [];
+  const raws: string[] = [];
+  const lowers: (string | undefined)[] = [];
   const spellings: string[] = [];
   for (const [rawName, value] of list) {
-    const lower = rawName.toLowerCase();
-    const seen = lowers.indexOf(lower);
-    let name = seen === -1 ? undefined : spellings[seen];
-    if (name === undefined) {
-      name = lowercase ? lower : lower === 'authorization' ? 'Authorization' : rawName;
+    const shape = nameShape(rawName);
+    let lower: string | undefined;
+    let seen = -1;
+    for (let i = 0; i < shapes.length; i++) {
+      if (shapes[i] !== shape) continue;
+      lower ??= rawName.toLowerCase();
+      lowers[i] ??= raws[i]!.toLowerCase();
+      if (lowers[i] === lower) {
+        seen = i;
+        break;
+      }
+    }
+    let name: string;
+    if (seen === -1) {
+      if (lowercase || shape === AUTHORIZATION_SHAPE) lower ??= rawName.toLowerCase();
+      if (lowercase) name = lower!;
+      else if (lower === 'authorization') name = 'Authorization';
+      else name = rawName;
+      shapes.push(shape);
+      raws.push(rawName);
       lowers.push(lower);
       spellings.push(name);
       if (name === '__proto__') setEntry(multiValueHeaders, name, [value]);
       else multiValueHeaders[name] = [value];
     } else {
+      name = spellings[seen]!;
       multiValueHeaders[name]!.push(value);
     }
     if (name === '__proto__') setEntry(headers, name, value);

@@ -1,5 +1,6 @@
 import type { APIGatewayEventIdentity } from 'aws-lambda';
 import { EventInputError } from '../../errors/families.js';
+import { checkJsonValue } from './json-value.js';
 
 /** The REST `requestContext.identity` fields a user may set. */
 export type IdentityInput = Partial<APIGatewayEventIdentity>;
@@ -55,6 +56,14 @@ export function buildIdentity(
     userArn: null,
   } as unknown as APIGatewayEventIdentity;
   if (input === undefined) return identity;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new EventInputError(
+      'EVENT_INVALID_OPTION_TYPE',
+      `${where}: identity must be an object of identity fields, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`,
+      "Pass identity: { sourceIp: '…', … }, or leave it out for the defaults.",
+      { option: 'identity' },
+    );
+  }
   for (const key of Object.keys(input)) {
     if (!IDENTITY_KEYS.includes(key)) {
       throw new EventInputError(
@@ -65,6 +74,7 @@ export function buildIdentity(
       );
     }
     const value = (input as Record<string, unknown>)[key];
+    checkJsonValue(where, `identity.${key}`, value);
     if (value !== undefined) (identity as unknown as Record<string, unknown>)[key] = value;
   }
   return identity;

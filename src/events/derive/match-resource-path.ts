@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { isVariableName, matchSimpleResource } from './match-simple-resource.js';
 import { setEntry } from './safe-record.js';
 
@@ -159,7 +160,7 @@ export function fillResourcePath(
     if (typeof value !== 'string' || value === '') {
       throw new EventInputError(
         'EVENT_MISSING_PATH_PARAMETER',
-        `path parameter "${name}" of resource ${resource} has no value: ${String(value)}`,
+        `path parameter "${name}" of resource ${resource} has no value: ${formatText(value)}`,
         `Pass pathParameters: { ${name}: '...' } or give the request path instead.`,
         { resource, parameter: name },
       );
@@ -172,7 +173,7 @@ export function fillResourcePath(
 function invalidResource(resource: unknown, why: string): EventInputError {
   return new EventInputError(
     'EVENT_INVALID_RESOURCE',
-    `invalid resource path: ${JSON.stringify(resource)}`,
+    `invalid resource path: ${formatValue(resource)}`,
     `Fix it: ${why}.`,
     { resource },
   );

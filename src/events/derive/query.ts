@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { setEntry } from './safe-record.js';
 
 /** A query as a user thinks of it: raw text, a record (repeated keys as arrays), pairs, or URLSearchParams. */
@@ -77,7 +78,7 @@ export function parseQuery(
     if (typeof value !== 'string') {
       throw new EventInputError(
         'EVENT_INVALID_QUERY',
-        `${where}: query parameter ${key} has a non-string value: ${String(value)}`,
+        `${where}: query parameter ${key} has a non-string value: ${formatText(value)}`,
         'Pass query values as strings (an array of strings for a repeated key).',
         { key },
       );
@@ -100,7 +101,7 @@ export function parseQuery(
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new EventInputError(
           'EVENT_INVALID_QUERY',
-          `${where}: a query pair must be [key, value], got ${JSON.stringify(pair)}`,
+          `${where}: a query pair must be [key, value], got ${formatValue(pair)}`,
           'Pass the query as [[key, value], …], a record, URLSearchParams or raw text.',
         );
       }

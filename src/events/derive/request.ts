@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatValue } from '../../errors/format-value.js';
 import { type BodyInput, mediaTypeOf, type ResolvedBody, resolveBody } from './body.js';
 import {
   DEFAULT_ACCOUNT_ID,
@@ -180,7 +181,10 @@ function addCookies(where: string, headers: HeaderList, cookies: CookieInput): v
     for (const c of cookies as readonly string[]) parts.push(checkCookie(where, c));
   } else if (cookies !== null && typeof cookies === 'object') {
     const record = cookies as Readonly<Record<string, string>>;
-    for (const name in record) parts.push(checkCookie(where, `${name}=${record[name]}`));
+    for (const name in record) {
+      const value: unknown = record[name];
+      parts.push(checkCookie(where, typeof value === 'string' ? `${name}=${value}` : value));
+    }
   }
   if (parts.length === 0) return;
   const at = findHeader(headers, 'cookie');
@@ -192,7 +196,7 @@ function checkCookie(where: string, cookie: unknown): string {
   if (typeof cookie === 'string' && cookie.indexOf('=') > 0 && !/[;\r\n\0]/.test(cookie)) return cookie;
   throw new EventInputError(
     'EVENT_INVALID_COOKIE',
-    `${where}: invalid cookie: ${JSON.stringify(cookie)}`,
+    `${where}: invalid cookie: ${formatValue(cookie)}`,
     "Pass cookies as { name: 'value' } or ['name=value'] (no ';' inside one cookie).",
   );
 }

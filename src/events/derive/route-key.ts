@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatValue } from '../../errors/format-value.js';
 import { HTTP_METHODS } from './constants.js';
 
 /** A parsed HTTP API route key. */
@@ -30,7 +31,7 @@ export function parseRouteKey(where: string, routeKey: unknown): ParsedRouteKey 
   }
   throw new EventInputError(
     'EVENT_INVALID_ROUTE_KEY',
-    `${where}: invalid route key: ${JSON.stringify(routeKey)}`,
+    `${where}: invalid route key: ${formatValue(routeKey)}`,
     "Write '$default' or '<METHOD> <path>', e.g. 'GET /pets/{id}' or 'ANY /{proxy+}'.",
     { routeKey },
   );

@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText } from '../../errors/format-value.js';
 import { DEFAULT_TIME } from './constants.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -45,7 +46,7 @@ export function resolveTime(where: string, time: number | Date | undefined): num
   if (!Number.isFinite(ms)) {
     throw new EventInputError(
       'EVENT_INVALID_TIME',
-      `${where}: invalid time: ${String(time)}`,
+      `${where}: invalid time: ${formatText(time)}`,
       'Pass epoch milliseconds or a valid Date.',
     );
   }

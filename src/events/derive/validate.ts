@@ -1,4 +1,5 @@
 import { EventInputError } from '../../errors/families.js';
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { HTTP_METHODS } from './constants.js';
 
 /** The verb of an event: one of GET POST PUT PATCH DELETE HEAD OPTIONS (case-insensitive in, uppercase out). */
@@ -8,7 +9,7 @@ export function resolveMethod(where: string, method: unknown): string {
   if (HTTP_METHODS.includes(upper)) return upper;
   throw new EventInputError(
     'EVENT_INVALID_METHOD',
-    `${where}: invalid method: ${JSON.stringify(method)}`,
+    `${where}: invalid method: ${formatValue(method)}`,
     upper === 'ANY'
       ? 'ANY is a route method, not a request verb; pass the verb the client sent (GET, POST, …).'
       : `Use one of ${HTTP_METHODS.join(', ')}.`,
@@ -31,7 +32,7 @@ export function checkPath(where: string, path: unknown): string {
   }
   throw new EventInputError(
     'EVENT_INVALID_PATH',
-    `${where}: invalid path: ${JSON.stringify(path)}`,
+    `${where}: invalid path: ${formatValue(path)}`,
     "A request path starts with '/' and has no spaces or control characters (percent-encode them, e.g. %20).",
     { path },
   );
@@ -42,7 +43,7 @@ export function checkStage(where: string, stage: unknown): string {
   if (typeof stage === 'string' && stage !== '' && !stage.includes('/')) return stage;
   throw new EventInputError(
     'EVENT_INVALID_STAGE',
-    `${where}: invalid stage name: ${JSON.stringify(stage)}`,
+    `${where}: invalid stage name: ${formatValue(stage)}`,
     "Pass the stage name without slashes, e.g. 'dev' (HTTP APIs also accept '$default').",
     { stage },
   );
@@ -58,7 +59,7 @@ export function checkStringMap(where: string, what: string, value: unknown): Rec
       if (typeof (value as Record<string, unknown>)[key] !== 'string') {
         throw new EventInputError(
           'EVENT_INVALID_STRING_MAP',
-          `${where}: ${what}.${key} is not a string: ${String((value as Record<string, unknown>)[key])}`,
+          `${where}: ${what}.${key} is not a string: ${formatText((value as Record<string, unknown>)[key])}`,
           `Every value of ${what} is a string in API Gateway events; convert it with String(…).`,
           { key },
         );

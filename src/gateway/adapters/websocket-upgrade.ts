@@ -1,7 +1,8 @@
-import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { InvalidInputError } from '../../errors/families.js';
+import { builtin } from '../../node/builtin.js';
 import type { WebSocketGateway } from '../websocket/create-websocket-gateway.js';
 import { ABORT_CONNECTION, FORWARD_FRAMES, type WebSocketClient } from '../websocket/websocket-client.js';
 import { UpgradeRejectedError } from '../websocket/websocket-errors.js';
@@ -211,7 +212,7 @@ function writeResponse(
     return;
   }
   const bytes = Buffer.from(body, 'utf8');
-  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`];
+  const lines = [`HTTP/1.1 ${status} ${builtin('node:http').STATUS_CODES[status] ?? 'Error'}`];
   for (const [name, value] of headers) {
     if (name.toLowerCase() !== 'content-length' && name.toLowerCase() !== 'connection')
       lines.push(`${name}: ${value}`);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { GatewayConfigError } from '../../errors/families.js';
+import { builtin } from '../../node/builtin.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
 import type { GatewayOptions } from '../types.js';
 import type { IamCredentials, JsonWebKeySet } from './auth-options.js';
@@ -190,7 +190,8 @@ function resolveCredentials(
 
 /** `AIDA…` for users, `AROA…:session` for role sessions: a stable id derived from the ARN. */
 function defaultUserId(arn: string): string {
-  const digest = createHash('sha256')
+  const digest = builtin('node:crypto')
+    .createHash('sha256')
     .update(arn)
     .digest('hex')
     .toUpperCase()

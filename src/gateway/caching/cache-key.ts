@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
 
 /** Where a cache key parameter reads its value from. */
@@ -36,7 +37,7 @@ export function parseCacheKeyParameter(where: string, expression: unknown): Cach
   if (!match) {
     throw new GatewayConfigError(
       'CACHE_INVALID_KEY_PARAMETER',
-      `${where}: cache key parameter ${JSON.stringify(expression)} is not of the form method.request.<path|querystring|multivaluequerystring|header|multivalueheader>.<name>`,
+      `${where}: cache key parameter ${formatValue(expression)} is not of the form method.request.<path|querystring|multivaluequerystring|header|multivalueheader>.<name>`,
       'Write it as API Gateway does, e.g. method.request.querystring.type or method.request.header.X-Tenant.',
     );
   }

@@ -1,3 +1,4 @@
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/index.js';
 import { toRouteKey } from '../throttling/index.js';
 import { type CacheKeyParameter, parseCacheKeyParameter } from './cache-key.js';
@@ -33,7 +34,11 @@ export interface CacheStageOptions {
   cachingEnabled?: boolean;
   /** Capacity in GB; the byte budget of the LRU. Default 0.5. */
   cacheClusterSize?: CacheClusterSize;
-  /** Optional cap on the number of entries (LRU eviction beyond it). */
+  /**
+   * Cap on the number of entries (LRU eviction beyond it). Default {@link DEFAULT_CACHE_MAX_ENTRIES}: AWS sizes
+   * the cache by bytes only, but each entry also costs the simulator a few hundred bytes of bookkeeping that
+   * `cacheClusterSize` does not count, so a soak test with many small distinct responses stays bounded.
+   */
   maxEntries?: number;
   /** Whether non-2xx integration responses are cached (UNCONFIRMED on AWS). Default true. */
   cacheNon2xxResponses?: boolean;
@@ -89,7 +94,7 @@ export function validateTtl(where: string, ttl: unknown): number {
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > MAX_CACHE_TTL_SECONDS) {
     throw fail(
       'CACHE_INVALID_TTL',
-      `${where}: ttlInSeconds must be an integer from 0 to ${MAX_CACHE_TTL_SECONDS}, got ${String(ttl)}`,
+      `${where}: ttlInSeconds must be an integer from 0 to ${MAX_CACHE_TTL_SECONDS}, got ${formatText(ttl)}`,
       'API Gateway caches for 0 (off) to 3600 seconds; the default is 300.',
     );
   }
@@ -100,7 +105,7 @@ export function validateStrategy(where: string, value: unknown): UnauthorizedCac
   if (typeof value !== 'string' || !STRATEGIES.includes(value)) {
     throw fail(
       'CACHE_INVALID_STRATEGY',
-      `${where}: unauthorizedCacheControlHeaderStrategy ${JSON.stringify(value)} is not known`,
+      `${where}: unauthorizedCacheControlHeaderStrategy ${formatValue(value)} is not known`,
       `Use one of ${STRATEGIES.join(', ')}.`,
     );
   }
@@ -122,19 +127,29 @@ export function clusterBytes(size: unknown): number {
   if (typeof size !== 'number' || !SIZES.includes(size)) {
     throw fail(
       'CACHE_INVALID_CLUSTER_SIZE',
-      `createResponseCache: cacheClusterSize must be one of ${SIZES.join(', ')} (GB), got ${String(size)}`,
+      `createResponseCache: cacheClusterSize must be one of ${SIZES.join(', ')} (GB), got ${formatText(size)}`,
       'Pick one of the sizes API Gateway offers.',
     );
   }
   return Math.floor(size * 2 ** 30);
 }
 
+/**
+ * Entries a stage cache holds at most unless `maxEntries` says otherwise (a simulator bound, not an AWS limit).
+ *
+ * @example
+ * ```ts
+ * createResponseCache({ clock, maxEntries: DEFAULT_CACHE_MAX_ENTRIES * 10 }); // a bigger soak
+ * ```
+ */
+export const DEFAULT_CACHE_MAX_ENTRIES = 100_000;
+
 export function validateMaxEntries(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw fail(
       'CACHE_INVALID_MAX_ENTRIES',
-      `createResponseCache: maxEntries must be an integer ≥ 1, got ${String(value)}`,
-      'Omit it to size the cache by cacheClusterSize only.',
+      `createResponseCache: maxEntries must be an integer ≥ 1, got ${formatText(value)}`,
+      `Pass a positive integer (default ${DEFAULT_CACHE_MAX_ENTRIES}).`,
     );
   }
   return value;
@@ -154,7 +169,7 @@ export function normalizeRouteOptions(
 ): Map<string, RouteCacheOptions> {
   const result = new Map<string, RouteCacheOptions>();
   for (const [key, value] of Object.entries(routes)) {
-    const where = `createResponseCache: routes[${JSON.stringify(key)}]`;
+    const where = `createResponseCache: routes[${formatValue(key)}]`;
     if (key === '*/*')
       throw fail(
         'CACHE_INVALID_ROUTE_KEY',
@@ -180,7 +195,7 @@ export function resolveRoute(
   route: RouteCacheOptions | undefined,
   stage: StageCacheDefaults,
 ): ResolvedRouteCache {
-  const where = `createResponseCache: routes[${JSON.stringify(routeKey)}]`;
+  const where = `createResponseCache: routes[${formatValue(routeKey)}]`;
   const method = routeKey.slice(0, routeKey.indexOf(' '));
   const enabled =
     route?.cachingEnabled === undefined

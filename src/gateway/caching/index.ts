@@ -8,6 +8,7 @@ export {
 export {
   type CacheClusterSize,
   type CacheStageOptions,
+  DEFAULT_CACHE_MAX_ENTRIES,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_CACHE_WARNING_HEADER,
   MAX_CACHE_ENTRY_BYTES,

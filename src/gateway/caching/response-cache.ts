@@ -4,6 +4,7 @@ import { type CacheKeyInput, computeCacheKey } from './cache-key.js';
 import {
   type CacheStageOptions,
   clusterBytes,
+  DEFAULT_CACHE_MAX_ENTRIES,
   DEFAULT_CACHE_TTL_SECONDS,
   DEFAULT_CACHE_WARNING_HEADER,
   MAX_CACHE_ENTRY_BYTES,
@@ -126,7 +127,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     Object.freeze([warning[0], warning[1]] as const),
   ]);
   const store = createLruStore<CachedResponse>(
-    options.maxEntries === undefined ? Number.POSITIVE_INFINITY : validateMaxEntries(options.maxEntries),
+    options.maxEntries === undefined ? DEFAULT_CACHE_MAX_ENTRIES : validateMaxEntries(options.maxEntries),
     clusterBytes(options.cacheClusterSize ?? 0.5),
   );
   const overrides = normalizeRouteOptions(options.routes ?? {});

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { Clock, TimerHandle } from '../../clock/clock.js';
+import { formatText } from '../../errors/format-value.js';
 import type { IdSource } from '../../ids/ids.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import type { InvocationOutcome, LambdaErrorObject } from '../trace.js';
@@ -119,13 +120,17 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  */
 export function toLambdaError(error: unknown): LambdaErrorObject {
   if (error instanceof Error) {
-    return {
-      errorType: error.name || 'Error',
-      errorMessage: error.message,
-      trace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
-    };
+    try {
+      return {
+        errorType: error.name || 'Error',
+        errorMessage: error.message,
+        trace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
+      };
+    } catch {
+      // A getter of the thrown object threw: the function still failed.
+    }
   }
-  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  return { errorType: typeof error, errorMessage: formatText(error), trace: [] };
 }
 
 function functionTimeoutError(context: Context, timeoutMs: number): LambdaErrorObject {

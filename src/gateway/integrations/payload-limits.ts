@@ -41,8 +41,10 @@ export function eventBytesIfLarge(event: unknown, body: string | Uint8Array | nu
  * (the proxy-result check reports that).
  */
 export function resultBytesIfLarge(value: unknown, limit: number): number | undefined {
-  if (upperBound(value, 0) <= limit) return undefined;
   try {
+    // Both walks read the result's properties, and a getter or proxy trap may throw: the result is then not
+    // serialisable, which the proxy-result check reports (a 502), so no size is given here.
+    if (upperBound(value, 0) <= limit) return undefined;
     const text = JSON.stringify(value);
     return text === undefined ? undefined : Buffer.byteLength(text, 'utf8');
   } catch {

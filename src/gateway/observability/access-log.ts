@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
 import { isDocumentedContextVariable } from './context-variables.js';
 
@@ -44,7 +45,7 @@ export function compileAccessLogFormat(
   if (apiType !== 'REST' && apiType !== 'HTTP' && apiType !== 'WEBSOCKET') {
     throw error(
       'ACCESS_LOG_INVALID_API_TYPE',
-      `compileAccessLogFormat: apiType must be REST, HTTP or WEBSOCKET, got ${JSON.stringify(apiType)}`,
+      `compileAccessLogFormat: apiType must be REST, HTTP or WEBSOCKET, got ${formatValue(apiType)}`,
       "Pass 'REST', 'HTTP' or 'WEBSOCKET'.",
     );
   }
@@ -94,7 +95,7 @@ export function compileAccessLogFormat(
       const shown = format.slice(i, i + 24).split(/[\s"',]/)[0];
       throw error(
         'ACCESS_LOG_FORMAT_NON_CONTEXT_VARIABLE',
-        `compileAccessLogFormat: ${JSON.stringify(shown)} is not a $context variable`,
+        `compileAccessLogFormat: ${formatValue(shown)} is not a $context variable`,
         'Access logs may only use $context variables, written $context.name.',
       );
     }

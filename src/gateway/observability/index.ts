@@ -5,6 +5,11 @@ export {
   compileAccessLogFormat,
   MAX_HTTP_ACCESS_LOG_FORMAT_LENGTH,
 } from './access-log.js';
+export {
+  appendAccessLogLine,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
+  validateMaxLines,
+} from './access-log-buffer.js';
 export { isDocumentedContextVariable } from './context-variables.js';
 export {
   createMetrics,

@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, InvalidInputError } from '../../errors/index.js';
 
 /** One request as the core reports it, after the response is known. */
@@ -140,7 +141,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (apiType !== 'REST' && apiType !== 'HTTP') {
     throw new InvalidInputError(
       'METRICS_INVALID_API_TYPE',
-      `createMetrics: apiType must be REST or HTTP, got ${JSON.stringify(apiType)}`,
+      `createMetrics: apiType must be REST or HTTP, got ${formatValue(apiType)}`,
       "Pass 'REST' or 'HTTP'.",
     );
   }

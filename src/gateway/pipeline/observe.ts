@@ -5,7 +5,7 @@ import type { ClientResponse } from '../../response/types.js';
 import { authorizationLogValue } from '../auth/access-log-values.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
-import type { AccessLogValue, RequestMetric } from '../observability/index.js';
+import { type AccessLogValue, appendAccessLogLine, type RequestMetric } from '../observability/index.js';
 import { messageStringOf } from '../responses/apply-gateway-response.js';
 import type { PipelineContext } from './context.js';
 import type { PipelineDeps } from './deps.js';
@@ -32,7 +32,7 @@ export function observe(
   // Only the variables the format uses are computed (the format is compiled once per gateway).
   const values: Record<string, AccessLogValue> = {};
   for (const name of format.variables) values[name] = contextValue(name, ctx, deps, client);
-  deps.accessLog.push(format.render(values));
+  appendAccessLogLine(deps.accessLog, format.render(values), policies.accessLogMaxLines);
 }
 
 /** The value of one `$context` variable of the access log for this request; undefined when unknown. */

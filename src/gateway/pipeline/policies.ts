@@ -8,7 +8,9 @@ import {
   type CompiledAccessLogFormat,
   compileAccessLogFormat,
   createMetrics,
+  DEFAULT_ACCESS_LOG_MAX_LINES,
   type Metrics,
+  validateMaxLines,
 } from '../observability/index.js';
 import { createThrottler, type ThrottleLimit, type Throttler } from '../throttling/index.js';
 import type { GatewayOptions } from '../types.js';
@@ -23,6 +25,8 @@ export interface GatewayPolicies {
   cache: ResponseCache | undefined;
   metrics: Metrics;
   accessLog: CompiledAccessLogFormat | undefined;
+  /** Lines `gateway.accessLog` keeps (`accessLog.maxLines`). */
+  accessLogMaxLines: number;
   /** Authorizers, resource policy, trusted identities and the authorizer cache; `undefined` when unused. */
   auth: GatewayAuth | undefined;
   /** HTTP API built-in CORS (`corsConfiguration`). */
@@ -30,7 +34,7 @@ export interface GatewayPolicies {
 }
 
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
-const ACCESS_LOG_KEYS = ['format'] as const;
+const ACCESS_LOG_KEYS = ['format', 'maxLines'] as const;
 
 /** Creates the policy engines from the gateway options; each engine validates its own options. */
 export function createPolicies(options: GatewayOptions, config: ResolvedGateway): GatewayPolicies {
@@ -89,11 +93,15 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
   }
 
   let accessLog: CompiledAccessLogFormat | undefined;
+  let accessLogMaxLines = DEFAULT_ACCESS_LOG_MAX_LINES;
   if (options.accessLog !== undefined) {
     assertKnownOptions('createGateway: accessLog', options.accessLog, ACCESS_LOG_KEYS);
     accessLog = compileAccessLogFormat(options.accessLog.format, apiType);
+    if (options.accessLog.maxLines !== undefined)
+      accessLogMaxLines = validateMaxLines(options.accessLog.maxLines);
   }
   const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
   const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
-  return { throttler, usagePlans, cache, metrics: createMetrics({ apiType }), accessLog, auth, cors };
+  const metrics = createMetrics({ apiType });
+  return { throttler, usagePlans, cache, metrics, accessLog, accessLogMaxLines, auth, cors };
 }

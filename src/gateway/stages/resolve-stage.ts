@@ -9,7 +9,7 @@ import { type PipelineContext, record, type StageResult } from '../pipeline/cont
  * is 403 `{"message":"Forbidden"}`. After the stage, extra leading slashes collapse (`/dev//x` routes as
  * `/x`) while `requestContext.path` keeps them, and one trailing slash is ignored for matching.
  * HTTP API: the `$default` stage has no prefix; a named stage must be the first segment, else 404. Paths
- * match exactly.
+ * match exactly, except that a path of slashes only is the root.
  */
 export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): StageResult {
   const pathname = ctx.request.pathname;
@@ -44,7 +44,9 @@ export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): Sta
       rest = pathname.slice(prefix.length);
     }
     ctx.eventPath = rest === '' ? '/' : rest;
-    ctx.segments = ctx.eventPath === '/' ? [] : ctx.eventPath.slice(1).split('/');
+    // A path of slashes only (`//`) is the root, as on REST APIs (UNCONFIRMED for HTTP APIs); routing it to a
+    // greedy `{proxy+}` would give an event whose path cannot fill the variable.
+    ctx.segments = /^\/+$/.test(ctx.eventPath) ? [] : ctx.eventPath.slice(1).split('/');
   }
   ctx.trace.stage = stage;
   if (ctx.detailed) record(ctx, { stage: 'stage', decision: 'matched', detail: `stage ${stage}` });

@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY']);
@@ -46,7 +47,7 @@ export function toRouteKey(key: string, where: string, code = 'THROTTLE_INVALID_
 function invalid(key: string, where: string, code: string): GatewayConfigError {
   return new GatewayConfigError(
     code,
-    `${where}: cannot read a method from the key ${JSON.stringify(key)}`,
+    `${where}: cannot read a method from the key ${formatValue(key)}`,
     "Use a route key such as 'GET /pets/{id}', a REST method-settings key such as 'pets/{id}/GET', " +
       "a usage-plan key such as '/pets/{id}/GET', or '*/*' for the whole stage; methods are upper case.",
     { key, where },

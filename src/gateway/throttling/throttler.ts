@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock/index.js';
+import { formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/index.js';
 import type { ClientLimits, ThrottleAllowed, ThrottleDecision, ThrottleLevel } from './client-limits.js';
 import { STAGE_WIDE_KEY, toRouteKey } from './route-key.js';
@@ -84,7 +85,7 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
   if (scope !== 'route' && scope !== 'stage') {
     throw new GatewayConfigError(
       'THROTTLE_INVALID_STAGE_SCOPE',
-      `createThrottler: stageScope must be 'route' or 'stage', got ${JSON.stringify(scope)}`,
+      `createThrottler: stageScope must be 'route' or 'stage', got ${formatValue(scope)}`,
       "Use 'route' (a bucket per route) or 'stage' (one shared bucket).",
     );
   }
@@ -97,7 +98,7 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
   let stageLimit = options.stage ? validateThrottleLimit('createThrottler: stage', options.stage) : undefined;
   const methodLimits = new Map<string, ThrottleLimit>();
   for (const [key, value] of Object.entries(options.methods ?? {})) {
-    const limit = validateThrottleLimit(`createThrottler: methods[${JSON.stringify(key)}]`, value);
+    const limit = validateThrottleLimit(`createThrottler: methods[${formatValue(key)}]`, value);
     if (key === STAGE_WIDE_KEY) {
       if (stageLimit) throw duplicate(key, 'stage');
       stageLimit = limit;
@@ -105,7 +106,7 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
     }
     const routeKey = options.opaqueRouteKeys
       ? key
-      : toRouteKey(key, `createThrottler: methods[${JSON.stringify(key)}]`);
+      : toRouteKey(key, `createThrottler: methods[${formatValue(key)}]`);
     if (methodLimits.has(routeKey)) throw duplicate(key, routeKey);
     methodLimits.set(routeKey, limit);
   }
@@ -190,7 +191,7 @@ function rejected(limitedBy: ThrottleLevel, limit: ThrottleLimit, message: strin
 function duplicate(key: string, routeKey: string): GatewayConfigError {
   return new GatewayConfigError(
     'THROTTLE_DUPLICATE_ROUTE_KEY',
-    `createThrottler: ${JSON.stringify(key)} sets limits for ${routeKey} a second time`,
+    `createThrottler: ${formatValue(key)} sets limits for ${routeKey} a second time`,
     'Give each method (and the stage default) one limit, in one spelling.',
     { key, routeKey },
   );

@@ -1,4 +1,9 @@
-export { createQuotaCounter, type QuotaCounter, type QuotaSettings } from './quota-counter.js';
+export {
+  createQuotaCounter,
+  type QuotaCounter,
+  type QuotaSettings,
+  USAGE_RETENTION_DAYS,
+} from './quota-counter.js';
 export { type PeriodBounds, quotaPeriodBounds, utcDate, type WeekStart } from './quota-period.js';
 export type { ApiKeyOptions, UsagePlanOptions, UsagePlanStageOptions } from './usage-plan-options.js';
 export {

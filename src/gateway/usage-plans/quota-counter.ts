@@ -30,6 +30,23 @@ export interface QuotaCounter {
   gate(message: string): QuotaGate;
 }
 
+/**
+ * Days of per-key usage kept for `gateway.usage()` (GetUsage): a date range there spans at most 90 days, and a
+ * quota period at most a month, so older days are dropped as the clock moves on and memory stays bounded.
+ * How long AWS itself keeps usage data is UNCONFIRMED.
+ *
+ * @example
+ * ```ts
+ * gateway.usage('key1', { startDate: '2024-01-01', endDate: '2024-03-30' }); // at most USAGE_RETENTION_DAYS back
+ * ```
+ */
+export const USAGE_RETENTION_DAYS = 90;
+
+/** Deletes the days before `cutoff` (YYYY-MM-DD, which sorts as text). */
+function forgetBefore(days: Map<string, number>, cutoff: string): void {
+  for (const date of days.keys()) if (date < cutoff) days.delete(date);
+}
+
 /** Creates the counter of one key in one plan; the first period is the one containing `startedAt`. */
 export function createQuotaCounter(
   quota: QuotaSettings | undefined,
@@ -69,6 +86,7 @@ export function createQuotaCounter(
       if (now >= dayEnd || now < dayEnd - DAY_MS) {
         dayEnd = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
         dayKey = utcDate(now);
+        forgetBefore(days, utcDate(now - USAGE_RETENTION_DAYS * DAY_MS));
       }
       days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
     },

@@ -1,3 +1,4 @@
+import { formatText, formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/index.js';
 import { createIdSource } from '../../ids/index.js';
 import { type ThrottleLimit, toRouteKey, validateThrottleLimit } from '../throttling/index.js';
@@ -108,7 +109,7 @@ export function normalizeApiKeys(keys: readonly ApiKeyOptions[]): ApiKeyConfig[]
     if (typeof id !== 'string' || id === '' || ids.has(id)) {
       throw fail(
         'API_KEY_DUPLICATE_ID',
-        `${where}: the key id ${JSON.stringify(id)} is empty or used twice`,
+        `${where}: the key id ${formatValue(id)} is empty or used twice`,
         'Give every API key a distinct id.',
         { index },
       );
@@ -134,7 +135,7 @@ export function normalizeUsagePlans(
     if (typeof id !== 'string' || id === '' || planIds.has(id)) {
       throw fail(
         'USAGE_PLAN_DUPLICATE_ID',
-        `${where}: the plan id ${JSON.stringify(id)} is empty or used twice`,
+        `${where}: the plan id ${formatValue(id)} is empty or used twice`,
         'Give every usage plan a distinct id (or name).',
         { index },
       );
@@ -149,7 +150,7 @@ export function normalizeUsagePlans(
       if (typeof stage.stage !== 'string' || stage.stage === '' || stages.has(stage.stage)) {
         throw fail(
           'USAGE_PLAN_INVALID_STAGE',
-          `${at}: stage must be a non-empty stage name listed once, got ${JSON.stringify(stage.stage)}`,
+          `${at}: stage must be a non-empty stage name listed once, got ${formatValue(stage.stage)}`,
           'List each stage of the plan once.',
           { index },
         );
@@ -173,7 +174,7 @@ export function normalizeUsagePlans(
             'Keep one entry per method.',
             { index },
           );
-        methods.set(routeKey, validateThrottleLimit(`${at}.throttle[${JSON.stringify(key)}]`, limit));
+        methods.set(routeKey, validateThrottleLimit(`${at}.throttle[${formatValue(key)}]`, limit));
       }
       stages.set(stage.stage, methods);
     }
@@ -182,7 +183,7 @@ export function normalizeUsagePlans(
       if (!key)
         throw fail(
           'USAGE_PLAN_UNKNOWN_KEY',
-          `${where}.keys: no API key has the id or value ${JSON.stringify(ref)}`,
+          `${where}.keys: no API key has the id or value ${formatValue(ref)}`,
           'Declare the key in apiKeys first and refer to it by id or value.',
           { index },
         );
@@ -219,19 +220,19 @@ function validateQuota(where: string, quota: QuotaSettings): QuotaSettings {
   if (!Number.isInteger(limit) || limit < 0)
     throw fail(
       'USAGE_PLAN_INVALID_QUOTA_LIMIT',
-      `${where}: limit must be an integer ≥ 0, got ${String(limit)}`,
+      `${where}: limit must be an integer ≥ 0, got ${formatText(limit)}`,
       'Set the requests allowed per period.',
     );
   if (!Number.isInteger(offset) || offset < 0 || offset > limit)
     throw fail(
       'USAGE_PLAN_INVALID_QUOTA_OFFSET',
-      `${where}: offset must be an integer from 0 to limit, got ${String(offset)}`,
+      `${where}: offset must be an integer from 0 to limit, got ${formatText(offset)}`,
       'offset is the number of requests subtracted from the limit in the first period.',
     );
   if (period !== 'DAY' && period !== 'WEEK' && period !== 'MONTH')
     throw fail(
       'USAGE_PLAN_INVALID_QUOTA_PERIOD',
-      `${where}: period must be DAY, WEEK or MONTH, got ${JSON.stringify(period)}`,
+      `${where}: period must be DAY, WEEK or MONTH, got ${formatValue(period)}`,
       'Use one of DAY, WEEK, MONTH.',
     );
   return Object.freeze({ limit, offset, period });

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock/index.js';
+import { formatValue } from '../../errors/format-value.js';
 import { assertKnownOptions, GatewayConfigError, InvalidInputError } from '../../errors/index.js';
 import { type ClientLimits, createTokenBucket, type ThrottleLimit } from '../throttling/index.js';
 import { createKeyBinding, type KeyBinding, maskKey } from './key-binding.js';
@@ -109,7 +110,7 @@ export function createUsagePlans(options: UsagePlansOptions): UsagePlans {
   if (weekStartsOn !== 'SUNDAY' && weekStartsOn !== 'MONDAY') {
     throw new GatewayConfigError(
       'USAGE_PLAN_INVALID_WEEK_START',
-      `createUsagePlans: weekStartsOn must be SUNDAY or MONDAY, got ${JSON.stringify(weekStartsOn)}`,
+      `createUsagePlans: weekStartsOn must be SUNDAY or MONDAY, got ${formatValue(weekStartsOn)}`,
       'Pass SUNDAY or MONDAY.',
     );
   }
@@ -198,7 +199,7 @@ export function createUsagePlans(options: UsagePlansOptions): UsagePlans {
       if (!key)
         throw new InvalidInputError(
           'USAGE_UNKNOWN_KEY',
-          `usage: no API key has the id ${JSON.stringify(keyId)}`,
+          `usage: no API key has the id ${formatValue(keyId)}`,
           `Known key ids: ${[...byId.keys()].join(', ') || '(none)'}.`,
         );
       const candidates = plans.filter(
@@ -220,7 +221,7 @@ export function createUsagePlans(options: UsagePlansOptions): UsagePlans {
       if (!key)
         throw new InvalidInputError(
           'USAGE_UNKNOWN_KEY',
-          `setKeyEnabled: no API key has the id ${JSON.stringify(keyId)}`,
+          `setKeyEnabled: no API key has the id ${formatValue(keyId)}`,
           'Use an id from apiKeys.',
         );
       key.enabled = enabled;

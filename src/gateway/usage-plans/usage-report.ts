@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { InvalidInputError } from '../../errors/index.js';
 import type { QuotaPeriod } from '../throttling/index.js';
 import type { QuotaCounter } from './quota-counter.js';
@@ -104,7 +105,7 @@ function parseDate(name: string, value: string): number {
   if (!Number.isFinite(ms))
     throw new InvalidInputError(
       'USAGE_INVALID_DATE',
-      `usage: ${name} must be YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      `usage: ${name} must be YYYY-MM-DD, got ${formatValue(value)}`,
       'Pass a UTC calendar date such as 2024-01-31.',
     );
   return ms;

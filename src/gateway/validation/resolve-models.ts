@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { builtin } from '../../node/builtin.js';
 import type { SchemaError } from './validation-error-string.js';
 
 /**
@@ -84,7 +84,7 @@ export function resolveModels(value: unknown, apiId: string): ReadonlyMap<string
     }
     schemas.set(name, schema);
   }
-  const require = createRequire(import.meta.url);
+  const require = builtin('node:module').createRequire(import.meta.url);
   const mod = require('ajv-draft-04') as { default?: new (o: object) => Ajv };
   const AjvClass = (mod.default ?? mod) as new (o: object) => Ajv;
   const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, validateFormats: false });

@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { JavaDouble, type JavaIntegral, JsonList, parseIntegral } from './values.js';
 
 /** Thrown by {@link parseJavaJson} on text that is not JSON; callers turn it into the AWS failure. */
@@ -56,7 +57,7 @@ class JsonReader {
         return this.fail(
           Number.isNaN(c)
             ? 'Unexpected end of JSON'
-            : `Unexpected character ${JSON.stringify(this.text.charAt(this.pos))}`,
+            : `Unexpected character ${formatValue(this.text.charAt(this.pos))}`,
         );
     }
   }
@@ -71,34 +72,47 @@ class JsonReader {
     const t = this.text;
     const start = this.pos;
     let p = start;
-    if (t.charCodeAt(p) === 45) p++;
-    const digits = (): void => {
-      const from = p;
-      while (t.charCodeAt(p) >= 48 && t.charCodeAt(p) <= 57) p++;
-      if (p === from) {
-        this.pos = p;
-        this.fail('Invalid number');
-      }
-    };
+    const negative = t.charCodeAt(p) === 45;
+    if (negative) p++;
+    // The integer part, accumulated as it is read: most JSON numbers are short integers, which then need no
+    // slice and no second parse (15 digits always fit a double exactly).
+    let value = 0;
+    const first = p;
     if (t.charCodeAt(p) === 48) p++;
-    else digits();
-    let double = false;
-    if (t.charCodeAt(p) === 46) {
-      p++;
-      digits();
-      double = true;
+    else {
+      for (let c = t.charCodeAt(p); c >= 48 && c <= 57; c = t.charCodeAt(++p)) value = value * 10 + (c - 48);
+      if (p === first) this.invalidNumber(p);
     }
+    const c = t.charCodeAt(p);
+    if (c !== 46 && c !== 101 && c !== 69) {
+      this.pos = p;
+      if (p - first <= 15) return negative ? 0 - value : value;
+      return parseIntegral(t.slice(start, p));
+    }
+    if (c === 46) p = this.digits(p + 1);
     const e = t.charCodeAt(p);
     if (e === 101 || e === 69) {
       p++;
       const sign = t.charCodeAt(p);
       if (sign === 43 || sign === 45) p++;
-      digits();
-      double = true;
+      p = this.digits(p);
     }
     this.pos = p;
-    const text = t.slice(start, p);
-    return double ? new JavaDouble(Number(text)) : parseIntegral(text);
+    return new JavaDouble(Number(t.slice(start, p)));
+  }
+
+  /** Reads one or more digits from `p`; returns the position after them. */
+  digits(p: number): number {
+    const t = this.text;
+    const from = p;
+    while (t.charCodeAt(p) >= 48 && t.charCodeAt(p) <= 57) p++;
+    if (p === from) this.invalidNumber(p);
+    return p;
+  }
+
+  invalidNumber(p: number): never {
+    this.pos = p;
+    return this.fail('Invalid number');
   }
 
   string(): string {
@@ -133,19 +147,22 @@ class JsonReader {
     return JSON.parse(found[0]) as string;
   }
 
+  // Whitespace is skipped only where there is some: every whitespace character is ≤ 32, and text written by
+  // JSON.stringify has none, so the common case is one comparison instead of a call.
   array(): JsonList {
+    const t = this.text;
     const list = new JsonList();
     this.pos++;
-    this.ws();
-    if (this.text.charCodeAt(this.pos) === 93) {
+    if (t.charCodeAt(this.pos) <= 32) this.ws();
+    if (t.charCodeAt(this.pos) === 93) {
       this.pos++;
       return list;
     }
     for (;;) {
-      this.ws();
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
       list.push(this.value());
-      this.ws();
-      const c = this.text.charCodeAt(this.pos++);
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
+      const c = t.charCodeAt(this.pos++);
       if (c === 93) return list;
       if (c !== 44) {
         this.pos--;
@@ -155,24 +172,25 @@ class JsonReader {
   }
 
   object(): Map<unknown, unknown> {
+    const t = this.text;
     const map = new Map<unknown, unknown>();
     this.pos++;
-    this.ws();
-    if (this.text.charCodeAt(this.pos) === 125) {
+    if (t.charCodeAt(this.pos) <= 32) this.ws();
+    if (t.charCodeAt(this.pos) === 125) {
       this.pos++;
       return map;
     }
     for (;;) {
-      this.ws();
-      if (this.text.charCodeAt(this.pos) !== 34) this.fail('Expected a property name');
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
+      if (t.charCodeAt(this.pos) !== 34) this.fail('Expected a property name');
       const key = this.string();
-      this.ws();
-      if (this.text.charCodeAt(this.pos) !== 58) this.fail('Expected ":"');
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
+      if (t.charCodeAt(this.pos) !== 58) this.fail('Expected ":"');
       this.pos++;
-      this.ws();
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
       map.set(key, this.value());
-      this.ws();
-      const c = this.text.charCodeAt(this.pos++);
+      if (t.charCodeAt(this.pos) <= 32) this.ws();
+      const c = t.charCodeAt(this.pos++);
       if (c === 125) return map;
       if (c !== 44) {
         this.pos--;

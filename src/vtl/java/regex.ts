@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { TemplateRuntimeError } from '../errors.js';
 
 /**
@@ -25,7 +26,7 @@ export function javaRegex(pattern: string, extraFlags = ''): RegExp {
   } catch (error) {
     throw new TemplateRuntimeError(
       'VTL_INVALID_REGEX',
-      `Invalid regular expression: ${JSON.stringify(pattern)} (${(error as Error).message})`,
+      `Invalid regular expression: ${formatValue(pattern)} (${(error as Error).message})`,
       'Fix the pattern; String.matches/replaceAll/split take Java regular expressions.',
       { pattern },
     );
@@ -50,7 +51,7 @@ export function javaReplacement(replacement: string): (match: string, ...rest: u
         if (!digits) {
           throw new TemplateRuntimeError(
             'VTL_INVALID_REGEX',
-            `Illegal group reference in replacement ${JSON.stringify(replacement)}`,
+            `Illegal group reference in replacement ${formatValue(replacement)}`,
             'Write $1…$9 for groups and \\$ for a literal dollar sign.',
           );
         }
@@ -66,7 +67,7 @@ export function javaReplacement(replacement: string): (match: string, ...rest: u
         if (n > groups.length) {
           throw new TemplateRuntimeError(
             'VTL_INVALID_REGEX',
-            `No group ${n} in the pattern for replacement ${JSON.stringify(replacement)}`,
+            `No group ${n} in the pattern for replacement ${formatValue(replacement)}`,
             'Refer only to groups the pattern defines.',
           );
         }

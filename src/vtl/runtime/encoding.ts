@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { TemplateRuntimeError } from '../errors.js';
 
 /**
@@ -116,7 +117,7 @@ export function urlDecode(s: string): string {
         if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
           throw new TemplateRuntimeError(
             'VTL_URL_DECODE_FAILED',
-            `$util.urlDecode failed: illegal hex characters in escape (%) pattern at index ${i} of ${JSON.stringify(s)}`,
+            `$util.urlDecode failed: illegal hex characters in escape (%) pattern at index ${i} of ${formatValue(s)}`,
             'Percent signs must start a %XX escape; encode a literal % as %25.',
           );
         }
@@ -170,7 +171,7 @@ export function base64Decode(s: string): string {
   ) {
     throw new TemplateRuntimeError(
       'VTL_BASE64_DECODE_FAILED',
-      `$util.base64Decode failed: ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)} is not base64`,
+      `$util.base64Decode failed: ${formatValue(s.length > 40 ? `${s.slice(0, 40)}…` : s)} is not base64`,
       'Pass standard base64 (A-Z a-z 0-9 + /, optional = padding); URL-safe base64 is not accepted.',
     );
   }

@@ -1,3 +1,4 @@
+import { formatValue } from '../../errors/format-value.js';
 import { TemplateRuntimeError } from '../errors.js';
 import { JsonSyntaxError, parseJavaJson } from '../java/json.js';
 import { javaToString } from '../java/print.js';
@@ -21,7 +22,7 @@ export function parseJsonOrFail(text: string): unknown {
     if (!(error instanceof JsonSyntaxError)) throw error;
     throw new TemplateRuntimeError(
       'VTL_PARSE_JSON_FAILED',
-      `$util.parseJson failed: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} is not JSON (${error.message})`,
+      `$util.parseJson failed: ${formatValue(text.length > 60 ? `${text.slice(0, 60)}…` : text)} is not JSON (${error.message})`,
       'Pass a JSON document; API Gateway fails the request with 500 Internal server error when parseJson gets anything else.',
       { input: text },
     );

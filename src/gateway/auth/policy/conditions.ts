@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { builtin } from '../../../node/builtin.js';
 import { compileWildcard } from './wildcard.js';
 
 /** Values of the request's condition keys, by lowercased key (`aws:sourceip`). */
@@ -131,6 +131,7 @@ function parseDate(value: string): number {
 }
 
 function ipTest(values: string[]): ValueTest {
+  const { BlockList, isIP } = builtin('node:net');
   const list = new BlockList();
   for (const value of values) {
     const [address = '', bits] = value.split('/');

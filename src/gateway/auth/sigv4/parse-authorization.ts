@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { builtin } from '../../../node/builtin.js';
 
 /** A parsed `Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` header. */
 export interface SigV4Authorization {
@@ -26,7 +26,7 @@ export function parseAuthorization(
   header: string,
   hasDate: boolean,
 ): SigV4Authorization | IncompleteSignature {
-  const hashed = createHash('sha256').update(header).digest('base64');
+  const hashed = builtin('node:crypto').createHash('sha256').update(header).digest('base64');
   const algorithm = 'AWS4-HMAC-SHA256 ';
   const rest = header.startsWith(algorithm) ? header.slice(algorithm.length) : header;
   const params = new Map<string, string>();
