@@ -99,4 +99,19 @@ describe('a consumer project made from the packed tarball', () => {
     expect(report.success).toBe(true);
     expect(run.stderr).not.toMatch(/source ?map/i);
   }, 120_000);
+
+  it("runs the same matchers under real Jest in CommonJS mode (Jest's default: the require condition, no flags)", () => {
+    const run = project.node(bin.jest, ['--ci', '--json', '--config', 'cjs/jest.config.js'], {});
+    const report = JSON.parse(run.stdout) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      success: boolean;
+    };
+    expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
+      failed: 0,
+      passed: 4,
+    });
+    expect(report.success).toBe(true);
+    expect(run.stderr).not.toMatch(/source ?map|ExperimentalWarning/i);
+  }, 120_000);
 });
