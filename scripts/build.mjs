@@ -52,6 +52,7 @@ function eagerModules(ctx) {
   return seen;
 }
 const groups = CHUNKS.map(([name, test], i) => ({
+  debugName: name,
   name: (id, ctx) => {
     eager ??= eagerModules(ctx);
     return eager.has(id) && test.test(id) ? name : null;

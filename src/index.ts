@@ -26,6 +26,7 @@ export {
   buildRequestAuthorizerEvent,
   buildRequestAuthorizerEventV2,
   buildTokenAuthorizerEvent,
+  buildWebSocketAuthorizerEvent,
   buildWebSocketEvent,
   type HttpEventOptions,
   type LambdaContextOptions,
@@ -36,6 +37,8 @@ export {
   type RequestAuthorizerEventOptions,
   type RequestAuthorizerEventV2Options,
   type TokenAuthorizerEventOptions,
+  type WebSocketAuthorizerEvent,
+  type WebSocketAuthorizerEventOptions,
   type WebSocketEvent,
   type WebSocketEventOptions,
 } from './events/index.js';

@@ -3,25 +3,26 @@ export type {
   AuthorizerConfig,
   CognitoAuthorizerConfig,
   CorsConfiguration,
+  HttpAuthorizerConfig,
   IamCredentials,
   IdentityProviderConfig,
   JsonWebKeySet,
   JwtAuthorizerConfig,
-  RequestAuthorizerConfig,
-  RequestAuthorizerConfigV1,
-  RequestAuthorizerConfigV2,
-  SimpleAuthorizerConfigV2,
-  TokenAuthorizerConfig,
+  RestAuthorizerConfig,
 } from '../gateway/auth/auth-options.js';
 export type {
+  AuthorizerEvent,
   AuthorizerHandler,
-  PolicyAuthorizerResultV2,
-  RequestAuthorizerHandler,
-  RequestAuthorizerHandlerV2,
-  SimpleAuthorizerHandlerV2,
-  SimpleAuthorizerResultV2,
-  TokenAuthorizerHandler,
-} from '../gateway/auth/authorizer-handlers.js';
+  HttpRequestAuthorizerEventV1,
+} from '../gateway/auth/authorizer-handler.js';
+export type {
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+  WebSocketAuthorizerConfig,
+} from '../gateway/auth/lambda-authorizer-options.js';
 export type { PolicyDecision } from '../gateway/auth/policy/evaluate-compiled.js';
 export {
   type EvaluatePolicyOptions,

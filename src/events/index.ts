@@ -49,6 +49,12 @@ export {
 } from './request-authorizer-event-v2.js';
 export { buildTokenAuthorizerEvent, type TokenAuthorizerEventOptions } from './token-authorizer-event.js';
 export {
+  buildWebSocketAuthorizerEvent,
+  type WebSocketAuthorizerEvent,
+  type WebSocketAuthorizerEventOptions,
+  webSocketConnectArn,
+} from './websocket-authorizer-event.js';
+export {
   buildWebSocketEvent,
   type WebSocketEvent,
   type WebSocketEventOptions,

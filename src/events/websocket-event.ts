@@ -80,7 +80,8 @@ export interface WebSocketEventOptions
   requestContext?: DeepPartial<WebSocketRequestContext> & Record<string, unknown>;
 }
 
-const KNOWN: readonly string[] = [
+/** Every option {@link buildWebSocketEvent} takes (the `$connect` authorizer builder takes a subset). */
+export const WEBSOCKET_EVENT_OPTION_KEYS: readonly string[] = [
   ...HTTP_OPTION_KEYS.filter((k) =>
     [
       'headers',
@@ -110,7 +111,7 @@ const KNOWN: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildWebSocketEvent';
-const checkOptions = knownOptions(WHERE, KNOWN);
+const checkOptions = knownOptions(WHERE, WEBSOCKET_EVENT_OPTION_KEYS);
 const ROUTE: Record<WebSocketEventType, string> = {
   CONNECT: '$connect',
   MESSAGE: '$default',

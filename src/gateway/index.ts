@@ -25,25 +25,18 @@ export type {
   AuthorizerConfig,
   CognitoAuthorizerConfig,
   CorsConfiguration,
+  HttpAuthorizerConfig,
   IamCredentials,
   IdentityProviderConfig,
   JsonWebKeySet,
   JwtAuthorizerConfig,
-  RequestAuthorizerConfig,
-  RequestAuthorizerConfigV1,
-  RequestAuthorizerConfigV2,
-  SimpleAuthorizerConfigV2,
-  TokenAuthorizerConfig,
+  RestAuthorizerConfig,
 } from './auth/auth-options.js';
 export type {
+  AuthorizerEvent,
   AuthorizerHandler,
-  PolicyAuthorizerResultV2,
-  RequestAuthorizerHandler,
-  RequestAuthorizerHandlerV2,
-  SimpleAuthorizerHandlerV2,
-  SimpleAuthorizerResultV2,
-  TokenAuthorizerHandler,
-} from './auth/authorizer-handlers.js';
+  HttpRequestAuthorizerEventV1,
+} from './auth/authorizer-handler.js';
 export type { AccessDeniedWording } from './auth/deny-messages.js';
 export {
   AUTHORIZER_TIMEOUT_MS,
@@ -52,6 +45,14 @@ export {
   type LambdaAuthorizerRequest,
   runLambdaAuthorizer,
 } from './auth/lambda/run-lambda-authorizer.js';
+export type {
+  HttpRequestAuthorizerConfigV1,
+  HttpRequestAuthorizerConfigV2,
+  RequestAuthorizerConfig,
+  RestRequestAuthorizerConfig,
+  TokenAuthorizerConfig,
+  WebSocketAuthorizerConfig,
+} from './auth/lambda-authorizer-options.js';
 export {
   type CacheClusterSize,
   type CacheLookup,
@@ -68,6 +69,7 @@ export {
   type RouteCacheOptions,
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
+export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
 export { type CorsPreflightRoute, type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,

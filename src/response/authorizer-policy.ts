@@ -1,4 +1,6 @@
-import { compileWildcard } from '../gateway/auth/policy/wildcard.js';
+import type { CompiledPolicy } from '../gateway/auth/policy/compile-policy.js';
+import { evaluateCompiled } from '../gateway/auth/policy/evaluate-compiled.js';
+import { anyOf, compileWildcard } from '../gateway/auth/policy/wildcard.js';
 import type {
   AuthorizerDecision,
   AuthorizerResultFinding,
@@ -107,14 +109,25 @@ export function iamGlobMatches(pattern: string, text: string, ignoreCase: boolea
   return compileWildcard(pattern, ignoreCase)(text);
 }
 
-/** IAM evaluation: a matching `Deny` wins, then a matching `Allow`; otherwise the request is implicitly denied. */
+/**
+ * IAM evaluation of checked statements for `execute-api:Invoke` on `methodArn`, by the gateway's policy engine:
+ * a matching `Deny` wins, then a matching `Allow`; otherwise the request is implicitly denied.
+ */
 export function evaluatePolicy(
   statements: readonly PolicyStatement[],
   methodArn: string,
 ): AuthorizerDecision {
-  const applies = (s: PolicyStatement) =>
-    s.actions.some((a) => iamGlobMatches(a, 'execute-api:Invoke', true)) &&
-    s.resources.some((r) => iamGlobMatches(r, methodArn, false));
-  if (statements.some((s) => s.effect === 'Deny' && applies(s))) return 'explicit-deny';
-  return statements.some((s) => s.effect === 'Allow' && applies(s)) ? 'allow' : 'implicit-deny';
+  const policy: CompiledPolicy = {
+    statements: statements.map((s, index) => ({
+      index,
+      sid: undefined,
+      effect: s.effect,
+      action: anyOf(s.actions, true),
+      resource: anyOf(s.resources, false),
+      principal: undefined,
+      condition: undefined,
+    })),
+    hasConditions: false,
+  };
+  return evaluateCompiled(policy, 'execute-api:Invoke', methodArn, undefined).decision;
 }

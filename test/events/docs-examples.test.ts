@@ -6,6 +6,7 @@ import {
   buildProxyEventV1,
   buildProxyEventV2,
   buildTokenAuthorizerEvent,
+  buildWebSocketAuthorizerEvent,
   loadEventFixture,
   matchResourcePath,
 } from '../../src/events/index.js';
@@ -50,6 +51,13 @@ describe('docs/events.md examples', () => {
       authorizationToken: 'Bearer abc',
       methodArn: 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/dev/GET/pets/7',
     });
+  });
+
+  it('WebSocket $connect authorizer example', () => {
+    const connect = buildWebSocketAuthorizerEvent({ query: { token: 'abc' }, stage: 'prod' });
+    expect(connect.methodArn).toBe('arn:aws:execute-api:us-east-1:123456789012:abcd1234ef/prod/$connect');
+    expect(connect.queryStringParameters).toEqual({ token: 'abc' });
+    expect(connect.requestContext.eventType).toBe('CONNECT');
   });
 
   it('Lambda context example', () => {

@@ -68,7 +68,7 @@ describe('createGateway configuration is validated eagerly', () => {
     [
       'a "cors" option (HTTP APIs call it corsConfiguration)',
       { routes: {}, cors: true } as GatewayOptions,
-      'UNKNOWN_OPTION',
+      'GATEWAY_MISPLACED_OPTION',
     ],
     [
       'a REST timeout above 29 000',

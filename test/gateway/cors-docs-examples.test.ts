@@ -41,4 +41,20 @@ describe('docs/cors.md examples', () => {
     expect(options.headers.get('access-control-allow-methods')).toBe('GET,OPTIONS,POST');
     expect(options.headers.get('access-control-allow-origin')).toBe('*');
   });
+
+  it('REST enableCors on gateway responses', async () => {
+    const browserApi = createGateway(
+      enableCors(
+        { routes: { 'GET /pets': listPets, 'POST /pets': addPet } },
+        { allowOrigin: 'https://app.example.com', gatewayResponses: true },
+      ),
+    );
+    const missing = await browserApi.fetch('/dev/nope');
+    expect([missing.status, await missing.text()]).toEqual([
+      403,
+      '{"message":"Missing Authentication Token"}',
+    ]);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(missing.headers.get('access-control-allow-methods')).toBe('GET,OPTIONS,POST');
+  });
 });

@@ -182,6 +182,36 @@ describe('REST "Enable CORS" (behaviour.md §9.1)', () => {
     expect((await gateway.fetch(`${HOST}/dev/pets`)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('non-proxy AWS and HTTP methods get Access-Control-Allow-Origin on their 200 response too (not only MOCK)', async () => {
+    const gateway = createGateway({
+      services: { dynamodb: { PutItem: () => ({ statusCode: 200, body: {} }) } },
+      routes: enableCors(
+        {
+          'POST /pets': {
+            methodResponses: { '200': {} },
+            integration: {
+              type: 'AWS',
+              uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem',
+              httpMethod: 'POST',
+              credentials: 'arn:aws:iam::123456789012:role/apigw',
+              requestTemplates: { 'application/json': '{"TableName": "pets"}' },
+              integrationResponses: [
+                { statusCode: '200', responseTemplates: { 'application/json': '{"stored":true}' } },
+              ],
+            },
+          },
+        },
+        { allowOrigin: 'https://app.example.com' },
+      ),
+    });
+    const response = await gateway.fetch(`${HOST}/dev/pets`, { method: 'POST', body: '{}' });
+    expect([
+      response.status,
+      response.headers.get('access-control-allow-origin'),
+      await response.text(),
+    ]).toEqual([200, 'https://app.example.com', '{"stored":true}']);
+  });
+
   it('a 403 for a missing route has no CORS headers unless configured (as on AWS)', async () => {
     const gateway = createGateway({ routes: enableCors({ 'GET /pets': backend }) });
     const response = await wire(
@@ -189,5 +219,128 @@ describe('REST "Enable CORS" (behaviour.md §9.1)', () => {
     );
     expect(response.status).toBe(403);
     expect(Object.keys(response.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+});
+
+describe('REST "Enable CORS" on gateway responses (the console\'s Default 4XX / Default 5XX boxes)', () => {
+  const failing = async () => {
+    throw new Error('boom');
+  };
+  const allow = async (event: { methodArn: string }) => ({
+    principalId: 'u',
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: event.methodArn }],
+    },
+  });
+  const cors = (headers: Record<string, string>) =>
+    Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('access-control-')));
+  const CONSOLE = {
+    'access-control-allow-headers': 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token',
+    'access-control-allow-methods': 'GET,OPTIONS,POST',
+    'access-control-allow-origin': '*',
+  };
+
+  it('gatewayResponses: true maps the Access-Control-Allow-* headers on DEFAULT_4XX and DEFAULT_5XX: a missing route (403) and a Lambda failure (502) carry them', async () => {
+    const options = enableCors(
+      { routes: { 'GET /pets': backend, 'POST /pets': failing } },
+      { gatewayResponses: true },
+    );
+    expect(options.gatewayResponses).toEqual({
+      DEFAULT_4XX: {
+        responseParameters: {
+          'gatewayresponse.header.Access-Control-Allow-Headers':
+            "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+          'gatewayresponse.header.Access-Control-Allow-Methods': "'GET,OPTIONS,POST'",
+          'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
+        },
+      },
+      DEFAULT_5XX: { responseParameters: options.gatewayResponses!.DEFAULT_4XX!.responseParameters },
+    });
+    const gateway = createGateway(options);
+    const missing = await wire(await gateway.fetch(`${HOST}/dev/nope`));
+    expect([missing.status, missing.body, cors(missing.headers)]).toEqual([
+      403,
+      '{"message":"Missing Authentication Token"}',
+      CONSOLE,
+    ]);
+    expect(missing.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
+    const failed = await wire(await gateway.fetch(`${HOST}/dev/pets`, { method: 'POST' }));
+    expect([failed.status, failed.body, cors(failed.headers)]).toEqual([
+      502,
+      '{"message": "Internal server error"}',
+      CONSOLE,
+    ]);
+  });
+
+  it('a list names the response types: only an UNAUTHORIZED 401 gets the headers, the 403 for a missing route none', async () => {
+    const gateway = createGateway(
+      enableCors(
+        {
+          authorizers: { Token: { type: 'TOKEN', handler: allow } },
+          routes: {
+            'GET /pets': { authorizer: 'Token', integration: { type: 'AWS_PROXY', handler: backend } },
+          },
+        },
+        { allowOrigin: 'https://app.example.com', gatewayResponses: ['UNAUTHORIZED'] },
+      ),
+    );
+    const unauthorized = await wire(await gateway.fetch(`${HOST}/dev/pets`));
+    expect([unauthorized.status, cors(unauthorized.headers)['access-control-allow-origin']]).toEqual([
+      401,
+      'https://app.example.com',
+    ]);
+    expect(cors((await wire(await gateway.fetch(`${HOST}/dev/nope`))).headers)).toEqual({});
+  });
+
+  it('an existing customisation keeps its status and template; a customised type no longer falls back to DEFAULT_4XX (as on AWS)', async () => {
+    const gateway = createGateway(
+      enableCors(
+        {
+          gatewayResponses: {
+            DEFAULT_4XX: {
+              statusCode: 404,
+              responseTemplates: { 'application/json': '{"error":"$context.error.responseType"}' },
+            },
+            UNAUTHORIZED: { responseParameters: { 'gatewayresponse.header.X-Reason': "'login'" } },
+          },
+          authorizers: { Token: { type: 'TOKEN', handler: allow } },
+          routes: {
+            'GET /pets': { authorizer: 'Token', integration: { type: 'AWS_PROXY', handler: backend } },
+          },
+        },
+        { gatewayResponses: true },
+      ),
+    );
+    const missing = await wire(await gateway.fetch(`${HOST}/dev/nope`));
+    expect([missing.status, missing.body, cors(missing.headers)['access-control-allow-origin']]).toEqual([
+      404,
+      '{"error":"MISSING_AUTHENTICATION_TOKEN"}',
+      '*',
+    ]);
+    const unauthorized = await wire(await gateway.fetch(`${HOST}/dev/pets`));
+    expect([unauthorized.status, unauthorized.headers['x-reason'], cors(unauthorized.headers)]).toEqual([
+      401,
+      'login',
+      {},
+    ]);
+  });
+
+  it.each([
+    [
+      'the routes alone with gatewayResponses',
+      () => enableCors({ 'GET /pets': backend }, { gatewayResponses: true }),
+    ],
+    [
+      'an unknown response type',
+      () => enableCors({ routes: { 'GET /pets': backend } }, { gatewayResponses: ['DEFAULT_3XX' as never] }),
+    ],
+    ['an empty list', () => enableCors({ routes: { 'GET /pets': backend } }, { gatewayResponses: [] })],
+    [
+      'an HTTP API',
+      () => enableCors({ apiType: 'HTTP', routes: { 'GET /pets': backend } }, { gatewayResponses: true }),
+    ],
+  ])('refuses %s (GATEWAY_INVALID_CORS)', (_case, call) => {
+    expect(call).toThrow(expect.objectContaining({ code: 'GATEWAY_INVALID_CORS' }));
   });
 });

@@ -8,7 +8,7 @@ import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { setupServer } from 'msw/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
-import { createGateway } from '../../src/gateway/index.js';
+import { createGateway, type WebSocketAuthorizerConfig } from '../../src/gateway/index.js';
 import { toMswHandlers } from '../../src/msw/index.js';
 
 type Event = APIGatewayProxyWebsocketEventV2 & { queryStringParameters?: Record<string, string> };
@@ -80,6 +80,65 @@ describe('docs/websocket.md examples', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('$connect authorizers: 401 without the token (not invoked), 403 on a deny, the context on later events', async () => {
+    let invocations = 0;
+    const tokenAuth: WebSocketAuthorizerConfig = {
+      type: 'REQUEST',
+      identitySource: ['route.request.querystring.token'],
+      handler: async (event) => {
+        invocations++;
+        return {
+          principalId: `user-${event.queryStringParameters.token}`,
+          policyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: event.queryStringParameters.token === 'secret' ? 'Allow' : 'Deny',
+                Action: 'execute-api:Invoke',
+                Resource: event.methodArn,
+              },
+            ],
+          },
+          context: { plan: 'pro' },
+        };
+      },
+    };
+    const secured = createGateway({
+      apiType: 'WEBSOCKET',
+      routeSelectionExpression: '$request.body.action',
+      clock: createManualClock(),
+      authorizers: { Token: tokenAuth },
+      routes: {
+        $connect: {
+          authorizer: 'Token',
+          integration: { type: 'AWS_PROXY', handler: async () => ({ statusCode: 200 }) },
+        },
+        whoami: {
+          routeResponseSelectionExpression: '$default',
+          integration: {
+            type: 'AWS_PROXY',
+            handler: async (event) => ({
+              statusCode: 200,
+              body: JSON.stringify(event.requestContext.authorizer),
+            }),
+          },
+        },
+      },
+    });
+    expect(await secured.connect().catch((error) => [error.statusCode, error.body])).toEqual([
+      401,
+      '{"message":"Unauthorized"}',
+    ]);
+    expect(invocations).toBe(0);
+    expect(await secured.connect({ query: { token: 'wrong' } }).catch((error) => error.statusCode)).toBe(403);
+    const member = await secured.connect({ query: { token: 'secret' } });
+    await member.send('{"action":"whoami"}');
+    expect(await member.nextMessage()).toBe(
+      '{"plan":"pro","principalId":"user-secret","integrationLatency":0}',
+    );
+    await secured.close();
   });
 
   it('route selection: no match and no $default is the Forbidden frame', async () => {

@@ -385,7 +385,7 @@ describe('throttling and API keys', () => {
     ],
     [
       { $connect: { integration: { type: 'AWS_PROXY', handler: async () => ({}) }, authorizer: 'auth' } },
-      'GATEWAY_UNSUPPORTED_FEATURE',
+      'GATEWAY_INVALID_ROUTE_AUTHORIZATION',
     ],
     [
       {
@@ -394,7 +394,7 @@ describe('throttling and API keys', () => {
           authorizationType: 'CUSTOM',
         },
       },
-      'GATEWAY_UNSUPPORTED_FEATURE',
+      'GATEWAY_INVALID_ROUTE_AUTHORIZATION',
     ],
     [
       { x: { integration: { type: 'HTTP_PROXY', uri: 'https://example.com' } } },
@@ -404,20 +404,9 @@ describe('throttling and API keys', () => {
     expect(() => wsGateway(routes as never)).toThrow(expect.objectContaining({ code }));
   });
 
-  it('refuses $connect authorizers by name until the authorizer engine is wired', () => {
-    expect(() =>
-      wsGateway({ $connect: { integration: { type: 'MOCK' }, authorizer: 'a' } as never }),
-    ).toThrow(
-      expect.objectContaining({
-        details: { option: 'authorizer', feature: 'WebSocket $connect authorizers' },
-      }),
-    );
-  });
-
   it.each([
     ['cache', {}, 'GATEWAY_REST_ONLY'],
     ['binaryMediaTypes', ['image/png'], 'GATEWAY_REST_ONLY'],
-    ['authorizers', {}, 'GATEWAY_UNSUPPORTED_FEATURE'],
     ['apiKeySelectionExpression', '$request.querystring.key', 'GATEWAY_INVALID_SELECTION_EXPRESSION'],
     ['binaryFrames', 'TEXT', 'GATEWAY_INVALID_OPTION'],
     ['stage', { name: '$default' }, 'GATEWAY_INVALID_STAGE'],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { WebSocketHandler } from '../../src/gateway/index.js';
 import { compileSelectionExpression } from '../../src/gateway/websocket/selection-expression.js';
 import { ERROR_FRAME, recordedCase, recorder, wsGateway } from './helpers.js';
 
@@ -92,7 +91,7 @@ describe('WebSocket routing (behaviour.md §13)', () => {
 });
 
 describe('route responses (two-way routes)', () => {
-  const echo: WebSocketHandler = async (event) => {
+  const echo = async (event: { body?: string }) => {
     const body = event.body ?? '';
     if (body.startsWith('exc:')) throw new Error(body.slice(4));
     if (body.startsWith('status:')) return { statusCode: Number(body.slice(7)) };

@@ -1,8 +1,12 @@
 import type { AuthorizerApi } from '../../response/authorizer-result-types.js';
-import type { LambdaHandler } from '../types.js';
+import type { ApiType } from '../types.js';
 import type { AuthorizationType } from './auth-options.js';
+import type { AuthorizerHandler } from './authorizer-handler.js';
 import type { IdentitySourceRef } from './identity-sources.js';
 import type { CompiledPolicy } from './policy/compile-policy.js';
+
+/** The API types authorization is configured for: REST, HTTP, and WebSocket (`$connect` only). */
+export type AuthApiType = ApiType | 'WEBSOCKET';
 
 /** A Lambda authorizer ready to run. */
 export interface CompiledLambdaAuthorizer {
@@ -13,7 +17,7 @@ export interface CompiledLambdaAuthorizer {
   type: 'TOKEN' | 'REQUEST';
   api: AuthorizerApi;
   simpleResponses: boolean;
-  handler: LambdaHandler;
+  handler: AuthorizerHandler;
   identity: readonly IdentitySourceRef[];
   /** TOKEN: the whole token must match. */
   validation: ((value: string) => boolean) | undefined;

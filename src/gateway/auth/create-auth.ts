@@ -75,14 +75,7 @@ export function createGatewayAuth(
       "Use 'HEADER' (x-api-key) or 'AUTHORIZER' (a Lambda authorizer's usageIdentifierKey).",
     );
   }
-  const wording = options.accessDeniedWording ?? 'current';
-  if (wording !== 'current' && wording !== 'legacy') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTION',
-      `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`,
-      "Use 'current' (default) or 'legacy'.",
-    );
-  }
+  const wording = resolveAccessDeniedWording(options.accessDeniedWording);
   let any = false;
   for (const route of table.routes) {
     route.auth = resolveRouteAuth(route, apiType, authorizers, resourcePolicy);
@@ -101,7 +94,21 @@ export function createGatewayAuth(
   };
 }
 
-function registerIdentities(
+/** Checks `accessDeniedWording` (default `current`). */
+export function resolveAccessDeniedWording(value: unknown): AccessDeniedWording {
+  const wording = value ?? 'current';
+  if (wording !== 'current' && wording !== 'legacy') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: accessDeniedWording ${JSON.stringify(wording)} is not valid`,
+      "Use 'current' (default) or 'legacy'.",
+    );
+  }
+  return wording;
+}
+
+/** Registers `identityProviders`: JWT issuers with their key sets, and IAM credentials by access key. */
+export function registerIdentities(
   providers: GatewayOptions['identityProviders'],
   apiArn: string,
   ownAccount: string,

@@ -1,6 +1,6 @@
 import { GatewayConfigError } from '../../errors/families.js';
 import { rawQueryToV1Maps, rawQueryToV2Map } from '../../events/derive/query-maps.js';
-import type { ApiType } from '../types.js';
+import type { AuthApiType } from './compiled-auth.js';
 
 /** Where one identity-source value comes from. */
 export interface IdentitySourceRef {
@@ -44,6 +44,29 @@ const REST_FORMS: readonly [RegExp, IdentitySourceRef['kind']][] = [
   [/^stageVariables\.(.+)$/, 'stageVariable'],
   [/^context\.(.+)$/, 'context'],
 ];
+/** `$context` variables a WebSocket `$connect` identity source may name (behaviour.md §12.4). */
+export const WEBSOCKET_IDENTITY_CONTEXT_VARIABLES: readonly string[] = [
+  'apiId',
+  'connectedAt',
+  'connectionId',
+  'domainName',
+  'eventType',
+  'extendedRequestId',
+  'identity.sourceIp',
+  'identity.userAgent',
+  'requestId',
+  'requestTime',
+  'requestTimeEpoch',
+  'routeKey',
+  'stage',
+];
+
+const WEBSOCKET_FORMS: readonly [RegExp, IdentitySourceRef['kind']][] = [
+  [/^route\.request\.header\.(.+)$/, 'header'],
+  [/^route\.request\.querystring\.(.+)$/, 'query'],
+  [/^stageVariables\.(.+)$/, 'stageVariable'],
+  [/^context\.(.+)$/, 'context'],
+];
 const HTTP_FORMS: readonly [RegExp, IdentitySourceRef['kind']][] = [
   [/^\$request\.header\.(.+)$/, 'header'],
   [/^\$request\.querystring\.(.+)$/, 'query'],
@@ -51,56 +74,80 @@ const HTTP_FORMS: readonly [RegExp, IdentitySourceRef['kind']][] = [
   [/^\$context\.(.+)$/, 'context'],
 ];
 
+const FORMS: Readonly<Record<AuthApiType, readonly [RegExp, IdentitySourceRef['kind']][]>> = {
+  REST: REST_FORMS,
+  HTTP: HTTP_FORMS,
+  WEBSOCKET: WEBSOCKET_FORMS,
+};
+const CONTEXT_VARIABLES: Readonly<Record<AuthApiType, readonly string[]>> = {
+  REST: IDENTITY_CONTEXT_VARIABLES,
+  HTTP: IDENTITY_CONTEXT_VARIABLES,
+  WEBSOCKET: WEBSOCKET_IDENTITY_CONTEXT_VARIABLES,
+};
+const EXPECTED: Readonly<Record<AuthApiType, string>> = {
+  REST: 'method.request.header.<name>, method.request.querystring.<name>, stageVariables.<name> or context.<name>',
+  HTTP: '$request.header.<name>, $request.querystring.<name>, $stageVariables.<name> or $context.<name>',
+  WEBSOCKET:
+    'route.request.header.<name>, route.request.querystring.<name>, stageVariables.<name> or context.<name>',
+};
+
 /**
  * Parses identity sources (behaviour.md §2.4): REST takes one comma-separated string of mapping expressions
  * (`method.request.header.Auth, method.request.querystring.token, stageVariables.x, context.x`); HTTP APIs take an
  * array of selection expressions (`$request.header.Authorization`, `$request.querystring.q`, `$context.x`,
- * `$stageVariables.x`). Anything else is a `GATEWAY_INVALID_AUTHORIZER`.
+ * `$stageVariables.x`); WebSocket APIs an array of mapping expressions (`route.request.header.Auth`,
+ * `route.request.querystring.token`, `stageVariables.x`, `context.x`). Anything else is a
+ * `GATEWAY_INVALID_AUTHORIZER`.
  */
-export function parseIdentitySources(where: string, value: unknown, apiType: ApiType): IdentitySourceRef[] {
+export function parseIdentitySources(
+  where: string,
+  value: unknown,
+  apiType: AuthApiType,
+): IdentitySourceRef[] {
   let list: unknown[];
   if (apiType === 'REST') {
     if (typeof value !== 'string')
       throw invalid(where, value, 'a comma-separated string of mapping expressions');
     list = value.split(',').map((part) => part.trim());
   } else {
-    if (!Array.isArray(value)) throw invalid(where, value, 'an array of selection expressions');
+    if (!Array.isArray(value))
+      throw invalid(
+        where,
+        value,
+        `an array of ${apiType === 'HTTP' ? 'selection' : 'mapping'} expressions (${EXPECTED[apiType]})`,
+      );
     list = value;
   }
-  const forms = apiType === 'REST' ? REST_FORMS : HTTP_FORMS;
+  const forms = FORMS[apiType];
+  const contextVariables = CONTEXT_VARIABLES[apiType];
   return list.map((item) => {
     const expression = typeof item === 'string' ? item : '';
     for (const [re, kind] of forms) {
       const name = re.exec(expression)?.[1];
       if (name === undefined) continue;
-      if (kind === 'context' && !IDENTITY_CONTEXT_VARIABLES.includes(name)) {
+      if (kind === 'context' && !contextVariables.includes(name)) {
         throw invalid(
           where,
           item,
-          `a $context variable this simulator knows (${IDENTITY_CONTEXT_VARIABLES.join(', ')})`,
+          `a $context variable this simulator knows (${contextVariables.join(', ')})`,
         );
       }
       return { kind, name: kind === 'header' ? name.toLowerCase() : name, expression };
     }
-    throw invalid(
-      where,
-      item,
-      apiType === 'REST'
-        ? 'method.request.header.<name>, method.request.querystring.<name>, stageVariables.<name> or context.<name>'
-        : '$request.header.<name>, $request.querystring.<name>, $stageVariables.<name> or $context.<name>',
-    );
+    throw invalid(where, item, EXPECTED[apiType]);
   });
 }
 
 /**
  * The values of the identity sources for a request, in order, or `undefined` when one is missing or empty
- * (API Gateway then answers 401 without invoking the authorizer). REST reads the first header line and the last
- * value of a repeated query key; HTTP APIs join repeated headers and query values with commas.
+ * (API Gateway then answers 401 without invoking the authorizer). REST (and WebSocket, UNCONFIRMED) reads the first
+ * header line and the last value of a repeated query key; HTTP APIs join repeated headers and query values with
+ * commas.
  */
 export function readIdentity(
   refs: readonly IdentitySourceRef[],
   request: IdentityRequest,
-  apiType: ApiType,
+  apiType: AuthApiType,
 ): string[] | undefined {
   const values: string[] = [];
   let query: Record<string, string> | null | undefined;
@@ -114,9 +161,9 @@ export function readIdentity(
         query =
           request.query === ''
             ? null
-            : apiType === 'REST'
-              ? rawQueryToV1Maps(request.query, true).single
-              : (rawQueryToV2Map(request.query) ?? null);
+            : apiType === 'HTTP'
+              ? (rawQueryToV2Map(request.query) ?? null)
+              : rawQueryToV1Maps(request.query, true).single;
       }
       value = query && Object.hasOwn(query, ref.name) ? query[ref.name] : undefined;
     }

@@ -3,6 +3,7 @@ import { formatRequestTime } from '../../events/derive/time.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
+import type { GatewayRequest } from '../pipeline/gateway-request.js';
 import { requestContextValue } from '../pipeline/observe.js';
 import type { IdentityRequest } from './identity-sources.js';
 import type { ConditionContext } from './policy/conditions.js';
@@ -39,6 +40,21 @@ export function identityRequestOf(ctx: PipelineContext, deps: PipelineDeps): Ide
 }
 
 /**
+ * What the IAM checks read of a request, independent of the HTTP pipeline (a WebSocket `$connect` has the same):
+ * the request as received, when it arrived, and the caller's address.
+ */
+export interface RequestFacts {
+  request: GatewayRequest;
+  startedAt: number;
+  sourceIp: string;
+}
+
+/** The {@link RequestFacts} of a pipeline request. */
+export function requestFactsOf(ctx: PipelineContext): RequestFacts {
+  return { request: ctx.request, startedAt: ctx.startedAt, sourceIp: sourceIpOf(ctx) };
+}
+
+/**
  * The global condition keys a resource policy can test (behaviour.md §18.4), lowercased: `aws:SourceIp`,
  * `aws:SourceVpce` / `aws:SourceVpc` (from the `x-amzn-vpce-id` / `x-amzn-vpc-id` headers a private API's VPC
  * endpoint adds), `aws:UserAgent`, `aws:Referer`, `aws:SecureTransport`, `aws:CurrentTime`, `aws:EpochTime`, and
@@ -46,12 +62,13 @@ export function identityRequestOf(ctx: PipelineContext, deps: PipelineDeps): Ide
  * `aws:PrincipalType`.
  */
 export function conditionContextOf(
-  ctx: PipelineContext,
+  facts: RequestFacts,
   caller: (PolicyCaller & { userId: string; principalOrgId: string | null }) | undefined,
 ): ConditionContext {
-  const headers = ctx.request.headers;
+  const headers = facts.request.headers;
+  const startedAt = facts.startedAt;
   const map = new Map<string, string>();
-  map.set('aws:sourceip', sourceIpOf(ctx));
+  map.set('aws:sourceip', facts.sourceIp);
   const put = (key: string, value: string | null | undefined) => {
     if (value !== null && value !== undefined) map.set(key, value);
   };
@@ -60,9 +77,9 @@ export function conditionContextOf(
   put('aws:useragent', headerValue(headers, 'user-agent'));
   put('aws:referer', headerValue(headers, 'referer'));
   map.set('aws:securetransport', 'true');
-  map.set('aws:currenttime', new Date(ctx.startedAt).toISOString());
-  map.set('aws:epochtime', String(Math.floor(ctx.startedAt / 1000)));
-  map.set('aws:requesttime', formatRequestTime(ctx.startedAt));
+  map.set('aws:currenttime', new Date(startedAt).toISOString());
+  map.set('aws:epochtime', String(Math.floor(startedAt / 1000)));
+  map.set('aws:requesttime', formatRequestTime(startedAt));
   if (caller !== undefined) {
     map.set('aws:principalaccount', caller.accountId);
     map.set('aws:principalarn', principalArn(caller.arn));

@@ -1,10 +1,10 @@
-import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { assertKnownOptions } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
-import { javaRegex } from '../../vtl/java/regex.js';
-import { resolveFunctionTimeout } from '../config/resolve-integration.js';
-import type { ApiType, LambdaHandler } from '../types.js';
-import type { CompiledAuthorizer } from './compiled-auth.js';
+import { resolveFunctionTimeout } from '../config/resolve-function-settings.js';
+import { invalidAuthorizer as bad, identityValidation } from './authorizer-checks.js';
+import type { AuthApiType, CompiledAuthorizer } from './compiled-auth.js';
 import { parseIdentitySources } from './identity-sources.js';
+import { jwtAuthorizer } from './resolve-jwt-authorizer.js';
 
 /** Authorizers per API (behaviour.md §14). */
 export const MAX_AUTHORIZERS = 10;
@@ -25,20 +25,30 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
   COGNITO_USER_POOLS: ['type', 'providerARNs', 'identitySource', 'identityValidationExpression'],
   JWT: ['type', 'identitySource', 'jwtConfiguration'],
 };
-const TYPES: Readonly<Record<ApiType, readonly string[]>> = {
+const TYPES: Readonly<Record<AuthApiType, readonly string[]>> = {
   REST: ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'],
   HTTP: ['REQUEST', 'JWT'],
+  WEBSOCKET: ['REQUEST'],
 };
-const USER_POOL =
-  /^arn:aws[a-z-]*:cognito-idp:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):userpool\/([\w-]+_[0-9a-zA-Z]+)$/;
-
+const WEBSOCKET_KEYS = ['type', 'handler', 'identitySource', 'functionName', 'functionTimeoutMs'];
+/** Fields of `CreateAuthorizer` that WebSocket APIs refuse, and why. */
+const NOT_WEBSOCKET: Readonly<Record<string, string>> = {
+  authorizerResultTtlInSeconds:
+    'AWS refuses it ("AuthorizerResultTtlInSeconds cannot be set for WEBSOCKET protocol Apis"): $connect authorizer results are not cached. Remove it.',
+  authorizerPayloadFormatVersion:
+    'It belongs to HTTP API Lambda authorizers; a WebSocket authorizer always gets the $connect REQUEST event. Remove it.',
+  enableSimpleResponses:
+    'Simple responses exist only for HTTP API authorizers (payload 2.0); a WebSocket authorizer returns an IAM policy. Remove it.',
+  identityValidationExpression:
+    'It applies to REST TOKEN and Cognito authorizers only. Remove it, or check the value in the function.',
+};
 /**
  * Validates the gateway's `authorizers` (CreateAuthorizer's fields, behaviour.md §2, §18) and compiles them.
  * What AWS refuses is a `GatewayConfigError` naming the authorizer and the field.
  */
 export function resolveAuthorizers(
   value: unknown,
-  apiType: ApiType,
+  apiType: AuthApiType,
   ids: IdSource,
   functionTimeoutMs: number,
 ): Map<string, CompiledAuthorizer> {
@@ -72,7 +82,13 @@ export function resolveAuthorizers(
         `Use one of ${TYPES[apiType].join(', ')}.`,
       );
     }
-    assertKnownOptions(where, config, KEYS[type]!);
+    if (apiType === 'WEBSOCKET') {
+      for (const key of Object.keys(NOT_WEBSOCKET)) {
+        if (config[key] !== undefined)
+          throw bad(where, `${key} is not a field of WebSocket API authorizers`, NOT_WEBSOCKET[key]!);
+      }
+    }
+    assertKnownOptions(where, config, apiType === 'WEBSOCKET' ? WEBSOCKET_KEYS : KEYS[type]!);
     const id = ids.alphanumeric(6);
     out.set(
       name,
@@ -90,7 +106,7 @@ function lambdaAuthorizer(
   id: string,
   type: 'TOKEN' | 'REQUEST',
   config: Record<string, unknown>,
-  apiType: ApiType,
+  apiType: AuthApiType,
   functionTimeoutMs: number,
 ): CompiledAuthorizer {
   if (typeof config.handler !== 'function')
@@ -113,7 +129,7 @@ function lambdaAuthorizer(
       'enableSimpleResponses needs authorizerPayloadFormatVersion 2.0',
       "Set authorizerPayloadFormatVersion: '2.0'.",
     );
-  const ttl = config.authorizerResultTtlInSeconds ?? (http ? 0 : 300);
+  const ttl = config.authorizerResultTtlInSeconds ?? (apiType === 'REST' ? 300 : 0);
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > MAX_AUTHORIZER_TTL_SECONDS) {
     throw bad(
       where,
@@ -155,9 +171,9 @@ function lambdaAuthorizer(
     type,
     api: http ? (version === '1.0' ? 'HTTP_1.0' : 'HTTP_2.0') : 'REST',
     simpleResponses: simple,
-    handler: config.handler as LambdaHandler,
+    handler: config.handler as CompiledAuthorizer & never,
     identity,
-    validation: expression === undefined ? undefined : validation(where, expression),
+    validation: expression === undefined ? undefined : identityValidation(where, expression),
     ttlMs: ttl * 1000,
     functionName,
     functionTimeoutMs: resolveFunctionTimeout(
@@ -165,116 +181,4 @@ function lambdaAuthorizer(
       config.functionTimeoutMs ?? functionTimeoutMs,
     ),
   };
-}
-
-function jwtAuthorizer(
-  where: string,
-  name: string,
-  id: string,
-  type: 'JWT' | 'COGNITO_USER_POOLS',
-  config: Record<string, unknown>,
-  apiType: ApiType,
-): CompiledAuthorizer {
-  const fallback =
-    apiType === 'REST' ? 'method.request.header.Authorization' : ['$request.header.Authorization'];
-  const identity = parseIdentitySources(
-    `${where}.identitySource`,
-    config.identitySource ?? fallback,
-    apiType,
-  );
-  if (identity.length !== 1)
-    throw bad(where, 'needs exactly one identity source', `Use ${JSON.stringify(fallback)}.`);
-  if (type === 'COGNITO_USER_POOLS') {
-    const arns = config.providerARNs;
-    if (!Array.isArray(arns) || arns.length === 0)
-      throw bad(
-        where,
-        'has no providerARNs',
-        'List the user-pool ARNs: arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}.',
-      );
-    const issuers = arns.map((arn) => {
-      const match = typeof arn === 'string' ? USER_POOL.exec(arn) : null;
-      if (!match)
-        throw bad(
-          where,
-          `providerARNs entry ${JSON.stringify(arn)} is not a user-pool ARN`,
-          'Write arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123.',
-        );
-      return `https://cognito-idp.${match[1]}.amazonaws.com/${match[3]}`;
-    });
-    const expression = config.identityValidationExpression;
-    return {
-      kind: 'jwt',
-      name,
-      id,
-      type,
-      identity: identity[0]!,
-      issuers,
-      audience: [],
-      validation: expression === undefined ? undefined : validation(where, expression),
-    };
-  }
-  const jwt = config.jwtConfiguration as Record<string, unknown> | undefined;
-  if (typeof jwt !== 'object' || jwt === null)
-    throw bad(
-      where,
-      'has no jwtConfiguration',
-      "Add jwtConfiguration: { issuer: 'https://…', audience: ['client-id'] }.",
-    );
-  assertKnownOptions(`${where}.jwtConfiguration`, jwt, ['issuer', 'audience']);
-  const issuer = jwt.issuer;
-  if (typeof issuer !== 'string' || !/^https:\/\/[^/\s]+/.test(issuer)) {
-    throw bad(
-      where,
-      `jwtConfiguration.issuer ${JSON.stringify(issuer)} is not an https URL`,
-      'Give the issuer URL exactly as the tokens\' "iss" claim has it (AWS requires one).',
-    );
-  }
-  const audience = jwt.audience;
-  if (
-    !Array.isArray(audience) ||
-    audience.length === 0 ||
-    audience.some((a) => typeof a !== 'string' || a === '')
-  ) {
-    throw bad(
-      where,
-      `jwtConfiguration.audience ${JSON.stringify(audience)} is not a list of audiences`,
-      'Give at least one audience (an app client id); AWS requires it.',
-    );
-  }
-  return {
-    kind: 'jwt',
-    name,
-    id,
-    type,
-    identity: identity[0]!,
-    issuers: [issuer],
-    audience: [...audience],
-    validation: undefined,
-  };
-}
-
-function validation(where: string, expression: unknown): (value: string) => boolean {
-  if (typeof expression !== 'string' || expression === '')
-    throw bad(
-      where,
-      'identityValidationExpression must be a non-empty regex',
-      'Give a regex such as ^Bearer [-0-9a-zA-Z._]+$.',
-    );
-  try {
-    // AWS matches the whole value (Java `matches()`), in Java regex syntax.
-    const java = javaRegex(expression);
-    const re = new RegExp(`^(?:${java.source})$`, java.flags);
-    return (value) => re.test(value);
-  } catch (error) {
-    throw bad(
-      where,
-      `identityValidationExpression ${JSON.stringify(expression)} is not a valid regex: ${(error as Error).message}`,
-      'Fix the regex.',
-    );
-  }
-}
-
-function bad(where: string, what: string, fix: string): GatewayConfigError {
-  return new GatewayConfigError('GATEWAY_INVALID_AUTHORIZER', `${where}: ${what}`, fix);
 }

@@ -1,14 +1,24 @@
 import { GatewayConfigError } from '../../errors/families.js';
-import type { CompiledRoute } from '../config/resolve-routes.js';
-import type { ApiType } from '../types.js';
 import type { AuthorizationType } from './auth-options.js';
-import type { CompiledAuthorizer, RouteAuth } from './compiled-auth.js';
+import type { AuthApiType, CompiledAuthorizer, RouteAuth } from './compiled-auth.js';
 import type { CompiledPolicy } from './policy/compile-policy.js';
 
-const TYPES: Readonly<Record<ApiType, readonly AuthorizationType[]>> = {
+const TYPES: Readonly<Record<AuthApiType, readonly AuthorizationType[]>> = {
   REST: ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'],
   HTTP: ['NONE', 'AWS_IAM', 'CUSTOM', 'JWT'],
+  WEBSOCKET: ['NONE', 'AWS_IAM', 'CUSTOM'],
 };
+const SCOPED: Readonly<Record<AuthApiType, string>> = {
+  REST: 'COGNITO_USER_POOLS routes',
+  HTTP: 'JWT routes',
+  WEBSOCKET: 'JWT and Cognito routes, which WebSocket APIs do not have',
+};
+
+/** What a route says about its authorization: its key and the `authorizationType`/`authorizer`/scopes as given. */
+export interface RouteAuthSettings {
+  routeKey: string;
+  authorization: Readonly<Record<string, unknown>> | undefined;
+}
 
 /** The authorization type an authorizer implies (REST `CUSTOM` for TOKEN/REQUEST, HTTP `CUSTOM` for REQUEST). */
 function typeOf(authorizer: CompiledAuthorizer): AuthorizationType {
@@ -22,8 +32,8 @@ function typeOf(authorizer: CompiledAuthorizer): AuthorizationType {
  * `undefined` when the route needs no authorization at all, so the authorize stage costs nothing there.
  */
 export function resolveRouteAuth(
-  route: CompiledRoute,
-  apiType: ApiType,
+  route: RouteAuthSettings,
+  apiType: AuthApiType,
   authorizers: ReadonlyMap<string, CompiledAuthorizer>,
   resourcePolicy: CompiledPolicy | undefined,
 ): RouteAuth | undefined {
@@ -79,7 +89,7 @@ export function resolveRouteAuth(
     if (type !== 'COGNITO_USER_POOLS' && type !== 'JWT') {
       throw bad(
         where,
-        `authorizationScopes apply only to ${apiType === 'REST' ? 'COGNITO_USER_POOLS' : 'JWT'} routes, not ${type}`,
+        `authorizationScopes apply only to ${SCOPED[apiType]}, not ${type}`,
         'Remove authorizationScopes, or use a token authorizer.',
       );
     }

@@ -11,6 +11,12 @@ import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integr
 import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
+import {
+  nonEmptyString,
+  positiveInteger,
+  resolveFunctionTimeout,
+  resolveQualifier,
+} from './resolve-function-settings.js';
 import { type ResolvedHttpProxyIntegration, resolveHttpProxy } from './resolve-http-proxy.js';
 import { resolveMockShorthand } from './resolve-mock.js';
 import {
@@ -88,8 +94,6 @@ export const MOCK_KEYS = [
   'responses',
   'timeoutInMillis',
 ] as const;
-/** Lambda's own limit on a function's timeout: 900 s. */
-export const MAX_FUNCTION_TIMEOUT_MS = 900_000;
 
 /** Validates one route's integration and fills in defaults (behaviour.md §5.1 timeouts). */
 export function resolveIntegration(
@@ -234,69 +238,6 @@ function resolveTimeout(where: string, value: unknown, defaults: IntegrationDefa
       `${where}: timeoutInMillis must be an integer from 50 to ${max}, got ${String(value)}`,
       `Use a value in range (default ${fallback}).${raise}`,
       { value, min: 50, max },
-    );
-  }
-  return value;
-}
-
-/** Validates a Lambda function timeout (1 ms … 900 000 ms). */
-export function resolveFunctionTimeout(where: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_FUNCTION_TIMEOUT_MS) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_FUNCTION_TIMEOUT',
-      `${where}: must be an integer number of milliseconds from 1 to ${MAX_FUNCTION_TIMEOUT_MS}, got ${String(value)}`,
-      "Use the function's configured timeout, e.g. 3000 (Lambda's default) or up to 900000.",
-      { value },
-    );
-  }
-  return value;
-}
-
-const QUALIFIER = /^(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$/;
-
-/** `qualifier` is an alias (`live`) or version (`3`); `functionVersion` defaults to a numeric qualifier. */
-function resolveQualifier(
-  where: string,
-  qualifier: unknown,
-  version: unknown,
-): { qualifier: string | undefined; functionVersion: string } {
-  for (const [name, value] of [
-    ['qualifier', qualifier],
-    ['functionVersion', version],
-  ] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !QUALIFIER.test(value))) {
-      throw new GatewayConfigError(
-        'GATEWAY_INVALID_OPTION',
-        `${where}.${name}: ${JSON.stringify(value)} is not a Lambda alias or version`,
-        'Use a version number (3), $LATEST, or an alias name of letters, digits, "-" and "_".',
-      );
-    }
-  }
-  const q = qualifier as string | undefined;
-  return {
-    qualifier: q,
-    functionVersion:
-      (version as string | undefined) ?? (q !== undefined && /^[0-9]+$/.test(q) ? q : '$LATEST'),
-  };
-}
-
-function nonEmptyString(where: string, value: unknown): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTION',
-      `${where}: must be a non-empty string`,
-      'Pass a name.',
-    );
-  }
-  return value;
-}
-
-function positiveInteger(where: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTION',
-      `${where}: must be a positive integer, got ${String(value)}`,
-      'Pass e.g. 128.',
     );
   }
   return value;

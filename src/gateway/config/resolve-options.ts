@@ -9,7 +9,7 @@ import { type ModelValidator, resolveModels } from '../validation/resolve-models
 import { refuseMisplacedApiOptions, refuseStageSettings } from './misplaced-options.js';
 import { refuseUnsupportedAnywhere } from './refusals.js';
 import { resolveAwsBackends } from './resolve-aws-backends.js';
-import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-integration.js';
+import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-function-settings.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
 
 /** Gateway settings with every default filled in. */

@@ -99,15 +99,7 @@ export function resolveRoutes(
       resourceId = ids.alphanumeric(6);
       resourceIds.set(key.path, resourceId);
     }
-    const config =
-      typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value;
-    if (typeof config !== 'object' || config === null) {
-      throw new GatewayConfigError(
-        'GATEWAY_INVALID_ROUTE',
-        `${where}: a route is a handler function or a route object, got ${config === null ? 'null' : typeof config}`,
-        'Pass the Lambda handler, or { integration: { ... } }.',
-      );
-    }
+    const config = routeObject(where, value);
     refuseUnsupported(where, config);
     refuseIntegrationOptionOnRoute(where, config);
     assertKnownOptions(where, config, ROUTE_KEYS);
@@ -164,6 +156,22 @@ export function resolveRoutes(
   }
   const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
   return { routes: pairs.map(([, route]) => route), match: router.match };
+}
+
+/**
+ * A route value as a route object: a handler is the Lambda proxy shorthand (`{ integration: { type: 'AWS_PROXY',
+ * handler } }`); anything but a function or an object is `GATEWAY_INVALID_ROUTE` (REST, HTTP and WebSocket routes).
+ */
+export function routeObject(where: string, value: unknown): Record<string, unknown> {
+  const config = typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value;
+  if (typeof config !== 'object' || config === null) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_ROUTE',
+      `${where}: a route is a handler function or a route object, got ${config === null ? 'null' : typeof config}`,
+      'Pass the Lambda handler, or { integration: { ... } }.',
+    );
+  }
+  return config as Record<string, unknown>;
 }
 
 /** Throws `GATEWAY_MISSING_INTEGRATION` for a route object without `integration`. */

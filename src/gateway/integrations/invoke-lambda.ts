@@ -1,11 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type { Clock, TimerHandle } from '../../clock/clock.js';
 import { formatText } from '../../errors/format-value.js';
-import type { IdSource } from '../../ids/ids.js';
-import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import type { InvocationOutcome, LambdaErrorObject } from '../trace.js';
 import type { LambdaHandler } from '../types.js';
-import { buildInvocationContext } from './lambda-context.js';
 
 /** What one invocation needs. */
 export interface InvokeLambdaInput {

@@ -57,6 +57,7 @@ export async function sendToEndpoint(
       logExecution(ctx, () => 'Execution failed due to a network error communicating with endpoint');
       return gatewayResponse(deps.config.apiType, 'INTEGRATION_FAILURE', ctx);
     default: {
+      ctx.endpointStatus = result.statusCode;
       const endpoint: EndpointResponse = {
         statusCode: result.statusCode,
         headers: result.headers,

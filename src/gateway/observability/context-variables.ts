@@ -2,7 +2,41 @@
  * `$context` variable names documented for access logs (behaviour.md §12.2 REST, §12.3 HTTP API), without the
  * `$context.` prefix. Names under a family prefix (`authorizer.<key>`, `authorizer.claims.<p>`) are open-ended.
  */
+/** The caller's `identity.*` keys every API type logs. */
+const CALLER_IDENTITY = [
+  'identity.accountId',
+  'identity.caller',
+  'identity.cognitoAuthenticationProvider',
+  'identity.cognitoAuthenticationType',
+  'identity.cognitoIdentityId',
+  'identity.cognitoIdentityPoolId',
+  'identity.principalOrgId',
+  'identity.sourceIp',
+  'identity.user',
+  'identity.userAgent',
+  'identity.userArn',
+];
+
+/** `authorize.*`, `authorizer.*`, `authenticate.*` and `waf.*` of the REST and WebSocket request flow. */
+const AUTHORIZE_AND_WAF = [
+  'authorize.error',
+  'authorize.latency',
+  'authorize.status',
+  'authorizer.integrationLatency',
+  'authorizer.integrationStatus',
+  'authorizer.latency',
+  'authorizer.requestId',
+  'authorizer.status',
+  'authenticate.error',
+  'authenticate.latency',
+  'authenticate.status',
+  'waf.error',
+  'waf.latency',
+  'waf.status',
+];
+
 const COMMON = [
+  ...CALLER_IDENTITY,
   'accountId',
   'apiId',
   'authorizer.principalId',
@@ -15,17 +49,6 @@ const COMMON = [
   'error.responseType',
   'extendedRequestId',
   'httpMethod',
-  'identity.accountId',
-  'identity.caller',
-  'identity.cognitoAuthenticationProvider',
-  'identity.cognitoAuthenticationType',
-  'identity.cognitoIdentityId',
-  'identity.cognitoIdentityPoolId',
-  'identity.principalOrgId',
-  'identity.sourceIp',
-  'identity.user',
-  'identity.userAgent',
-  'identity.userArn',
   'identity.clientCert.clientCertPem',
   'identity.clientCert.subjectDN',
   'identity.clientCert.issuerDN',
@@ -53,6 +76,7 @@ const COMMON = [
 ];
 
 const REST_ONLY = [
+  ...AUTHORIZE_AND_WAF,
   'deploymentId',
   'error.validationErrorString',
   'identity.apiKey',
@@ -64,20 +88,6 @@ const REST_ONLY = [
   'resourcePath',
   'wafResponseCode',
   'webaclArn',
-  'authorize.error',
-  'authorize.latency',
-  'authorize.status',
-  'authorizer.integrationLatency',
-  'authorizer.integrationStatus',
-  'authorizer.latency',
-  'authorizer.requestId',
-  'authorizer.status',
-  'authenticate.error',
-  'authenticate.latency',
-  'authenticate.status',
-  'waf.error',
-  'waf.latency',
-  'waf.status',
   'xrayTraceId',
 ];
 
@@ -91,20 +101,11 @@ const HTTP_ONLY = [
 
 /** WebSocket access-log variables [DOC websocket-api-logging]. */
 const WEBSOCKET = [
+  ...AUTHORIZE_AND_WAF,
+  ...CALLER_IDENTITY,
   'apiId',
-  'authorize.error',
-  'authorize.latency',
-  'authorize.status',
   'authorizer.error',
-  'authorizer.integrationLatency',
-  'authorizer.integrationStatus',
-  'authorizer.latency',
-  'authorizer.requestId',
-  'authorizer.status',
   'authorizer.principalId',
-  'authenticate.error',
-  'authenticate.latency',
-  'authenticate.status',
   'connectedAt',
   'connectionId',
   'domainName',
@@ -114,19 +115,8 @@ const WEBSOCKET = [
   'error.validationErrorString',
   'eventType',
   'extendedRequestId',
-  'identity.accountId',
   'identity.apiKey',
   'identity.apiKeyId',
-  'identity.caller',
-  'identity.cognitoAuthenticationProvider',
-  'identity.cognitoAuthenticationType',
-  'identity.cognitoIdentityId',
-  'identity.cognitoIdentityPoolId',
-  'identity.principalOrgId',
-  'identity.sourceIp',
-  'identity.user',
-  'identity.userAgent',
-  'identity.userArn',
   'integration.error',
   'integration.integrationStatus',
   'integration.latency',
@@ -140,9 +130,6 @@ const WEBSOCKET = [
   'routeKey',
   'stage',
   'status',
-  'waf.error',
-  'waf.latency',
-  'waf.status',
 ];
 
 const REST = new Set([...COMMON, ...REST_ONLY]);

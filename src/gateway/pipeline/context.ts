@@ -42,6 +42,8 @@ export interface PipelineContext {
   response: ClientResponse | undefined;
   /** Integration latency in clock ms, when the integration ran. */
   integrationLatencyMs: number | undefined;
+  /** The status an HTTP backend or an AWS service (endpoint or responder) answered with, when one was called. */
+  endpointStatus: number | undefined;
   /** Set by the integration when the answer is a gateway failure. */
   failure: GatewayErrorResponse | undefined;
   /**

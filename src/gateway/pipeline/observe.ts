@@ -62,9 +62,19 @@ function contextValue(
       return failure?.responseType;
     case 'error.validationErrorString':
       return ctx.validationErrorString;
+    // Lambda: the Lambda service's 200 (a function error included); HTTP and AWS service integrations: the
+    // backend's status (behaviour.md §12.2). MOCK calls nothing: none.
     case 'integrationStatus':
-    case 'integration.status':
-      return invocation && invocation.kind !== 'timeout' ? 200 : undefined;
+    case 'integration.integrationStatus':
+      return invocation ? (invocation.kind === 'timeout' ? undefined : 200) : ctx.endpointStatus;
+    // Lambda proxy: the status the function's result carries ([DOC] "the status code that your Lambda function
+    // code returns"); otherwise as integrationStatus.
+    case 'integration.status': {
+      if (!invocation) return ctx.endpointStatus;
+      if (invocation.kind === 'timeout') return undefined;
+      const result = ctx.trace.proxyResult;
+      return result?.ok ? result.response.statusCode : 200;
+    }
     case 'integrationErrorMessage':
     case 'integration.error':
       return invocation?.kind === 'error' ? invocation.error.errorMessage : undefined;

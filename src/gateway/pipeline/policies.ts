@@ -1,7 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
 import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
-import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-integration.js';
+import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-function-settings.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
 import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
 import {

@@ -141,6 +141,7 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
     detailed,
     response: undefined,
     integrationLatencyMs: undefined,
+    endpointStatus: undefined,
     failure: undefined,
     authorization: undefined,
     trace: {

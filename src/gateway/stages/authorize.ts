@@ -7,7 +7,7 @@ import { readIdentity } from '../auth/identity-sources.js';
 import { cachedOutcome } from '../auth/lambda/run-lambda-authorizer.js';
 import { loadEngine } from '../auth/load-engine.js';
 import { evaluateCompiled, type PolicyDecision } from '../auth/policy/evaluate-compiled.js';
-import { conditionContextOf, identityRequestOf, methodArnOf } from '../auth/request-facts.js';
+import { conditionContextOf, identityRequestOf, methodArnOf, requestFactsOf } from '../auth/request-facts.js';
 import { allow, eventFormatOf, fail, iamDenial, lambdaVerdict } from '../auth/stage-verdicts.js';
 import type { PipelineContext, StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
@@ -58,7 +58,7 @@ async function decide(
       'execute-api:Invoke',
       methodArn,
       undefined,
-      policy.hasConditions ? conditionContextOf(ctx, undefined) : undefined,
+      policy.hasConditions ? conditionContextOf(requestFactsOf(ctx), undefined) : undefined,
     ).decision;
   const denyAnonymous = (reason: string) =>
     fail(
@@ -111,7 +111,13 @@ async function decide(
     );
   } else {
     const iam = await loadEngine(auth, 'iam');
-    outcome = await iam.authenticateIam(ctx, deps, auth, methodArn, eventFormatOf(ctx, deps));
+    outcome = await iam.authenticateIam(
+      requestFactsOf(ctx),
+      deps.config,
+      auth,
+      methodArn,
+      eventFormatOf(ctx, deps),
+    );
   }
   if (outcome.kind === 'rejected')
     return fail(ctx, deps, outcome.failure, outcome.reason, outcome.message, outcome.headers);
@@ -125,7 +131,7 @@ async function decide(
         'execute-api:Invoke',
         methodArn,
         caller,
-        policy.hasConditions ? conditionContextOf(ctx, caller) : undefined,
+        policy.hasConditions ? conditionContextOf(requestFactsOf(ctx), caller) : undefined,
       ).decision;
     const denied = iamDenial(outcome.identityDecision!, resource, caller.accountId !== deps.config.accountId);
     if (denied !== undefined) {

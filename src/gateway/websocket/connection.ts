@@ -22,6 +22,8 @@ export interface Handshake {
   userAgent: string | null;
   /** `requestContext.domainName`: the invoke host, or the Host the client used (`serve`). */
   domainName: string;
+  /** The request path without the query (`/dev`): what a SigV4 signature of the upgrade covers. */
+  path: string;
 }
 
 /** One WebSocket connection as API Gateway keeps it. */
@@ -37,6 +39,10 @@ export interface Connection {
   apiKey: { id: string; value: string } | undefined;
   /** `requestContext.authorizer` of every event of the connection (set by a `$connect` authorizer). */
   authorizer: Readonly<Record<string, unknown>> | undefined;
+  /** The `$connect` authorizer's `usageIdentifierKey` (the API key with `$context.authorizer.usageIdentifierKey`). */
+  usageIdentifierKey: string | undefined;
+  /** The IAM caller of an `AWS_IAM` `$connect` (`accessKey`, `accountId`, `caller`, `user`, `userArn`, …). */
+  caller: Readonly<Record<string, unknown>> | undefined;
   sink: ConnectionSink | undefined;
   idleTimer: TimerHandle | undefined;
   durationTimer: TimerHandle | undefined;
@@ -54,6 +60,8 @@ export function newConnection(id: string, connectedAt: number, handshake: Handsh
     lastActiveAt: connectedAt,
     apiKey: undefined,
     authorizer: undefined,
+    usageIdentifierKey: undefined,
+    caller: undefined,
     sink: undefined,
     idleTimer: undefined,
     durationTimer: undefined,

@@ -90,7 +90,7 @@ export function createWebSocketGateway(options: WebSocketGatewayOptions): WebSoc
           'Create a new gateway for more connections.',
         );
       }
-      const handshake = toHandshake(connectOptions, config.domainName);
+      const handshake = toHandshake(connectOptions, config.domainName, stagePath);
       const path = connectOptions.path;
       if (path !== undefined && path.split('?')[0]!.replace(/\/$/, '') !== stagePath) {
         const id = config.ids.shortId();

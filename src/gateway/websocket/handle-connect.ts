@@ -1,6 +1,7 @@
 import { type GatewayFailure, gatewayResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
 import type { ClientLimits } from '../throttling/index.js';
+import { authorizeConnect } from './authorize-connect.js';
 import { openConnection } from './close-connection.js';
 import { type Connection, type Handshake, newConnection } from './connection.js';
 import { observeWebSocket, type WebSocketEventRecord } from './observe-websocket.js';
@@ -16,8 +17,9 @@ export type ConnectOutcome =
   | { ok: false; statusCode: number; headers: [string, string][]; body: string; detail: string };
 
 /**
- * Runs `$connect` in AWS order (behaviour.md §13, decision 0003): the new-connection rate, [the `$connect`
- * authorizer], the API key (`apiKeyRequired`), throttling, then the integration. The connection exists (and
+ * Runs `$connect` in AWS order (behaviour.md §13, decision 0003): the new-connection rate, the `$connect`
+ * authorizer (Lambda or `AWS_IAM`), the API key (`apiKeyRequired`, from the header or the authorizer's
+ * `usageIdentifierKey`), throttling, then the integration. The connection exists (and
  * `@connections` answers 410 for it) from the start; it opens only when the integration answered 2xx. A non-2xx
  * result refuses the upgrade with that status, headers and body; a function error is 502 and a timeout 504.
  * Returning `Sec-WebSocket-Protocol` selects the subprotocol.
@@ -28,13 +30,23 @@ export async function handleConnect(deps: WebSocketDeps, handshake: Handshake): 
   const conn = newConnection(config.ids.shortId(), now, handshake);
   const stamp: EventStamp = { requestId: config.ids.shortId(), time: now };
   const route = config.routes.get('$connect');
+  let authorize: WebSocketEventRecord['authorize'];
   const record = (rec: Omit<WebSocketEventRecord, 'eventType' | 'conn' | 'routeKey' | 'stamp'>): void =>
-    observeWebSocket(deps, { eventType: 'CONNECT', conn, routeKey: '$connect', stamp, ...rec });
-  const refuse = (failure: GatewayFailure, detail: string): ConnectOutcome => {
-    const response = gatewayResponse('REST', failure, {
-      requestId: stamp.requestId,
-      extendedRequestId: stamp.requestId,
-    });
+    observeWebSocket(deps, { eventType: 'CONNECT', conn, routeKey: '$connect', stamp, authorize, ...rec });
+  const refuse = (
+    failure: GatewayFailure,
+    detail: string,
+    auth?: { message: string | undefined; latencyMs: number },
+  ): ConnectOutcome => {
+    const response = gatewayResponse(
+      'REST',
+      failure,
+      { requestId: stamp.requestId, extendedRequestId: stamp.requestId },
+      auth?.message === undefined ? undefined : { message: auth.message },
+    );
+    if (auth !== undefined) {
+      authorize = { status: response.statusCode, latencyMs: auth.latencyMs, error: response.message };
+    }
     record({
       status: response.statusCode,
       error: { message: response.message, responseType: response.responseType },
@@ -55,12 +67,25 @@ export async function handleConnect(deps: WebSocketDeps, handshake: Handshake): 
       'New connection rate exceeded (quota: 500 new connections per second per account)',
     );
   }
-  // The $connect authorizer (decision 0003: authorize before the API key) slots in here.
+  if (deps.auth !== undefined) {
+    // Decision 0003: authorize before the API key (the key may come from the authorizer).
+    const verdict = await authorizeConnect(deps, deps.auth, conn, stamp);
+    if (!verdict.ok) {
+      return refuse(verdict.failure, verdict.reason, {
+        message: verdict.message,
+        latencyMs: verdict.latencyMs,
+      });
+    }
+    authorize = { status: 200, latencyMs: verdict.latencyMs };
+  }
   let client: ClientLimits | undefined;
   if (route?.apiKeyRequired && deps.usagePlans) {
     const decision = deps.usagePlans.authorize({
       stage: config.stageName,
-      apiKeyValue: headerValue(handshake.headers, 'x-api-key'),
+      apiKeyValue:
+        config.apiKeySource === 'AUTHORIZER'
+          ? (conn.usageIdentifierKey ?? null)
+          : headerValue(handshake.headers, 'x-api-key'),
       routeKey: '$connect',
     });
     if (!decision.ok) return refuse(decision.responseType as GatewayFailure, decision.message);

@@ -33,7 +33,11 @@ export interface WebSocketConnectOptions {
 const KNOWN = ['headers', 'query', 'subprotocols', 'sourceIp', 'userAgent', 'path'] as const;
 
 /** Turns connect options into what API Gateway sees of the handshake. */
-export function toHandshake(options: WebSocketConnectOptions, defaultDomain: string): Handshake {
+export function toHandshake(
+  options: WebSocketConnectOptions,
+  defaultDomain: string,
+  stagePath: string,
+): Handshake {
   assertKnownOptions('gateway.connect', options, KNOWN);
   const headers = toHeaderList('gateway.connect', options.headers);
   const has = (lower: string): string | undefined =>
@@ -63,5 +67,6 @@ export function toHandshake(options: WebSocketConnectOptions, defaultDomain: str
     sourceIp: options.sourceIp ?? (forwarded?.split(',')[0]?.trim() || DEFAULT_SOURCE_IP),
     userAgent: has('user-agent') ?? null,
     domainName: has('host') ?? defaultDomain,
+    path: options.path?.split('?')[0] ?? stagePath,
   };
 }

@@ -1,6 +1,6 @@
-import { formatRequestTime } from '../../events/derive/time.js';
 import type { AccessLogValue } from '../observability/index.js';
 import type { Connection } from './connection.js';
+import { webSocketContextValue } from './websocket-context.js';
 import type { WebSocketDeps } from './websocket-deps.js';
 import type { EventStamp } from './websocket-events.js';
 
@@ -18,6 +18,8 @@ export interface WebSocketEventRecord {
   integrationStatus?: number;
   /** Set when API Gateway answered by itself. */
   error?: { message: string; responseType: string };
+  /** CONNECT with a `$connect` authorizer or `AWS_IAM`: how the authorization went (`$context.authorize.*`). */
+  authorize?: { status: number; latencyMs: number; error?: string } | undefined;
   /** `MessageCount` contribution: the incoming message and the frames sent back. */
   messages: number;
   connect?: boolean;
@@ -47,41 +49,9 @@ export function observeWebSocket(deps: WebSocketDeps, rec: WebSocketEventRecord)
 }
 
 function contextValue(name: string, deps: WebSocketDeps, rec: WebSocketEventRecord): AccessLogValue {
-  const { conn, stamp } = rec;
   switch (name) {
-    case 'apiId':
-      return deps.config.apiId;
-    case 'connectionId':
-      return conn.id;
-    case 'connectedAt':
-      return conn.connectedAt;
-    case 'domainName':
-      return conn.handshake.domainName;
-    case 'eventType':
-      return rec.eventType;
-    case 'messageId':
-      return stamp.messageId;
-    case 'routeKey':
-      return rec.routeKey;
-    case 'requestId':
-    case 'extendedRequestId':
-      return stamp.requestId;
-    case 'requestTime':
-      return formatRequestTime(stamp.time);
-    case 'requestTimeEpoch':
-      return stamp.time;
-    case 'stage':
-      return deps.config.stageName;
     case 'status':
       return rec.status;
-    case 'identity.sourceIp':
-      return conn.handshake.sourceIp;
-    case 'identity.userAgent':
-      return conn.handshake.userAgent;
-    case 'identity.apiKey':
-      return conn.apiKey?.value;
-    case 'identity.apiKeyId':
-      return conn.apiKey?.id;
     case 'integrationLatency':
     case 'integration.latency':
       return rec.integrationLatencyMs;
@@ -95,12 +65,16 @@ function contextValue(name: string, deps: WebSocketDeps, rec: WebSocketEventReco
       return rec.error ? JSON.stringify(rec.error.message) : undefined;
     case 'error.responseType':
       return rec.error?.responseType;
-    default: {
-      if (name.startsWith('authorizer.') && conn.authorizer !== undefined) {
-        const value = conn.authorizer[name.slice(11)];
-        return value === undefined || value === null ? undefined : String(value);
-      }
-      return undefined;
-    }
+    case 'authorize.status':
+    case 'authorizer.status':
+      return rec.authorize?.status;
+    case 'authorize.latency':
+    case 'authorizer.latency':
+      return rec.authorize?.latencyMs;
+    case 'authorize.error':
+    case 'authorizer.error':
+      return rec.authorize?.error;
+    default:
+      return webSocketContextValue(name, deps, rec.conn, rec.eventType, rec.routeKey, rec.stamp);
   }
 }

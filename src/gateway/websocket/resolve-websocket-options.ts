@@ -2,7 +2,7 @@ import type { Clock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
 import { refuseUnsupported } from '../config/refusals.js';
-import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-integration.js';
+import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-function-settings.js';
 import { resolveApiIdentity, resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
 import { type ResolvedWsRoute, resolveWsRoutes } from './resolve-websocket-routes.js';
 import { compileSelectionExpression, type SelectionExpression } from './selection-expression.js';
@@ -21,8 +21,10 @@ export interface ResolvedWebSocketApi {
   ids: IdSource;
   routeSelection: SelectionExpression;
   routes: ReadonlyMap<string, ResolvedWsRoute>;
-  /** `true` when `$connect` reads the API key from the `x-api-key` header. */
-  apiKeyFromHeader: boolean;
+  /** Where `$connect` reads the API key (`apiKeySelectionExpression`); `undefined` when the API names none. */
+  apiKeySource: 'HEADER' | 'AUTHORIZER' | undefined;
+  /** Default Lambda-side function timeout of every handler. */
+  functionTimeoutMs: number;
   binaryFrames: 'CLOSE' | 'BASE64';
 }
 
@@ -43,6 +45,9 @@ const KNOWN = [
   'usagePlans',
   'accessLog',
   'binaryFrames',
+  'authorizers',
+  'identityProviders',
+  'accessDeniedWording',
 ] as const;
 /** Options of REST or HTTP APIs that WebSocket APIs do not have. */
 const NOT_WEBSOCKET = ['cache', 'binaryMediaTypes', 'allowRaisedIntegrationTimeout', 'fetch'] as const;
@@ -51,14 +56,6 @@ const STAGE_KEYS = ['name', 'variables'] as const;
 /** Validates `createGateway({ apiType: 'WEBSOCKET', … })` options (unknown and unsimulated ones are refused). */
 export function resolveWebSocketOptions(options: WebSocketGatewayOptions): ResolvedWebSocketApi {
   const given = options as unknown as Record<string, unknown>;
-  if (given.authorizers !== undefined) {
-    throw new GatewayConfigError(
-      'GATEWAY_UNSUPPORTED_FEATURE',
-      'createGateway: "authorizers" configures WebSocket $connect authorizers, which this version of the gateway simulator does not simulate',
-      'Remove "authorizers"; the gateway refuses it rather than ignore it.',
-      { option: 'authorizers', feature: 'WebSocket $connect authorizers' },
-    );
-  }
   for (const name of NOT_WEBSOCKET) {
     if (given[name] !== undefined) {
       throw new GatewayConfigError(
@@ -83,15 +80,11 @@ export function resolveWebSocketOptions(options: WebSocketGatewayOptions): Resol
     options.routeSelectionExpression,
   );
   const keySource = options.apiKeySelectionExpression;
-  if (keySource === '$context.authorizer.usageIdentifierKey') {
-    throw new GatewayConfigError(
-      'GATEWAY_UNSUPPORTED_FEATURE',
-      'createGateway: apiKeySelectionExpression $context.authorizer.usageIdentifierKey needs WebSocket $connect authorizers, which this version does not simulate',
-      "Use '$request.header.x-api-key' meanwhile.",
-      { option: 'apiKeySelectionExpression', feature: 'WebSocket $connect authorizers' },
-    );
-  }
-  if (keySource !== undefined && keySource !== '$request.header.x-api-key') {
+  if (
+    keySource !== undefined &&
+    keySource !== '$request.header.x-api-key' &&
+    keySource !== '$context.authorizer.usageIdentifierKey'
+  ) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_SELECTION_EXPRESSION',
       `createGateway: apiKeySelectionExpression ${JSON.stringify(keySource)} is not one AWS supports`,
@@ -128,7 +121,7 @@ export function resolveWebSocketOptions(options: WebSocketGatewayOptions): Resol
     throw new GatewayConfigError(
       'GATEWAY_INVALID_SELECTION_EXPRESSION',
       'createGateway: $connect has apiKeyRequired but the API has no apiKeySelectionExpression',
-      "Add apiKeySelectionExpression: '$request.header.x-api-key'.",
+      "Add apiKeySelectionExpression: '$request.header.x-api-key' (or '$context.authorizer.usageIdentifierKey' to take the key from the $connect authorizer).",
     );
   }
   return {
@@ -138,7 +131,13 @@ export function resolveWebSocketOptions(options: WebSocketGatewayOptions): Resol
     domainName: `${identity.apiId}.execute-api.${identity.region}.amazonaws.com`,
     routeSelection,
     routes,
-    apiKeyFromHeader: keySource !== undefined,
+    apiKeySource:
+      keySource === undefined
+        ? undefined
+        : keySource === '$request.header.x-api-key'
+          ? 'HEADER'
+          : 'AUTHORIZER',
+    functionTimeoutMs,
     binaryFrames,
   };
 }

@@ -6,7 +6,7 @@ import {
   type ResolvedLambdaIntegration,
   resolveIntegration,
 } from '../config/resolve-integration.js';
-import { requireIntegration } from '../config/resolve-routes.js';
+import { requireIntegration, routeObject } from '../config/resolve-routes.js';
 import { type ThrottleLimit, validateThrottleLimit } from '../throttling/index.js';
 import { type ResolvedWsMockIntegration, resolveWsMock } from './resolve-websocket-mock.js';
 import { MAX_WEBSOCKET_INTEGRATION_TIMEOUT_MS } from './websocket-limits.js';
@@ -19,12 +19,22 @@ export interface ResolvedWsRoute {
   twoWay: boolean;
   apiKeyRequired: boolean;
   throttle: ThrottleLimit | undefined;
+  /** `$connect` only: `authorizationType`, `authorizer`, `authorizationScopes` as given (checked by the auth setup). */
+  authorization: Readonly<Record<string, unknown>> | undefined;
 }
 
-const ROUTE_KEYS = ['integration', 'routeResponseSelectionExpression', 'apiKeyRequired', 'throttle'] as const;
+const ROUTE_KEYS = [
+  'integration',
+  'routeResponseSelectionExpression',
+  'apiKeyRequired',
+  'throttle',
+  'authorizationType',
+  'authorizer',
+  'authorizationScopes',
+] as const;
 const PREDEFINED = new Set(['$connect', '$disconnect', '$default']);
-/** Authorization settings: refused until the authorizer engine is wired to `$connect`. */
-const AUTHORIZATION = ['authorizer', 'authorizationType', 'authorizationScopes', 'authorizerId'];
+/** Authorization settings: `$connect` only, as on AWS. */
+const AUTHORIZATION = ['authorizationType', 'authorizer', 'authorizationScopes'] as const;
 
 /** Validates WebSocket `routes` (behaviour.md §13) and fills defaults. */
 export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map<string, ResolvedWsRoute> {
@@ -39,25 +49,18 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
   for (const [routeKey, value] of Object.entries(routes)) {
     const where = `createGateway: routes[${JSON.stringify(routeKey)}]`;
     checkRouteKey(where, routeKey);
-    const config =
-      typeof value === 'function' ? { integration: { type: 'AWS_PROXY', handler: value } } : value;
-    if (typeof config !== 'object' || config === null) {
+    const route = routeObject(where, value);
+    if (route.authorizerId !== undefined) {
       throw new GatewayConfigError(
-        'GATEWAY_INVALID_ROUTE',
-        `${where}: a route is a handler function or a route object, got ${config === null ? 'null' : typeof config}`,
-        'Pass the Lambda handler, or { integration: { ... } }.',
+        'GATEWAY_MISPLACED_OPTION',
+        `${where}: "authorizerId" is not a route option under that name`,
+        "Routes name an authorizer with authorizer: 'Name', a key of createGateway({ authorizers }).",
+        { options: ['authorizerId'] },
       );
     }
-    const route = config as Record<string, unknown>;
-    for (const key of AUTHORIZATION) {
-      if (route[key] === undefined) continue;
-      if (routeKey !== '$connect') throw connectOnly(where, key, 'authorization');
-      throw new GatewayConfigError(
-        'GATEWAY_UNSUPPORTED_FEATURE',
-        `${where}: "${key}" configures WebSocket $connect authorizers, which this version of the gateway simulator does not simulate`,
-        `Remove "${key}"; the gateway refuses it rather than ignore it. Test the authorizer with buildRequestAuthorizerEvent meanwhile.`,
-        { option: key, feature: 'WebSocket $connect authorizers' },
-      );
+    const authorization = AUTHORIZATION.some((key) => route[key] !== undefined);
+    if (authorization && routeKey !== '$connect') {
+      throw connectOnly(where, AUTHORIZATION.find((key) => route[key] !== undefined)!, 'authorization');
     }
     refuseUnsupported(where, route);
     assertKnownOptions(where, route, ROUTE_KEYS);
@@ -87,6 +90,9 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
       apiKeyRequired,
       throttle:
         route.throttle === undefined ? undefined : validateThrottleLimit(`${where}.throttle`, route.throttle),
+      authorization: authorization
+        ? Object.fromEntries(AUTHORIZATION.map((key) => [key, route[key]]))
+        : undefined,
     });
   }
   return out;

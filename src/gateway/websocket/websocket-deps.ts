@@ -16,6 +16,7 @@ import {
 } from '../throttling/index.js';
 import { createUsagePlans, type UsagePlans } from '../usage-plans/index.js';
 import type { Connection } from './connection.js';
+import { resolveWebSocketAuth, type WebSocketAuth } from './resolve-websocket-auth.js';
 import type { ResolvedWebSocketApi } from './resolve-websocket-options.js';
 import { DEFAULT_CONNECTION_RATE } from './websocket-limits.js';
 import type { WebSocketGatewayOptions } from './websocket-types.js';
@@ -27,6 +28,8 @@ export interface WebSocketDeps {
   /** New connections per second (quota 500). */
   connectionRate: TokenBucket;
   usagePlans: UsagePlans | undefined;
+  /** The `$connect` authorization; `undefined` when `$connect` has none (no cost on connect). */
+  auth: WebSocketAuth | undefined;
   metrics: WebSocketMetrics;
   accessLogFormat: CompiledAccessLogFormat | undefined;
   accessLog: string[];
@@ -60,7 +63,7 @@ export function createWebSocketDeps(
     clock.now(),
   );
   const usagePlans =
-    options.apiKeys !== undefined || options.usagePlans !== undefined || config.apiKeyFromHeader
+    options.apiKeys !== undefined || options.usagePlans !== undefined || config.apiKeySource !== undefined
       ? createUsagePlans({
           clock,
           apiKeys: options.apiKeys ?? [],
@@ -78,6 +81,7 @@ export function createWebSocketDeps(
     throttler,
     connectionRate,
     usagePlans,
+    auth: resolveWebSocketAuth(options, config.routes.get('$connect'), config),
     metrics: createWebSocketMetrics(),
     accessLogFormat,
     accessLog: [],

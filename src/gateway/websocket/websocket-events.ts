@@ -87,7 +87,7 @@ export function messageEvent(
     stage: config.stageName,
     connectedAt: conn.connectedAt,
     requestTimeEpoch: stamp.time,
-    identity: { sourceIp: conn.handshake.sourceIp, userAgent: conn.handshake.userAgent },
+    identity: identityOf(conn),
     requestId: stamp.requestId,
     domainName: conn.handshake.domainName,
     connectionId: conn.id,
@@ -113,10 +113,7 @@ export function webSocketMappingContext(
   routeKey: string,
   stamp: EventStamp,
 ): MappingContext {
-  const identity: Record<string, unknown> = {
-    sourceIp: conn.handshake.sourceIp,
-    userAgent: conn.handshake.userAgent,
-  };
+  const identity = identityOf(conn);
   if (conn.apiKey) {
     identity.apiKey = conn.apiKey.value;
     identity.apiKeyId = conn.apiKey.id;
@@ -171,9 +168,22 @@ export function webSocketMappingInput(
   };
 }
 
+/**
+ * `requestContext.identity`: the handshake's `sourceIp` and `userAgent`, then the IAM caller's keys when an
+ * `AWS_IAM` `$connect` authenticated the connection (UNCONFIRMED which keys AWS adds).
+ */
+function identityOf(conn: Connection): Record<string, unknown> {
+  const identity: Record<string, unknown> = {
+    sourceIp: conn.handshake.sourceIp,
+    userAgent: conn.handshake.userAgent,
+  };
+  return conn.caller === undefined ? identity : Object.assign(identity, conn.caller);
+}
+
+/** The `$connect` authorizer's result and the IAM caller, on every event of the connection. */
 function withAuthorizer(event: WebSocketEvent, conn: Connection): WebSocketEvent {
-  if (conn.authorizer !== undefined) {
-    (event.requestContext as unknown as Record<string, unknown>).authorizer = conn.authorizer;
-  }
+  const context = event.requestContext as unknown as Record<string, unknown>;
+  if (conn.authorizer !== undefined) context.authorizer = conn.authorizer;
+  if (conn.caller !== undefined) context.identity = identityOf(conn);
   return event;
 }

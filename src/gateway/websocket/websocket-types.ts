@@ -1,6 +1,9 @@
 import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
 import type { WebSocketEvent, WebSocketRequestContext } from '../../events/websocket-event.js';
+import type { IdentityProviderConfig } from '../auth/auth-options.js';
+import type { AccessDeniedWording } from '../auth/deny-messages.js';
+import type { WebSocketAuthorizerConfig } from '../auth/lambda-authorizer-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
 import type { LambdaProxyIntegration, StageOptions } from '../types.js';
@@ -55,6 +58,7 @@ export type WebSocketHandler = {
  */
 export interface WebSocketLambdaIntegration
   extends Omit<LambdaProxyIntegration, 'payloadFormatVersion' | 'handler'> {
+  /** The function's handler; invoked like a warm Lambda (module state persists between events). */
   handler: WebSocketHandler;
 }
 
@@ -123,6 +127,10 @@ export interface WebSocketRouteConfig {
   routeResponseSelectionExpression?: '$default';
   /** `$connect` only: the API key named by `apiKeySelectionExpression` must be in a usage plan of the stage. */
   apiKeyRequired?: boolean;
+  /** `$connect` only: `'CUSTOM'` (a Lambda authorizer; the default when `authorizer` is set), `'AWS_IAM'` or `'NONE'`. */
+  authorizationType?: 'NONE' | 'AWS_IAM' | 'CUSTOM';
+  /** `$connect` only: the name of an entry of the API's `authorizers`. */
+  authorizer?: string;
   /** Route-level throttling (the stage's `RouteSettings`). */
   throttle?: ThrottleLimit;
 }
@@ -169,8 +177,17 @@ export interface WebSocketGatewayOptions {
   apiType: 'WEBSOCKET';
   /** How a message selects its route, e.g. `'$request.body.action'`. Required, as on AWS. */
   routeSelectionExpression: string;
-  /** Where `$connect` reads the API key: `'$request.header.x-api-key'` (the only one simulated so far). */
+  /**
+   * Where `$connect` reads the API key: the `x-api-key` handshake header, or the `$connect` authorizer's
+   * `usageIdentifierKey` (the only two values AWS accepts).
+   */
   apiKeySelectionExpression?: '$request.header.x-api-key' | '$context.authorizer.usageIdentifierKey';
+  /** `$connect` Lambda authorizers by name (`REQUEST` only; results are not cached on WebSocket APIs). */
+  authorizers?: Record<string, WebSocketAuthorizerConfig>;
+  /** IAM credentials the gateway accepts SigV4 signatures from, for a `$connect` with `authorizationType: 'AWS_IAM'`. */
+  identityProviders?: readonly IdentityProviderConfig[];
+  /** Wording of 403 access-denied messages: `current` (default) or `legacy`. */
+  accessDeniedWording?: AccessDeniedWording;
   /** Routes keyed by route key: `$connect`, `$disconnect`, `$default` and custom keys (no leading `$`). */
   routes: Record<string, WebSocketRouteValue>;
   /** Stage name (default `dev`) and stage variables. */

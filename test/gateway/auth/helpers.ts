@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { LambdaHandler } from '../../../src/gateway/index.js';
+import type { AuthorizerHandler, LambdaHandler } from '../../../src/gateway/index.js';
 
 export const ARN = 'arn:aws:execute-api:us-east-1:123456789012:abcd1234ef';
 
@@ -28,5 +28,5 @@ export function recordingAuthorizer(answer: (event: Record<string, unknown>) => 
     events.push(event);
     return answer(event);
   };
-  return Object.assign(handler as unknown as LambdaHandler, { events });
+  return Object.assign(handler as unknown as AuthorizerHandler, { events });
 }

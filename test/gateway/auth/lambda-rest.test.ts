@@ -1,4 +1,3 @@
-import type { PolicyDocument } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock/index.js';
 import { createGateway } from '../../../src/gateway/index.js';
@@ -21,7 +20,7 @@ const tokenGateway = (
   });
   return { gateway, authorizer, backend };
 };
-const allowThis = (event: Record<string, unknown>) => ({
+const allowThis = (event: { methodArn?: unknown }) => ({
   principalId: 'user-7',
   policyDocument: policy('Allow', event.methodArn as string),
   context: { tier: 2, admin: false, name: 'rex' },
@@ -111,7 +110,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
 
   it('accessDeniedWording legacy gives the older messages of behaviour.md §2.3', async () => {
     const backend = echoAuth();
-    const make = (doc: PolicyDocument) =>
+    const make = (doc: object) =>
       createGateway({
         accessDeniedWording: 'legacy',
         authorizers: {
@@ -173,7 +172,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
     const clock = createManualClock();
     const gateway = createGateway({
       clock,
-      authorizers: { A: { type: 'TOKEN', handler: (): Promise<never> => new Promise(() => {}) } },
+      authorizers: { A: { type: 'TOKEN', handler: () => new Promise(() => {}) } },
       routes: { 'GET /pets': { integration: { type: 'AWS_PROXY', handler: echoAuth() }, authorizer: 'A' } },
     });
     const pending = gateway.fetch(`${HOST}/dev/pets`, auth('t'));
@@ -192,7 +191,7 @@ describe('REST TOKEN authorizer (behaviour.md §2)', () => {
           type: 'TOKEN',
           authorizerResultTtlInSeconds: 0,
           handler: async (event) => ({
-            ...allowThis({ methodArn: event.methodArn }),
+            ...allowThis(event),
             context: { n: ++invocations },
           }),
         },

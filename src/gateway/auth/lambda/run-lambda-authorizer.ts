@@ -4,6 +4,7 @@ import { validateAuthorizerResult } from '../../../response/validate-authorizer-
 import { invokeLambda } from '../../integrations/invoke-lambda.js';
 import { buildInvocationContext } from '../../integrations/lambda-context.js';
 import type { LambdaErrorObject } from '../../trace.js';
+import type { LambdaHandler } from '../../types.js';
 import type { CompiledLambdaAuthorizer } from '../compiled-auth.js';
 import { compilePolicy } from '../policy/compile-policy.js';
 import { evaluateCompiled } from '../policy/evaluate-compiled.js';
@@ -76,7 +77,7 @@ export async function runLambdaAuthorizer(
   const event = request.event();
   env.log?.(() => authorizerLog.start(authorizer, env, request.requestId, identity, event));
   const outcome = await invokeLambda({
-    handler: authorizer.handler,
+    handler: authorizer.handler as unknown as LambdaHandler,
     event,
     context: buildInvocationContext({
       functionName: authorizer.functionName,

@@ -1,11 +1,11 @@
 import type { HttpRequest } from '@smithy/types';
+import type { Clock } from '../../../clock/clock.js';
 import { headerValue } from '../../integrations/lambda-proxy.js';
-import type { PipelineContext } from '../../pipeline/context.js';
-import type { PipelineDeps } from '../../pipeline/deps.js';
+import type { GatewayRequest } from '../../pipeline/gateway-request.js';
 import type { CredentialOutcome, IamCaller } from '../auth-outcome.js';
 import type { GatewayAuth } from '../create-auth.js';
 import { evaluateCompiled } from '../policy/evaluate-compiled.js';
-import { conditionContextOf } from '../request-facts.js';
+import { conditionContextOf, type RequestFacts } from '../request-facts.js';
 import { formatAmzDate, parseAmzDate, parseAuthorization } from './parse-authorization.js';
 import { expectedSignature } from './verify-signature.js';
 
@@ -23,13 +23,13 @@ type Reject = Extract<CredentialOutcome, { kind: 'rejected' }>;
  * sign AWS expected. Then evaluates the caller's identity-based policy for `execute-api:Invoke`.
  */
 export async function authenticateIam(
-  ctx: PipelineContext,
-  deps: PipelineDeps,
+  facts: RequestFacts,
+  env: { clock: Clock; region: string },
   auth: GatewayAuth,
   methodArn: string,
   eventFormat: '1.0' | '2.0',
 ): Promise<CredentialOutcome> {
-  const headers = ctx.request.headers;
+  const headers = facts.request.headers;
   const header = headerValue(headers, 'authorization');
   if (header === null)
     return {
@@ -57,7 +57,7 @@ export async function authenticateIam(
         : 'the session token does not belong to the access key',
     );
   }
-  const now = deps.config.clock.now();
+  const now = env.clock.now();
   if (credentials.expiration !== undefined && credentials.expiration <= now) {
     return reject(
       'EXPIRED_TOKEN',
@@ -72,11 +72,11 @@ export async function authenticateIam(
       `the credential scope names service ${parsed.service}`,
     );
   }
-  if (parsed.region !== deps.config.region) {
+  if (parsed.region !== env.region) {
     return reject(
       'INVALID_SIGNATURE',
       'Credential should be scoped to a valid region. ',
-      `the credential scope names region ${parsed.region}, the API is in ${deps.config.region}`,
+      `the credential scope names region ${parsed.region}, the API is in ${env.region}`,
     );
   }
   const signedAt = parseAmzDate(date!);
@@ -103,7 +103,7 @@ export async function authenticateIam(
     );
   }
   const keys = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
-  const expected = await expectedSignature(toSignable(ctx), parsed.signedHeaders, keys, longDate, {
+  const expected = await expectedSignature(toSignable(facts.request), parsed.signedHeaders, keys, longDate, {
     date: parsed.scopeDate,
     region: parsed.region,
     service: parsed.service,
@@ -125,7 +125,7 @@ export async function authenticateIam(
     'execute-api:Invoke',
     methodArn,
     undefined,
-    policy.hasConditions ? conditionContextOf(ctx, caller) : undefined,
+    policy.hasConditions ? conditionContextOf(facts, caller) : undefined,
   ).decision;
   const identity = {
     accessKey: caller.accessKey,
@@ -167,16 +167,16 @@ function reject(failure: Reject['failure'], message: string | undefined, reason:
 }
 
 /** The request as the signer sees it: the raw path, the decoded query, the headers (repeated ones joined). */
-function toSignable(ctx: PipelineContext): HttpRequest {
+function toSignable(request: GatewayRequest): HttpRequest {
   const headers: Record<string, string> = {};
-  for (const [name, value] of ctx.request.headers) {
+  for (const [name, value] of request.headers) {
     const lower = name.toLowerCase();
     headers[lower] = headers[lower] === undefined ? value : `${headers[lower]},${value}`;
   }
-  headers.host ??= ctx.request.host;
+  headers.host ??= request.host;
   const query: Record<string, string | string[]> = {};
-  if (ctx.request.query !== '') {
-    for (const pair of ctx.request.query.split('&')) {
+  if (request.query !== '') {
+    for (const pair of request.query.split('&')) {
       if (pair === '') continue;
       const eq = pair.indexOf('=');
       const key = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
@@ -186,12 +186,12 @@ function toSignable(ctx: PipelineContext): HttpRequest {
         existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
     }
   }
-  const body = ctx.request.body;
+  const body = request.body;
   return {
-    method: ctx.request.method,
+    method: request.method,
     protocol: 'https:',
-    hostname: ctx.request.host,
-    path: ctx.request.pathname,
+    hostname: request.host,
+    path: request.pathname,
     query,
     headers,
     body: body === null ? undefined : body,

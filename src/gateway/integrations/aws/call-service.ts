@@ -82,6 +82,7 @@ export async function callService(
     return gatewayResponse(deps.config.apiType, 'INTEGRATION_TIMEOUT', ctx);
   }
   const endpoint = toEndpointResponse(answer);
+  ctx.endpointStatus = endpoint.statusCode;
   record(ctx, {
     stage: 'integration',
     decision: 'endpoint-response',
