@@ -171,7 +171,11 @@ export interface RouteConfig {
   authorizationScopes?: readonly string[];
 }
 
-/** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
+/**
+ * A route value in its general form: any handler (Lambda proxy shorthand) or a {@link RouteConfig}. `createGateway`
+ * types routes by API type (`RouteValueFor<'REST'>`, `RouteValueFor<'HTTP'>`); a table of this general type is not
+ * one of those.
+ */
 export type RouteValue = LambdaHandler | RouteConfig;
 
 /** Stage of the API. */
