@@ -39,6 +39,32 @@ describe('apigw-testkit/jest under Jest (CommonJS)', () => {
     expect(await http.fetch('/todos', { method: 'POST' })).toHaveStatusCode(201);
   });
 
+  it('verifies JWTs for an HTTP API route (jose, ESM only, is bundled into the CommonJS build)', async () => {
+    const { createTestIdentityProvider } = require('apigw-testkit/auth');
+    const idp = createTestIdentityProvider({ issuer: 'https://auth.example.com', clientId: 'web' });
+    const gateway = createGateway({
+      apiType: 'HTTP',
+      identityProviders: [idp],
+      authorizers: { Jwt: { type: 'JWT', jwtConfiguration: { issuer: idp.issuer, audience: ['web'] } } },
+      routes: {
+        'GET /me': {
+          authorizer: 'Jwt',
+          integration: {
+            type: 'AWS_PROXY',
+            handler: async (event) => ({ sub: event.requestContext.authorizer.jwt.claims.sub }),
+          },
+        },
+      },
+    });
+    const token = await idp.token({ subject: 'u-1' });
+    await expect(
+      await gateway.fetch('/me', { headers: { authorization: `Bearer ${token}` } }),
+    ).toHaveJsonBody({
+      sub: 'u-1',
+    });
+    expect(await gateway.fetch('/me')).toHaveStatusCode(401);
+  });
+
   it('fails with the message the vitest matchers give', async () => {
     expect(await failure(() => expect({ statusCode: 200, body: '{"id":1}' }).toHaveJsonBody({ id: 2 }))).toBe(
       `expected the client's response to this payload 1.0 result (REST API) to have a JSON body equal to {"id": 2}, but it is {"id": 1}`,
