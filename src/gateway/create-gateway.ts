@@ -11,16 +11,23 @@ import type { MetricsSnapshot } from './observability/index.js';
 import { type GatewayFetchInput, type GatewayRequest, toGatewayRequest } from './pipeline/gateway-request.js';
 import { createRequestProgress, type RequestProgress } from './pipeline/request-progress.js';
 import { runPipeline } from './pipeline/run-pipeline.js';
+import type {
+  AuthorizerTypes,
+  CreatedGateway,
+  CreateGatewayOptions,
+  NoAuthorizers,
+  RoutesFor,
+} from './route-types.js';
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
 import type { UsageOptions, UsageReport } from './usage-plans/index.js';
 import { createWebSocketGateway, type WebSocketGateway } from './websocket/create-websocket-gateway.js';
 import type { WebSocketGatewayOptions } from './websocket/websocket-types.js';
 
-/** A response with the story of how the gateway produced it. */
-export interface HandledRequest {
+/** A response with the story of how the gateway produced it; `trace.event` has the type of the routes' events. */
+export interface HandledRequest<TEvent = unknown> {
   response: Response;
-  trace: GatewayTrace;
+  trace: GatewayTrace<TEvent>;
 }
 
 /** Settings of a created gateway, defaults filled in. */
@@ -53,8 +60,11 @@ export interface GatewayApiKeys {
   disable(keyId: string): void;
 }
 
-/** An in-process API Gateway. */
-export interface Gateway extends GatewayLifecycle {
+/**
+ * An in-process API Gateway. `TEvent` is the type of the events its routes' functions receive (`trace.event`):
+ * `createGateway` infers it from the options.
+ */
+export interface Gateway<TEvent = unknown> extends GatewayLifecycle {
   /**
    * Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. The path
    * names the stage; `requestOptions.canary` forces a stage's canary on or off for this request.
@@ -83,7 +93,7 @@ export interface Gateway extends GatewayLifecycle {
     input: GatewayFetchInput,
     init?: RequestInit,
     requestOptions?: GatewayRequestOptions,
-  ): Promise<HandledRequest>;
+  ): Promise<HandledRequest<TEvent>>;
   /** Consumption of an API key (REST usage plans), like `GetUsage`. */
   usage(keyId: string, options?: UsageOptions): UsageReport;
   /** Disables and re-enables API keys at run time (REST APIs with `apiKeys`). */
@@ -134,10 +144,17 @@ export interface Gateway extends GatewayLifecycle {
  * const client = await chat.connect();
  * ```
  */
-export function createGateway(options: WebSocketGatewayOptions): WebSocketGateway;
-export function createGateway(options: GatewayOptions): Gateway;
-export function createGateway(options: GatewayOptions | WebSocketGatewayOptions): Gateway | WebSocketGateway {
-  if (isWebSocketOptions(options)) return createWebSocketGateway(options);
+export function createGateway<
+  TApi extends ApiType | 'WEBSOCKET' = 'REST',
+  TAuthorizers extends AuthorizerTypes = NoAuthorizers,
+  TRoutes extends RoutesFor<TApi, TAuthorizers> = RoutesFor<TApi, TAuthorizers>,
+>(options: CreateGatewayOptions<TApi, TAuthorizers, TRoutes>): CreatedGateway<TApi, TAuthorizers, TRoutes>;
+export function createGateway(
+  input: CreateGatewayOptions<ApiType | 'WEBSOCKET', AuthorizerTypes>,
+): Gateway | WebSocketGateway {
+  if (isWebSocketOptions(input)) return createWebSocketGateway(input);
+  // The typed forms are GatewayOptions whose handlers have narrower types.
+  const options = input as GatewayOptions;
   const account = options.account === undefined ? undefined : internalsOf(options.account);
   const state = createLifecycle(options, account);
   const runtimeFor = createDispatcher(state);

@@ -78,7 +78,7 @@ export {
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
 export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
-export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
+export { type CorsPreflightRoute, type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,
   type Gateway,
@@ -97,6 +97,13 @@ export {
   type GatewayFailure,
   gatewayResponse,
 } from './gateway-responses.js';
+export type {
+  InferredResultV2,
+  ProxyHandlerV1,
+  ProxyHandlerV2,
+  ProxyResultV1,
+  ProxyResultV2,
+} from './handler-types.js';
 export type {
   AwsCredentials,
   AwsServiceCall,
@@ -147,7 +154,28 @@ export {
 } from './observability/index.js';
 export type { BasePathMatch, GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { RequestProgress } from './pipeline/request-progress.js';
-export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+export type {
+  AnsweredResponseType,
+  GatewayResponseConfig,
+  GatewayResponseType,
+} from './responses/types.js';
+export type {
+  JwtAuthorizerContextV1,
+  RouteAuthorization,
+  RouteEventV1,
+  RouteEventV2,
+} from './route-events.js';
+export type {
+  AuthorizerTypes,
+  GatewayEvent,
+  GatewayOptionsFor,
+  HttpGatewayOptions,
+  NoAuthorizers,
+  RestGatewayOptions,
+  RouteEvent,
+  RouteValueFor,
+  TypedAuthorizers,
+} from './route-types.js';
 export {
   createThrottler,
   createTokenBucket,
@@ -159,17 +187,13 @@ export {
   type ThrottlerOptions,
   type TokenBucket,
 } from './throttling/index.js';
-export type {
-  GatewayTrace,
-  InvocationOutcome,
-  LambdaErrorObject,
-  TraceStageName,
-  TraceStep,
-} from './trace.js';
+export type { CacheVerdict, GatewayTrace, InvocationOutcome, LambdaErrorObject } from './trace.js';
+export type { TraceDecisions, TraceStageName, TraceStep } from './trace-steps.js';
 export type {
   ApiType,
   GatewayIntegration,
   GatewayOptions,
+  GatewayOptionsBase,
   GatewayThrottleOptions,
   LambdaHandler,
   LambdaProxyIntegration,
@@ -210,6 +234,7 @@ export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocke
 export type {
   WebSocketGatewayOptions,
   WebSocketHandler,
+  WebSocketHandlerEvent,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,

@@ -1,18 +1,7 @@
-import type {
-  APIGatewayProxyEvent,
-  APIGatewayProxyEventV2,
-  Callback,
-  Context,
-  PolicyDocument,
-} from 'aws-lambda';
+import type { Callback, Context, PolicyDocument } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
 import type { GatewayAccount } from './account/account-types.js';
-import type {
-  AuthorizationType,
-  AuthorizerConfig,
-  CorsConfiguration,
-  IdentityProviderConfig,
-} from './auth/auth-options.js';
+import type { AuthorizationType, CorsConfiguration, IdentityProviderConfig } from './auth/auth-options.js';
 import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
 import type { GatewayFunctions } from './functions/function-options.js';
@@ -27,6 +16,7 @@ import type { MethodResponseConfig } from './integrations/mapping/types.js';
 import type { MockIntegration } from './integrations/mock-options.js';
 import type { StageSettings } from './lifecycle/lifecycle-types.js';
 import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+import type { HttpGatewayOptions, RestGatewayOptions } from './route-types.js';
 import type { StageOptions } from './stages/stage-options.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
@@ -43,22 +33,28 @@ export type ApiType = 'REST' | 'HTTP';
 export type PayloadFormatVersion = '1.0' | '2.0';
 
 /**
- * A Lambda handler as the gateway invokes it: `(event, context, callback)`. Async handlers return a promise;
- * callback-style handlers (declaring three parameters) call `callback(error, result)`.
+ * A Lambda handler as the Node.js runtime calls it, the shape of `Handler` in `@types/aws-lambda`: an `async`
+ * function whose promise settles the invocation, or a callback-style function `(event, context, callback)`.
+ * A value returned synchronously is not a result (the runtime answers `null`), so the return type is
+ * `void | Promise<TResult>`. Without type arguments it is any handler the gateway can invoke; routes type their
+ * handlers by API type, payload format and authorizer (`ProxyHandlerV1`, `ProxyHandlerV2`, docs/gateway.md).
  *
  * @example
  * ```ts
- * const handler: LambdaHandler = async (event) => ({ statusCode: 200, body: 'hi' });
+ * import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+ * const getPet: LambdaHandler<APIGatewayProxyEvent, APIGatewayProxyResult> = async (event) => ({
+ *   statusCode: 200,
+ *   body: event.pathParameters?.id ?? '',
+ * });
  * ```
  */
-export type LambdaHandler = {
-  // A method signature keeps parameters bivariant, so handlers typed for either payload version fit.
-  bivarianceHack(
-    event: APIGatewayProxyEvent & APIGatewayProxyEventV2,
-    context: Context,
-    callback: Callback,
-  ): unknown;
-}['bivarianceHack'];
+// biome-ignore lint/suspicious/noExplicitAny: the defaults mean "any handler", as in @types/aws-lambda's Handler
+export type LambdaHandler<TEvent = any, TResult = any> = (
+  event: TEvent,
+  context: Context,
+  callback: Callback<TResult>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+) => void | Promise<TResult>;
 
 /**
  * Lambda proxy integration (`AWS_PROXY`).
@@ -169,21 +165,38 @@ export interface RouteConfig {
   authorizationScopes?: readonly string[];
 }
 
-/** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
+/**
+ * A route value in its general form: any handler (Lambda proxy shorthand) or a {@link RouteConfig}. `createGateway`
+ * types routes by API type (`RouteValueFor<'REST'>`, `RouteValueFor<'HTTP'>`); a table of this general type is not
+ * one of those.
+ */
 export type RouteValue = LambdaHandler | RouteConfig;
 
 /**
- * Options of {@link createGateway}.
+ * Options of {@link createGateway} for a REST API (`apiType` `'REST'`, the default) or an HTTP API
+ * (`apiType: 'HTTP'`). The union types each route's handler by its API type, so options written apart keep
+ * their handler types: `const options = { … } satisfies GatewayOptions`.
  *
  * @example
  * ```ts
- * const options: GatewayOptions = { apiType: 'REST', routes: { 'GET /pets': async () => ({ statusCode: 200 }) } };
+ * const options = {
+ *   apiType: 'HTTP',
+ *   routes: { 'GET /pets': async (event) => ({ statusCode: 200, body: event.rawPath }) },
+ * } satisfies GatewayOptions;
  * ```
  */
-export interface GatewayOptions {
-  apiType?: ApiType;
-  /** Routes keyed by route key: `'GET /pets/{id}'`, `'ANY /{proxy+}'`, `'$default'` (HTTP only). */
-  routes: Record<string, RouteValue>;
+export type GatewayOptions = RestGatewayOptions | HttpGatewayOptions;
+
+/**
+ * The options REST and HTTP APIs share (everything but `apiType`, `routes` and `authorizers`, whose types tie
+ * the routes' handlers to the API type and the authorizers).
+ *
+ * @example
+ * ```ts
+ * const shared: GatewayOptionsBase = { stage: { name: 'test' }, seed: 1 };
+ * ```
+ */
+export interface GatewayOptionsBase {
   stage?: StageOptions;
   /** 10 lowercase letters/digits. Default derived from the seed. */
   apiId?: string;
@@ -232,8 +245,6 @@ export interface GatewayOptions {
   awsEndpoint?: string | Record<string, string>;
   /** Credentials calls to `awsEndpoint` are signed with. Default `test`/`test`. */
   awsCredentials?: AwsCredentials;
-  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
-  authorizers?: Record<string, AuthorizerConfig>;
   /** REST: where API keys come from: the `x-api-key` header (default) or a Lambda authorizer's `usageIdentifierKey`. */
   apiKeySource?: 'HEADER' | 'AUTHORIZER';
   /** REST resource policy (an IAM policy document or its JSON text). `execute-api:/…` resources are expanded. */

@@ -49,6 +49,7 @@ export async function runLambdaCustom(
     ([name, value]) => name.toLowerCase() === 'x-amz-invocation-type' && value.trim() === 'Event',
   );
   const clock = config.clock;
+  ctx.trace.integrationCalled = true;
   // An Event invocation is not waited for: only the function's own timeout bounds it.
   const { start, outcome: invocation } = invokeFunction(
     deps,

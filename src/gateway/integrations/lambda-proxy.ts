@@ -61,6 +61,7 @@ export async function runLambdaProxy(
         JSON.stringify(event),
       );
     });
+  ctx.trace.integrationCalled = true;
   const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
   const start = invocation.start;
   const outcome = await invocation.outcome;

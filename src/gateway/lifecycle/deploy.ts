@@ -1,6 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { resolveStageVariables } from '../config/resolve-stage-variables.js';
 import type { GatewayFunctions } from '../functions/function-options.js';
+import type { GatewayOptions } from '../types.js';
 import { apiError, noSuchStage } from './api-errors.js';
 import { type ApiDefinition, apiSummary, DEFINITION_KEYS, updatedDefinition } from './definition.js';
 import { addStage, canaryOf, checkStageName, type LifecycleState } from './lifecycle-state.js';
@@ -170,7 +171,7 @@ export function update(
       routes: definition.routes ?? {},
       ...(functions === undefined ? {} : { functions }),
       stage: { name: primary?.name ?? state.primary, variables: primary?.variables ?? {} },
-    },
+    } as GatewayOptions,
     ids: state.ids,
     deploymentId: 'update',
     shared: { accountBucket: state.accountBucket, usagePlans: state.usagePlans, metrics: state.metrics },

@@ -82,12 +82,12 @@ function runtime(
   variables: Record<string, string>,
   canary: boolean | undefined,
 ): PipelineDeps {
-  const options: GatewayOptions = {
+  const options = {
     ...gateway.environment,
     ...deployment.definition,
     routes: deployment.definition.routes ?? {},
     stage: { name: stage.name, variables },
-  };
+  } as GatewayOptions;
   if (gateway.functions !== undefined) options.functions = gateway.functions;
   if (stage.throttle !== undefined) options.throttle = stage.throttle;
   if (stage.cache !== undefined) options.cache = stage.cache;

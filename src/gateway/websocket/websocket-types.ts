@@ -1,6 +1,6 @@
 import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
-import type { WebSocketEvent } from '../../events/websocket-event.js';
+import type { WebSocketEvent, WebSocketRequestContext } from '../../events/websocket-event.js';
 import type { GatewayAccount } from '../account/account-types.js';
 import type { IdentityProviderConfig } from '../auth/auth-options.js';
 import type { AccessDeniedWording } from '../auth/deny-messages.js';
@@ -12,18 +12,41 @@ import type { LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 
 /**
- * The Lambda function of a WebSocket route: it receives the CONNECT, MESSAGE or DISCONNECT event
- * ({@link WebSocketEvent}), so `async (event) => …` is typed without annotations; a handler typed for
- * `APIGatewayProxyWebsocketEventV2` (or `unknown`) fits too.
+ * The event a WebSocket route's function is typed with: a {@link WebSocketEvent} whose
+ * `requestContext.identity` is optional. API Gateway always sends it; it is optional here so that handlers typed
+ * with `@types/aws-lambda`'s `APIGatewayProxyWebsocketHandlerV2` (whose event has no `identity`) fit every route.
  *
  * @example
  * ```ts
- * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: event.body });
+ * const onConnect = async (event: WebSocketHandlerEvent) => ({ statusCode: event.queryStringParameters?.name ? 200 : 400 });
+ * ```
+ */
+export interface WebSocketHandlerEvent extends Omit<WebSocketEvent, 'requestContext'> {
+  requestContext: Omit<WebSocketRequestContext, 'identity'> & {
+    identity?: WebSocketRequestContext['identity'];
+  };
+}
+
+/**
+ * The function of a WebSocket route: a {@link WebSocketHandlerEvent} in (`$connect` carries the handshake's
+ * headers and query, messages a body and a `messageId`); the result matters for `$connect` (its `statusCode`
+ * accepts or refuses the upgrade) and two-way routes (its `body` is sent back). Handlers typed with
+ * `APIGatewayProxyWebsocketHandlerV2` fit; the event parameter is also bivariant, so a handler naming a narrower
+ * event (`WebSocketEvent & { body: string }`) fits too.
+ *
+ * @example
+ * ```ts
+ * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: `echo ${event.body}` });
  * ```
  */
 export type WebSocketHandler = {
-  // Method syntax: parameters are checked bivariantly, so handlers typed with a wider or narrower event fit.
-  bivarianceHack(event: WebSocketEvent, context: Context, callback: Callback): unknown;
+  // A method signature keeps the event bivariant (a handler may name the narrower event of its route).
+  bivarianceHack(
+    event: WebSocketHandlerEvent,
+    context: Context,
+    callback: Callback<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+  ): void | Promise<unknown>;
 }['bivarianceHack'];
 
 /**
