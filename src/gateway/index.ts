@@ -1,6 +1,14 @@
 // Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
 import '../matchers/matcher-types.js';
 
+export type {
+  AccountOptions,
+  ApiMappingOptions,
+  BasePathMappingOptions,
+  DomainNameOptions,
+  GatewayAccount,
+} from './account/account-types.js';
+export { createAccount } from './account/create-account.js';
 export {
   type FetchLike,
   type GatewayLike,
@@ -78,6 +86,12 @@ export {
   type GatewayInfo,
   type HandledRequest,
 } from './create-gateway.js';
+export type {
+  FunctionConfig,
+  FunctionHandler,
+  FunctionValue,
+  GatewayFunctions,
+} from './functions/function-options.js';
 export {
   type GatewayErrorResponse,
   type GatewayFailure,
@@ -111,6 +125,19 @@ export type {
   MethodResponseConfig,
   PassthroughBehavior,
 } from './integrations/mapping/types.js';
+export type { ApiDefinition } from './lifecycle/definition.js';
+export type { GatewayLifecycle } from './lifecycle/lifecycle-api.js';
+export type {
+  CanarySettings,
+  CreateStageOptions,
+  DeploymentInfo,
+  DeployOptions,
+  GatewayRequestOptions,
+  StageInfo,
+  StagePatchOperation,
+  StageSettings,
+  UpdateOptions,
+} from './lifecycle/lifecycle-types.js';
 export {
   type AccessLogValues,
   appendAccessLogLine,
@@ -125,7 +152,7 @@ export {
   type WebSocketMetricSet,
   type WebSocketMetricsSnapshot,
 } from './observability/index.js';
-export type { GatewayFetchInput } from './pipeline/gateway-request.js';
+export type { BasePathMatch, GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { RequestProgress } from './pipeline/request-progress.js';
 export type {
   AnsweredResponseType,
@@ -170,6 +197,7 @@ export type {
   GatewayThrottleOptions,
   LambdaHandler,
   LambdaProxyIntegration,
+  LambdaProxyIntegrationFields,
   MockIntegration,
   MockIntegrationResponse,
   PayloadFormatVersion,

@@ -13,6 +13,7 @@ import type {
   GatewayOptionsBase,
   LambdaProxyIntegration,
   MockIntegration,
+  PayloadFormatVersion,
   RouteConfig,
 } from './types.js';
 import type { WebSocketGateway } from './websocket/create-websocket-gateway.js';
@@ -51,6 +52,13 @@ type LambdaProxyV2<TEvent> = LambdaProxySettings & {
   payloadFormatVersion?: '2.0';
 };
 
+/** A Lambda proxy integration naming its function by ARN (`uri`, resolved through `functions`): no handler to type. */
+type LambdaProxyByUri<TVersion extends PayloadFormatVersion> = LambdaProxySettings & {
+  handler?: undefined;
+  uri: string;
+  payloadFormatVersion?: TVersion;
+};
+
 /**
  * The integrations that do not call a Lambda proxy handler (their types do not depend on the route). They have no
  * `payloadFormatVersion`; saying so lets an `AWS_PROXY` integration without one be told apart from a payload 1.0
@@ -67,12 +75,14 @@ type OtherIntegration = (
 /** REST routes: every integration; Lambda proxy handlers get payload 1.0 events. */
 type RestIntegration<TAuth extends RouteAuthorization> =
   | RestLambdaProxy<RouteEventV1<TAuth>>
+  | LambdaProxyByUri<'1.0'>
   | OtherIntegration;
 
 /** HTTP API routes: payload 2.0 by default, 1.0 when `payloadFormatVersion: '1.0'`. */
 type HttpApiIntegration<TAuth extends RouteAuthorization> =
   | LambdaProxyV2<RouteEventV2<TAuth>>
   | LambdaProxyV1<RouteEventV1<TAuth>>
+  | LambdaProxyByUri<PayloadFormatVersion>
   | OtherIntegration;
 
 type IntegrationFor<TApi extends ApiType, TAuth extends RouteAuthorization> = TApi extends 'HTTP'

@@ -161,4 +161,6 @@ export interface HttpProxyIntegration {
   responseParameters?: Record<string, Record<string, string>>;
   /** REST 50–29 000 (default 29 000); HTTP API 50–30 000 (default 30 000). */
   timeoutInMillis?: number;
+  /** HTTP APIs: `'1.0'`, the only value AWS accepts for HTTP_PROXY (REST integrations have none). */
+  payloadFormatVersion?: '1.0';
 }

@@ -137,6 +137,10 @@ export function requestContextValue(
       return config.stageName;
     case 'xrayTraceId':
       return ctx.traceHeader.slice(5).split(';')[0];
+    case 'isCanaryRequest':
+      return deps.canary === undefined ? undefined : String(deps.canary);
+    case 'customDomain.basePathMatched':
+      return ctx.request.mapping?.basePath;
     default:
       return undefined;
   }

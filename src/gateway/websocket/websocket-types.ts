@@ -1,12 +1,14 @@
 import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
 import type { WebSocketEvent, WebSocketRequestContext } from '../../events/websocket-event.js';
+import type { GatewayAccount } from '../account/account-types.js';
 import type { IdentityProviderConfig } from '../auth/auth-options.js';
 import type { AccessDeniedWording } from '../auth/deny-messages.js';
 import type { WebSocketAuthorizerConfig } from '../auth/lambda-authorizer-options.js';
+import type { GatewayFunctions } from '../functions/function-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaProxyIntegration, StageOptions } from '../types.js';
+import type { LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 
 /**
@@ -56,11 +58,15 @@ export type WebSocketHandler = {
  * const integration: WebSocketLambdaIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
  * ```
  */
-export interface WebSocketLambdaIntegration
-  extends Omit<LambdaProxyIntegration, 'payloadFormatVersion' | 'handler'> {
-  /** The function's handler; invoked like a warm Lambda (module state persists between events). */
-  handler: WebSocketHandler;
-}
+export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegrationFields, 'payloadFormatVersion'> &
+  (
+    | {
+        /** The function's handler; invoked like a warm Lambda (module state persists between events). */
+        handler: WebSocketHandler;
+        uri?: string;
+      }
+    | { handler?: undefined; uri: string }
+  );
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -213,4 +219,8 @@ export interface WebSocketGatewayOptions {
    * frame reaches the integration base64-encoded with `isBase64Encoded: true` (behaviour.md §13's reading).
    */
   binaryFrames?: 'CLOSE' | 'BASE64';
+  /** Lambda functions by name or ARN, for integration `uri`s that name a function instead of giving `handler`. */
+  functions?: GatewayFunctions;
+  /** The account this API belongs to (`createAccount()`): messages and `$connect` draw from its throttle bucket. */
+  account?: GatewayAccount;
 }
