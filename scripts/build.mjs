@@ -52,6 +52,7 @@ function eagerModules(ctx) {
   return seen;
 }
 const groups = CHUNKS.map(([name, test], i) => ({
+  debugName: name,
   name: (id, ctx) => {
     eager ??= eagerModules(ctx);
     return eager.has(id) && test.test(id) ? name : null;
@@ -61,13 +62,23 @@ const groups = CHUNKS.map(([name, test], i) => ({
 // Every bare specifier stays an import: node builtins, optional peers and the package's own subpaths (so a
 // leaf such as apigw-testkit/vitest shares the events module with apigw-testkit/events at run time).
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+// A runtime dependency that ships only ES modules (jose) cannot be require()d where `require` is not Node's own:
+// Jest's CommonJS runtime refuses ESM syntax. The CommonJS build bundles those (into the lazy chunks that use
+// them); the ESM build imports them.
+const esmOnly = Object.keys(pkg.dependencies ?? {}).filter((name) => isEsmOnly(name));
+const packageOf = (id) =>
+  id
+    .split('/')
+    .slice(0, id.startsWith('@') ? 2 : 1)
+    .join('/');
+const cjsExternal = (id) => external(id) && !esmOnly.includes(packageOf(id));
 
 async function write(input, format, ext) {
   const bundle = await rolldown({
     input,
     cwd: root,
     platform: 'node',
-    external,
+    external: format === 'cjs' ? cjsExternal : external,
     logLevel: 'warn',
     // Importing a module runs nothing but declarations, except where the package promises an effect (the
     // vitest setup registers matchers, the CLI runs): entries then load only the chunks whose bindings they use.
@@ -81,6 +92,9 @@ async function write(input, format, ext) {
     sourcemap: true,
     // The maps name the TypeScript sources, which the package ships under src/ (see package.json files).
     sourcemapExcludeSources: true,
+    // A bundled dependency (see esmOnly) is named where it is installed: beside this package (node_modules/jose
+    // next to node_modules/apigw-testkit, hoisted by npm, a sibling in pnpm's store).
+    sourcemapPathTransform: (source) => source.replace(/^(?:\.\.\/)+node_modules\//, '../../../'),
     // Node's ESM loader pays ~1–2 ms per module file, so shared code is grouped by capability into a few
     // chunks rather than one per module cluster (see CHUNKS).
     codeSplitting: { groups },
@@ -116,6 +130,13 @@ for (const file of walk(dist)) {
 console.log(
   `built ${Object.keys(esm).length} ESM and ${Object.keys(cjs).length} CommonJS entries, ${declarations} declaration files → ${relative(root, dist)}/`,
 );
+
+/** True when the installed package has no CommonJS entry: `"type": "module"` and no `require` export condition. */
+function isEsmOnly(name) {
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  if (manifest.type !== 'module') return false;
+  return !JSON.stringify(manifest.exports ?? {}).includes('"require"');
+}
 
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

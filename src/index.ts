@@ -43,8 +43,10 @@ export {
   type WebSocketEventOptions,
 } from './events/index.js';
 export {
+  createAccount,
   createGateway,
   type Gateway,
+  type GatewayAccount,
   type GatewayOptions,
   type GatewayTrace,
   type HandledRequest,

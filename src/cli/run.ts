@@ -3,6 +3,7 @@ import { isTestkitError } from '../errors/testkit-error.js';
 import type { CliCommand, CliIo } from './command.js';
 import { checkResultCommand } from './commands/check-result.js';
 import { eventCommand } from './commands/event.js';
+import { exportCommand } from './commands/export.js';
 import { invokeCommand } from './commands/invoke.js';
 import { renderCommand } from './commands/render.js';
 import { routesCommand } from './commands/routes.js';
@@ -16,6 +17,7 @@ const COMMANDS: readonly CliCommand[] = [
   renderCommand,
   serveCommand,
   routesCommand,
+  exportCommand,
 ];
 
 function mainHelp(): string {

@@ -1,22 +1,33 @@
 import { GatewayConfigError } from '../errors/families.js';
-import { resolveOptions } from './config/resolve-options.js';
-import { createLogStreamNames } from './integrations/lambda-context.js';
+import { createIdSource } from '../ids/ids.js';
+import { internalsOf } from './account/account-internals.js';
+import { addCloudFrontHeaders } from './domains/cloudfront-headers.js';
+import { createLifecycle } from './lifecycle/create-lifecycle.js';
+import { stageNamed } from './lifecycle/deploy.js';
+import { createDispatcher } from './lifecycle/dispatch.js';
+import { type GatewayLifecycle, lifecycleMethods } from './lifecycle/lifecycle-api.js';
+import type { GatewayRequestOptions } from './lifecycle/lifecycle-types.js';
 import type { MetricsSnapshot } from './observability/index.js';
-import type { PipelineDeps } from './pipeline/deps.js';
-import { type GatewayFetchInput, toGatewayRequest } from './pipeline/gateway-request.js';
-import { createPolicies } from './pipeline/policies.js';
+import { type GatewayFetchInput, type GatewayRequest, toGatewayRequest } from './pipeline/gateway-request.js';
 import { createRequestProgress, type RequestProgress } from './pipeline/request-progress.js';
 import { runPipeline } from './pipeline/run-pipeline.js';
+import type {
+  AuthorizerTypes,
+  CreatedGateway,
+  CreateGatewayOptions,
+  NoAuthorizers,
+  RoutesFor,
+} from './route-types.js';
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
 import type { UsageOptions, UsageReport } from './usage-plans/index.js';
 import { createWebSocketGateway, type WebSocketGateway } from './websocket/create-websocket-gateway.js';
 import type { WebSocketGatewayOptions } from './websocket/websocket-types.js';
 
-/** A response with the story of how the gateway produced it. */
-export interface HandledRequest {
+/** A response with the story of how the gateway produced it; `trace.event` has the type of the routes' events. */
+export interface HandledRequest<TEvent = unknown> {
   response: Response;
-  trace: GatewayTrace;
+  trace: GatewayTrace<TEvent>;
 }
 
 /** Settings of a created gateway, defaults filled in. */
@@ -49,10 +60,20 @@ export interface GatewayApiKeys {
   disable(keyId: string): void;
 }
 
-/** An in-process API Gateway. */
-export interface Gateway {
-  /** Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. */
-  fetch(input: GatewayFetchInput, init?: RequestInit): Promise<Response>;
+/**
+ * An in-process API Gateway. `TEvent` is the type of the events its routes' functions receive (`trace.event`):
+ * `createGateway` infers it from the options.
+ */
+export interface Gateway<TEvent = unknown> extends GatewayLifecycle {
+  /**
+   * Serves a request like the real API would; any host is accepted. Relative URLs use the invoke URL's host. The path
+   * names the stage; `requestOptions.canary` forces a stage's canary on or off for this request.
+   */
+  fetch(
+    input: GatewayFetchInput,
+    init?: RequestInit,
+    requestOptions?: GatewayRequestOptions,
+  ): Promise<Response>;
   /**
    * Resolves when the next request is waiting for time — its Lambda handler runs with the integration and function
    * timeouts armed — or was answered. Await it after starting a request over a socket (supertest, a real client)
@@ -68,24 +89,36 @@ export interface Gateway {
    */
   nextRequest(): Promise<RequestProgress>;
   /** Like `fetch`, and also returns the trace: every stage's decision, the event, the handler's result. */
-  handle(input: GatewayFetchInput, init?: RequestInit): Promise<HandledRequest>;
+  handle(
+    input: GatewayFetchInput,
+    init?: RequestInit,
+    requestOptions?: GatewayRequestOptions,
+  ): Promise<HandledRequest<TEvent>>;
   /** Consumption of an API key (REST usage plans), like `GetUsage`. */
   usage(keyId: string, options?: UsageOptions): UsageReport;
   /** Disables and re-enables API keys at run time (REST APIs with `apiKeys`). */
   readonly apiKeys: GatewayApiKeys;
-  /** Drops every cached response (`FlushStageCache`); nothing happens without a stage cache. */
-  flushCache(): void;
-  /** Drops every cached authorizer result (`FlushStageAuthorizersCache`): the next request invokes the authorizer. */
-  flushAuthorizerCache(): void;
-  /** Count, 4XXError, 5XXError, Latency, IntegrationLatency, CacheHitCount, CacheMissCount by stage and route. */
-  metrics(): MetricsSnapshot;
-  /** One line per request in the configured access-log format (empty without `accessLog`). */
-  readonly accessLog: string[];
+  /** Drops every cached response of the stage, or of every stage (`FlushStageCache`). */
+  flushCache(stage?: string): void;
   /**
-   * The invoke URL of `path` on this gateway's stage: `gateway.url('/pets')` is `https://…/dev/pets`. A path that
-   * already starts with the stage (`'/dev/pets'`) is not prefixed twice.
+   * Drops every cached authorizer result of the stage, or of every stage (`FlushStageAuthorizersCache`): the next
+   * request invokes the authorizer.
    */
-  url(path?: string): string;
+  flushAuthorizerCache(stage?: string): void;
+  /**
+   * Count, 4XXError, 5XXError, Latency, IntegrationLatency, CacheHitCount, CacheMissCount by stage and route; a
+   * stage's canary requests are reported under `<stage>/Canary`.
+   */
+  metrics(): MetricsSnapshot;
+  /** One line per request of the first stage (`stage`) in its access-log format (empty without `accessLog`). */
+  readonly accessLog: string[];
+  /** Access-log lines by stage, and by `<stage>/Canary` for the requests of a stage's canary (AWS's `/Canary` log). */
+  readonly accessLogs: Readonly<Record<string, string[]>>;
+  /**
+   * The invoke URL of `path` on the first stage, or on `stage`: `gateway.url('/pets')` is `https://…/dev/pets`. A path
+   * that already starts with the stage (`'/dev/pets'`) is not prefixed twice.
+   */
+  url(path?: string, stage?: string): string;
   readonly info: GatewayInfo;
 }
 
@@ -111,21 +144,24 @@ export interface Gateway {
  * const client = await chat.connect();
  * ```
  */
-export function createGateway(options: WebSocketGatewayOptions): WebSocketGateway;
-export function createGateway(options: GatewayOptions): Gateway;
-export function createGateway(options: GatewayOptions | WebSocketGatewayOptions): Gateway | WebSocketGateway {
-  if (isWebSocketOptions(options)) return createWebSocketGateway(options);
-  const config = resolveOptions(options);
-  const policies = createPolicies(options, config);
-  const accessLog: string[] = [];
-  const deps: PipelineDeps = {
-    config,
-    policies,
-    accessLog,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    logStreamName: createLogStreamNames(config.ids),
-  };
-  const nextRequest = createRequestProgress(deps);
+export function createGateway<
+  TApi extends ApiType | 'WEBSOCKET' = 'REST',
+  TAuthorizers extends AuthorizerTypes = NoAuthorizers,
+  TRoutes extends RoutesFor<TApi, TAuthorizers> = RoutesFor<TApi, TAuthorizers>,
+>(options: CreateGatewayOptions<TApi, TAuthorizers, TRoutes>): CreatedGateway<TApi, TAuthorizers, TRoutes>;
+export function createGateway(
+  input: CreateGatewayOptions<ApiType | 'WEBSOCKET', AuthorizerTypes>,
+): Gateway | WebSocketGateway {
+  if (isWebSocketOptions(input)) return createWebSocketGateway(input);
+  // The typed forms are GatewayOptions whose handlers have narrower types.
+  const options = input as GatewayOptions;
+  const account = options.account === undefined ? undefined : internalsOf(options.account);
+  const state = createLifecycle(options, account);
+  const runtimeFor = createDispatcher(state);
+  const first = state.stages.get(state.primary)!;
+  const config = first.main.config;
+  const nextRequest = createRequestProgress(state.hub);
+  const edgeIds = createIdSource({ seed: `${String(state.seed)}/cloudfront` });
   const prefix = config.stageName === '$default' ? '' : `/${config.stageName}`;
   const baseUrl = `https://${config.domainName}${prefix}`;
   const info: GatewayInfo = Object.freeze({
@@ -138,23 +174,29 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
     routes: Object.freeze(config.table.routes.map((r) => r.routeKey)),
   });
   const plansFor = (where: string) => {
-    if (!policies.usagePlans) {
+    if (!state.usagePlans) {
       throw new GatewayConfigError(
         'GATEWAY_NO_USAGE_PLANS',
         `${where}: this gateway has no API keys or usage plans`,
         'Configure apiKeys and usagePlans (REST APIs) to use API keys.',
       );
     }
-    return policies.usagePlans;
+    return state.usagePlans;
   };
-  return {
-    async fetch(input, init) {
+  const serve = (request: GatewayRequest, detailed: boolean, requestOptions?: GatewayRequestOptions) => {
+    const deps = runtimeFor(request, requestOptions);
+    if (deps.config.edge && request.mapping === undefined) addCloudFrontHeaders(request, edgeIds);
+    return runPipeline(request, deps, detailed);
+  };
+  const stagesNamed = (stage: string | undefined) =>
+    stage === undefined ? [...state.stages.values()] : [stageNamed(state, stage, 'gateway.flushCache')];
+  const gateway: Gateway = {
+    async fetch(input, init, requestOptions) {
       const request = await toGatewayRequest(input, init, config.domainName);
-      return (await runPipeline(request, deps, false)).response;
+      return (await serve(request, false, requestOptions)).response;
     },
-    async handle(input, init) {
-      const request = await toGatewayRequest(input, init, config.domainName);
-      return runPipeline(request, deps, true);
+    async handle(input, init, requestOptions) {
+      return serve(await toGatewayRequest(input, init, config.domainName), true, requestOptions);
     },
     nextRequest,
     usage(keyId, usageOptions) {
@@ -164,22 +206,44 @@ export function createGateway(options: GatewayOptions | WebSocketGatewayOptions)
       enable: (keyId: string) => plansFor('gateway.apiKeys.enable').setKeyEnabled(keyId, true),
       disable: (keyId: string) => plansFor('gateway.apiKeys.disable').setKeyEnabled(keyId, false),
     }),
-    flushCache() {
-      policies.cache?.flush();
+    flushCache(stage) {
+      for (const s of stagesNamed(stage)) for (const cache of s.caches.values()) cache.flush();
     },
-    flushAuthorizerCache() {
-      policies.auth?.cache.flush();
+    flushAuthorizerCache(stage) {
+      for (const s of stagesNamed(stage)) {
+        s.main.policies.auth?.cache.flush();
+        s.canaryDeps?.policies.auth?.cache.flush();
+      }
     },
-    metrics: () => policies.metrics.snapshot(),
-    accessLog,
-    url(path = '/') {
+    metrics: () => state.metrics!.snapshot(),
+    accessLog: first.accessLog,
+    get accessLogs() {
+      const logs: Record<string, string[]> = {};
+      for (const s of state.stages.values()) {
+        logs[s.name] = s.accessLog;
+        if (s.canaryAccessLog.length > 0 || s.canary) logs[`${s.name}/Canary`] = s.canaryAccessLog;
+      }
+      return logs;
+    },
+    url(path = '/', stage = config.stageName) {
+      const base = stage === '$default' ? '' : `/${stage}`;
       const absolute = path.startsWith('/') ? path : `/${path}`;
-      const next = absolute.charAt(prefix.length);
-      const staged = prefix !== '' && absolute.startsWith(prefix) && (next === '' || '/?#'.includes(next));
-      return staged ? `https://${config.domainName}${absolute}` : `${baseUrl}${absolute}`;
+      const next = absolute.charAt(base.length);
+      const staged = base !== '' && absolute.startsWith(base) && (next === '' || '/?#'.includes(next));
+      return staged
+        ? `https://${config.domainName}${absolute}`
+        : `https://${config.domainName}${base}${absolute}`;
     },
     info,
+    ...lifecycleMethods(state),
   };
+  account?.register(config.apiId, {
+    apiType: config.apiType,
+    serveMapped: async (request) => (await serve(request, false)).response,
+    serveDirect: async (request) => (await serve(request, false)).response,
+    hasStage: (stage) => state.stages.has(stage),
+  });
+  return gateway;
 }
 
 function isWebSocketOptions(options: unknown): options is WebSocketGatewayOptions {

@@ -1,4 +1,5 @@
 import { AUTH_FAILURES_HTTP, AUTH_FAILURES_REST, type AuthFailure } from './auth/auth-responses.js';
+import type { AnsweredResponseType, GatewayResponseType } from './responses/types.js';
 import type { ApiType } from './types.js';
 
 /**
@@ -30,7 +31,7 @@ export type GatewayFailure =
 export interface GatewayErrorResponse {
   failure: GatewayFailure;
   /** REST gateway response type (`$context.error.responseType`), e.g. `MISSING_AUTHENTICATION_TOKEN`. */
-  responseType: string;
+  responseType: AnsweredResponseType;
   /** `$context.error.message`. */
   message: string;
   statusCode: number;
@@ -42,7 +43,7 @@ export interface GatewayErrorResponse {
 /** One row of the gateway-response table. */
 export interface GatewayResponseSpec {
   status: number;
-  responseType: string;
+  responseType: AnsweredResponseType;
   message: string;
   body: string;
   errorType?: string;
@@ -57,7 +58,7 @@ type Spec = GatewayResponseSpec;
 // messages below and none for the others (recorded, behaviour.md §0).
 const rest = (
   status: number,
-  responseType: string,
+  responseType: GatewayResponseType,
   message: string,
   errorType: string,
   spaced = false,
@@ -155,7 +156,7 @@ const REST: Record<GatewayFailure, Spec> = {
   ...AUTH_FAILURES_REST,
 };
 
-const http = (status: number, responseType: string, message: string): Spec => ({
+const http = (status: number, responseType: AnsweredResponseType, message: string): Spec => ({
   status,
   responseType,
   message,

@@ -1,6 +1,14 @@
 // Types only: makes the matcher types (expect(x).toHaveStatusCode) visible wherever apigw-testkit is imported.
 import '../matchers/matcher-types.js';
 
+export type {
+  AccountOptions,
+  ApiMappingOptions,
+  BasePathMappingOptions,
+  DomainNameOptions,
+  GatewayAccount,
+} from './account/account-types.js';
+export { createAccount } from './account/create-account.js';
 export {
   type FetchLike,
   type GatewayLike,
@@ -70,7 +78,7 @@ export {
   type UnauthorizedCacheControlHeaderStrategy,
 } from './caching/index.js';
 export type { CorsHeaderOptions } from './cors/cors-gateway-responses.js';
-export { type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
+export { type CorsPreflightRoute, type EnableCorsOptions, enableCors } from './cors/enable-cors.js';
 export {
   createGateway,
   type Gateway,
@@ -78,11 +86,24 @@ export {
   type GatewayInfo,
   type HandledRequest,
 } from './create-gateway.js';
+export type {
+  FunctionConfig,
+  FunctionHandler,
+  FunctionValue,
+  GatewayFunctions,
+} from './functions/function-options.js';
 export {
   type GatewayErrorResponse,
   type GatewayFailure,
   gatewayResponse,
 } from './gateway-responses.js';
+export type {
+  InferredResultV2,
+  ProxyHandlerV1,
+  ProxyHandlerV2,
+  ProxyResultV1,
+  ProxyResultV2,
+} from './handler-types.js';
 export type {
   AwsCredentials,
   AwsServiceCall,
@@ -104,6 +125,19 @@ export type {
   MethodResponseConfig,
   PassthroughBehavior,
 } from './integrations/mapping/types.js';
+export type { ApiDefinition } from './lifecycle/definition.js';
+export type { GatewayLifecycle } from './lifecycle/lifecycle-api.js';
+export type {
+  CanarySettings,
+  CreateStageOptions,
+  DeploymentInfo,
+  DeployOptions,
+  GatewayRequestOptions,
+  StageInfo,
+  StagePatchOperation,
+  StageSettings,
+  UpdateOptions,
+} from './lifecycle/lifecycle-types.js';
 export {
   type AccessLogValues,
   appendAccessLogLine,
@@ -118,9 +152,30 @@ export {
   type WebSocketMetricSet,
   type WebSocketMetricsSnapshot,
 } from './observability/index.js';
-export type { GatewayFetchInput } from './pipeline/gateway-request.js';
+export type { BasePathMatch, GatewayFetchInput } from './pipeline/gateway-request.js';
 export type { RequestProgress } from './pipeline/request-progress.js';
-export type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+export type {
+  AnsweredResponseType,
+  GatewayResponseConfig,
+  GatewayResponseType,
+} from './responses/types.js';
+export type {
+  JwtAuthorizerContextV1,
+  RouteAuthorization,
+  RouteEventV1,
+  RouteEventV2,
+} from './route-events.js';
+export type {
+  AuthorizerTypes,
+  GatewayEvent,
+  GatewayOptionsFor,
+  HttpGatewayOptions,
+  NoAuthorizers,
+  RestGatewayOptions,
+  RouteEvent,
+  RouteValueFor,
+  TypedAuthorizers,
+} from './route-types.js';
 export {
   createThrottler,
   createTokenBucket,
@@ -132,20 +187,17 @@ export {
   type ThrottlerOptions,
   type TokenBucket,
 } from './throttling/index.js';
-export type {
-  GatewayTrace,
-  InvocationOutcome,
-  LambdaErrorObject,
-  TraceStageName,
-  TraceStep,
-} from './trace.js';
+export type { CacheVerdict, GatewayTrace, InvocationOutcome, LambdaErrorObject } from './trace.js';
+export type { TraceDecisions, TraceStageName, TraceStep } from './trace-steps.js';
 export type {
   ApiType,
   GatewayIntegration,
   GatewayOptions,
+  GatewayOptionsBase,
   GatewayThrottleOptions,
   LambdaHandler,
   LambdaProxyIntegration,
+  LambdaProxyIntegrationFields,
   MockIntegration,
   MockIntegrationResponse,
   PayloadFormatVersion,
@@ -182,6 +234,7 @@ export { UpgradeRejectedError, WebSocketClosedError } from './websocket/websocke
 export type {
   WebSocketGatewayOptions,
   WebSocketHandler,
+  WebSocketHandlerEvent,
   WebSocketIntegration,
   WebSocketIntegrationResponse,
   WebSocketLambdaIntegration,

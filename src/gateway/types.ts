@@ -1,19 +1,10 @@
-import type {
-  APIGatewayProxyEvent,
-  APIGatewayProxyEventV2,
-  Callback,
-  Context,
-  PolicyDocument,
-} from 'aws-lambda';
+import type { Callback, Context, PolicyDocument } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
-import type {
-  AuthorizationType,
-  AuthorizerConfig,
-  CorsConfiguration,
-  IdentityProviderConfig,
-} from './auth/auth-options.js';
+import type { GatewayAccount } from './account/account-types.js';
+import type { AuthorizationType, CorsConfiguration, IdentityProviderConfig } from './auth/auth-options.js';
 import type { AccessDeniedWording } from './auth/deny-messages.js';
 import type { CacheStageOptions, RouteCacheOptions } from './caching/index.js';
+import type { GatewayFunctions } from './functions/function-options.js';
 import type { AwsCredentials, AwsServiceResponders } from './integrations/aws/types.js';
 import type {
   AwsServiceIntegration,
@@ -21,16 +12,19 @@ import type {
   HttpProxyIntegration,
   LambdaCustomIntegration,
 } from './integrations/integration-options.js';
-import type {
-  IntegrationResponseConfig,
-  MethodResponseConfig,
-  PassthroughBehavior,
-} from './integrations/mapping/types.js';
+import type { MethodResponseConfig } from './integrations/mapping/types.js';
+import type { MockIntegration } from './integrations/mock-options.js';
+import type { StageSettings } from './lifecycle/lifecycle-types.js';
 import type { GatewayResponseConfig, GatewayResponseType } from './responses/types.js';
+import type { HttpGatewayOptions, RestGatewayOptions } from './route-types.js';
+import type { StageOptions } from './stages/stage-options.js';
 import type { ThrottleLimit, ThrottlerOptions } from './throttling/index.js';
 import type { ApiKeyOptions, UsagePlanOptions } from './usage-plans/index.js';
 import type { RequestValidatorConfig } from './validation/resolve-method-request.js';
 import type { ModelConfig } from './validation/resolve-models.js';
+
+export type { MockIntegration, MockIntegrationResponse } from './integrations/mock-options.js';
+export type { StageOptions } from './stages/stage-options.js';
 
 /** API Gateway flavour being simulated: a REST API (v1) or an HTTP API (v2). */
 export type ApiType = 'REST' | 'HTTP';
@@ -39,22 +33,28 @@ export type ApiType = 'REST' | 'HTTP';
 export type PayloadFormatVersion = '1.0' | '2.0';
 
 /**
- * A Lambda handler as the gateway invokes it: `(event, context, callback)`. Async handlers return a promise;
- * callback-style handlers (declaring three parameters) call `callback(error, result)`.
+ * A Lambda handler as the Node.js runtime calls it, the shape of `Handler` in `@types/aws-lambda`: an `async`
+ * function whose promise settles the invocation, or a callback-style function `(event, context, callback)`.
+ * A value returned synchronously is not a result (the runtime answers `null`), so the return type is
+ * `void | Promise<TResult>`. Without type arguments it is any handler the gateway can invoke; routes type their
+ * handlers by API type, payload format and authorizer (`ProxyHandlerV1`, `ProxyHandlerV2`, docs/gateway.md).
  *
  * @example
  * ```ts
- * const handler: LambdaHandler = async (event) => ({ statusCode: 200, body: 'hi' });
+ * import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+ * const getPet: LambdaHandler<APIGatewayProxyEvent, APIGatewayProxyResult> = async (event) => ({
+ *   statusCode: 200,
+ *   body: event.pathParameters?.id ?? '',
+ * });
  * ```
  */
-export type LambdaHandler = {
-  // A method signature keeps parameters bivariant, so handlers typed for either payload version fit.
-  bivarianceHack(
-    event: APIGatewayProxyEvent & APIGatewayProxyEventV2,
-    context: Context,
-    callback: Callback,
-  ): unknown;
-}['bivarianceHack'];
+// biome-ignore lint/suspicious/noExplicitAny: the defaults mean "any handler", as in @types/aws-lambda's Handler
+export type LambdaHandler<TEvent = any, TResult = any> = (
+  event: TEvent,
+  context: Context,
+  callback: Callback<TResult>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+) => void | Promise<TResult>;
 
 /**
  * Lambda proxy integration (`AWS_PROXY`).
@@ -62,12 +62,41 @@ export type LambdaHandler = {
  * @example
  * ```ts
  * const integration: LambdaProxyIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
+ * const byArn: LambdaProxyIntegration = {
+ *   type: 'AWS_PROXY',
+ *   uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets:${stageVariables.alias}/invocations',
+ * }; // with createGateway({ functions: { 'pets:live': handler }, … })
  * ```
  */
-export interface LambdaProxyIntegration {
+export type LambdaProxyIntegration = LambdaProxyIntegrationFields &
+  (
+    | {
+        /** The function's handler; invoked like a warm Lambda (module state persists between requests). */
+        handler: LambdaHandler;
+        /** Optional with a handler: the invocation URI only names the function (its name and qualifier). */
+        uri?: string;
+      }
+    | {
+        handler?: undefined;
+        /**
+         * The function by ARN, resolved through the gateway's `functions`:
+         * `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/arn:aws:lambda:{region}:{account}:function:{name}[:{alias}]/invocations`
+         * (HTTP APIs: also the function ARN itself). `${stageVariables.x}` in it resolves per stage.
+         */
+        uri: string;
+      }
+  );
+
+/**
+ * The fields of a Lambda proxy integration besides the function (see {@link LambdaProxyIntegration}).
+ *
+ * @example
+ * ```ts
+ * const fields: LambdaProxyIntegrationFields = { type: 'AWS_PROXY', timeoutInMillis: 5_000 };
+ * ```
+ */
+export interface LambdaProxyIntegrationFields {
   type: 'AWS_PROXY';
-  /** The function's handler; invoked like a warm Lambda (module state persists between requests). */
-  handler: LambdaHandler;
   /** HTTP APIs: `'2.0'` (default) or `'1.0'`. REST APIs only accept `'1.0'`. */
   payloadFormatVersion?: PayloadFormatVersion;
   /** Gateway-side integration timeout. REST 50–29 000 (default 29 000); HTTP 50–30 000 (default 30 000). */
@@ -87,45 +116,6 @@ export interface LambdaProxyIntegration {
   qualifier?: string;
   /** `context.functionVersion` (and the log stream's `[version]`). Default: the qualifier when it is a version number, else `$LATEST`. */
   functionVersion?: string;
-}
-
-/** One integration response of a MOCK integration, selected by status code. */
-export interface MockIntegrationResponse {
-  /** Status sent to the client. Default: the key of the response (`'200'`). */
-  statusCode?: number;
-  /** Static response headers. */
-  headers?: Record<string, string>;
-  /** Static response body. Default empty. */
-  body?: string;
-}
-
-/**
- * MOCK integration. The request template renders `{"statusCode": N}`, which selects the integration response
- * keyed `"N"` (or the `default` one).
- *
- * @example
- * ```ts
- * const integration: MockIntegration = {
- *   type: 'MOCK',
- *   requestTemplates: { 'application/json': '{"statusCode": 200}' },
- *   responses: { '200': { headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' } },
- * };
- * ```
- */
-export interface MockIntegration {
-  type: 'MOCK';
-  /** VTL request templates keyed by content type; the rendered `statusCode` selects the integration response. */
-  requestTemplates?: Record<string, string>;
-  /** Body handling when no template matches the Content-Type (docs/integrations.md). Default `WHEN_NO_MATCH`. */
-  passthroughBehavior?: PassthroughBehavior;
-  /** AWS-shaped integration responses (array, or object keyed by status code); needs the route's `methodResponses`. */
-  integrationResponses?:
-    | IntegrationResponseConfig[]
-    | Record<string, Omit<IntegrationResponseConfig, 'statusCode'> & { statusCode?: string | number }>;
-  /** Shorthand: static integration responses keyed by status code (`'200'`) or `'default'`. */
-  responses?: Record<string, MockIntegrationResponse>;
-  /** Integration timeout, same bounds as for Lambda proxy. */
-  timeoutInMillis?: number;
 }
 
 /** Every integration type: Lambda proxy, Lambda custom and AWS service (`AWS`), `HTTP`, `HTTP_PROXY`, `MOCK`. */
@@ -175,29 +165,38 @@ export interface RouteConfig {
   authorizationScopes?: readonly string[];
 }
 
-/** A route value: a handler (Lambda proxy shorthand) or a full {@link RouteConfig}. */
+/**
+ * A route value in its general form: any handler (Lambda proxy shorthand) or a {@link RouteConfig}. `createGateway`
+ * types routes by API type (`RouteValueFor<'REST'>`, `RouteValueFor<'HTTP'>`); a table of this general type is not
+ * one of those.
+ */
 export type RouteValue = LambdaHandler | RouteConfig;
 
-/** Stage of the API. */
-export interface StageOptions {
-  /** REST default `'dev'`; HTTP default `'$default'` (no path prefix). */
-  name?: string;
-  /** Stage variables (`event.stageVariables`). */
-  variables?: Record<string, string>;
-}
-
 /**
- * Options of {@link createGateway}.
+ * Options of {@link createGateway} for a REST API (`apiType` `'REST'`, the default) or an HTTP API
+ * (`apiType: 'HTTP'`). The union types each route's handler by its API type, so options written apart keep
+ * their handler types: `const options = { … } satisfies GatewayOptions`.
  *
  * @example
  * ```ts
- * const options: GatewayOptions = { apiType: 'REST', routes: { 'GET /pets': async () => ({ statusCode: 200 }) } };
+ * const options = {
+ *   apiType: 'HTTP',
+ *   routes: { 'GET /pets': async (event) => ({ statusCode: 200, body: event.rawPath }) },
+ * } satisfies GatewayOptions;
  * ```
  */
-export interface GatewayOptions {
-  apiType?: ApiType;
-  /** Routes keyed by route key: `'GET /pets/{id}'`, `'ANY /{proxy+}'`, `'$default'` (HTTP only). */
-  routes: Record<string, RouteValue>;
+export type GatewayOptions = RestGatewayOptions | HttpGatewayOptions;
+
+/**
+ * The options REST and HTTP APIs share (everything but `apiType`, `routes` and `authorizers`, whose types tie
+ * the routes' handlers to the API type and the authorizers).
+ *
+ * @example
+ * ```ts
+ * const shared: GatewayOptionsBase = { stage: { name: 'test' }, seed: 1 };
+ * ```
+ */
+export interface GatewayOptionsBase {
   stage?: StageOptions;
   /** 10 lowercase letters/digits. Default derived from the seed. */
   apiId?: string;
@@ -246,8 +245,6 @@ export interface GatewayOptions {
   awsEndpoint?: string | Record<string, string>;
   /** Credentials calls to `awsEndpoint` are signed with. Default `test`/`test`. */
   awsCredentials?: AwsCredentials;
-  /** Authorizers by name (`CreateAuthorizer` fields, plus `handler` for Lambda ones); routes name them in `authorizer`. */
-  authorizers?: Record<string, AuthorizerConfig>;
   /** REST: where API keys come from: the `x-api-key` header (default) or a Lambda authorizer's `usageIdentifierKey`. */
   apiKeySource?: 'HEADER' | 'AUTHORIZER';
   /** REST resource policy (an IAM policy document or its JSON text). `execute-api:/…` resources are expanded. */
@@ -258,4 +255,29 @@ export interface GatewayOptions {
   identityProviders?: readonly IdentityProviderConfig[];
   /** Wording of 403 access-denied messages: `current` (default, recent AWS captures) or `legacy`. */
   accessDeniedWording?: AccessDeniedWording;
+  /**
+   * Lambda functions by name (`'pets'`, `'pets:live'`) or ARN, for integration `uri`s and authorizer `authorizerUri`s
+   * that name a function by ARN instead of giving `handler` (what imported definitions do).
+   */
+  functions?: GatewayFunctions;
+  /**
+   * More stages beside `stage`, each with its own variables, throttling, cache and access log (settings it leaves
+   * out are the top-level ones). All serve the first deployment; `gateway.deploy({ stage })` moves them on.
+   */
+  stages?: Record<string, StageSettings>;
+  /** The account this API belongs to (`createAccount()`): a shared account throttle and custom domain names. */
+  account?: GatewayAccount;
+  /**
+   * REST: `EDGE` (requests arrive through CloudFront, which adds its headers) or `REGIONAL`. Default: no CloudFront
+   * headers (as `REGIONAL`; see docs/stages.md for why). HTTP APIs are always regional.
+   */
+  endpointConfiguration?: { types: readonly ('EDGE' | 'REGIONAL')[] };
+  /** Turn off `https://{apiId}.execute-api…`: only custom domain names reach the API (REST 403, HTTP API 404). */
+  disableExecuteApiEndpoint?: boolean;
+  /** The API's name (`info.title` of an export). Default `apigw-testkit`. */
+  name?: string;
+  /** The API's description (exported). */
+  description?: string;
+  /** The API's version (`info.version` of an export). */
+  version?: string;
 }

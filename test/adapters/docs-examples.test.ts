@@ -13,7 +13,7 @@ describe('docs/adapters.md examples', () => {
     const gateway = createGateway({
       apiType: 'REST',
       stage: { name: 'prod' },
-      routes: { 'GET /pets/{id}': async (event) => ({ statusCode: 200, body: event.pathParameters.id }) },
+      routes: { 'GET /pets/{id}': async (event) => ({ statusCode: 200, body: event.pathParameters?.id }) },
     });
     const server = createServer(
       toNodeListener(gateway, { onRequest: (r) => lines.push(formatRequestLine(r)) }),
@@ -34,7 +34,7 @@ describe('docs/adapters.md examples', () => {
   it('supertest: 200 {"id":"7"} and HTTP API 404 {"message":"Not Found"}', async () => {
     const gateway = createGateway({
       apiType: 'HTTP',
-      routes: { 'GET /pets/{id}': async (event) => ({ id: event.pathParameters.id }) },
+      routes: { 'GET /pets/{id}': async (event) => ({ id: event.pathParameters?.id }) },
     });
     await request(gateway).get('/pets/7').expect(200, { id: '7' });
     await request(gateway).get('/owners').expect(404, '{"message":"Not Found"}');

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNodeListener } from '../../src/gateway/adapters/node-listener.js';
-import { createGateway } from '../../src/gateway/index.js';
+import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
 import { request } from '../../src/supertest/index.js';
 import { BINARY, listen, rawRequest } from './helpers.js';
 
@@ -30,7 +30,8 @@ function restGateway() {
         isBase64Encoded: true,
         body: PNG,
       }),
-      'GET /broken': async () => ({ statusCode: 200, body: { not: 'a string' } }),
+      // A malformed result on purpose: typed loosely (LambdaHandler) so that it compiles.
+      'GET /broken': (async () => ({ statusCode: 200, body: { not: 'a string' } })) as LambdaHandler,
     },
   });
   return { gateway, seen };

@@ -21,7 +21,7 @@ describe('docs/authorization.md examples', () => {
         TokenAuth: {
           type: 'TOKEN',
           identityValidationExpression: '^Bearer [-0-9a-zA-Z._]+$',
-          handler: async (event: { methodArn: string }) => ({
+          handler: async (event) => ({
             principalId: 'user-7',
             policyDocument: {
               Version: '2012-10-17',
@@ -69,7 +69,7 @@ describe('docs/authorization.md examples', () => {
           authorizerPayloadFormatVersion: '2.0',
           enableSimpleResponses: true,
           identitySource: ['$request.header.Authorization'],
-          handler: async (event: { identitySource: string[] }) => ({
+          handler: async (event) => ({
             isAuthorized: event.identitySource[0] === 'let-me-in',
             context: { plan: 'pro' },
           }),
@@ -95,7 +95,7 @@ describe('docs/authorization.md examples', () => {
       authorizers: {
         Customers: {
           type: 'TOKEN',
-          handler: async (event: { methodArn: string; authorizationToken: string }) => ({
+          handler: async (event) => ({
             principalId: 'customer',
             policyDocument: {
               Version: '2012-10-17',

@@ -17,6 +17,7 @@ describe('apigw-testkit routes', () => {
         'METHOD   PATH  INTEGRATION                                AUTHORIZER  API KEY',
         'GET      /     AWS_PROXY s3OnObjectCreatedLambda-60c92b6  NONE        yes',
         'OPTIONS  /     MOCK                                       NONE        no',
+        '  note: /paths/~1/get/x-amazon-apigateway-integration/contentHandling: contentHandling is not used by proxy integrations',
         '  note: /paths/~1/get/x-amazon-apigateway-integration/passthroughBehavior: passthroughBehavior is not used by proxy integrations',
         '  note: /paths/~1/get/x-amazon-apigateway-integration/responses: integration responses are not used by AWS_PROXY integrations',
         '',
@@ -37,10 +38,10 @@ describe('apigw-testkit routes', () => {
     expect(stdout).toBe(
       [
         'Api (REST API, stages: prod, Stage)',
-        'METHOD  PATH      INTEGRATION          AUTHORIZER  API KEY',
-        'GET     /pets     AWS_PROXY Pets:live  NONE        no',
-        'GET     /owners   AWS_PROXY Owners     NONE        no',
-        'GET     /premium  AWS_PROXY Premium    NONE        no',
+        'METHOD  PATH      INTEGRATION            AUTHORIZER  API KEY',
+        'GET     /pets     AWS_PROXY Pets:live    NONE        no',
+        'GET     /owners   AWS_PROXY owners-prod  NONE        no',
+        'GET     /premium  AWS_PROXY Premium      NONE        no',
         '',
       ].join('\n'),
     );

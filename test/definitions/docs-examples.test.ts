@@ -2,7 +2,7 @@
 // petstore.yaml, template.yaml and the cdk.out template).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importOpenApi, importTemplate } from '../../src/gateway/definitions/index.js';
+import { exportOpenApi, importOpenApi, importTemplate } from '../../src/gateway/definitions/index.js';
 import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
 import { runCliCapture } from '../run-cli.js';
 
@@ -10,6 +10,20 @@ const OPENAPI = 'test/fixtures/definitions-local/docs/openapi.yaml';
 const listPets = async () => ({ statusCode: 200, body: '[]' });
 
 describe('docs/definitions.md examples', () => {
+  it('export, then import the export again', async () => {
+    const api = await importOpenApi(OPENAPI, { handlers: { 'list-pets': listPets } });
+    const gateway = createGateway(api.options);
+    const spec = exportOpenApi(gateway, { stage: 'dev', format: 'oas30', extensions: 'apigateway' });
+    const again = await importOpenApi(spec, {
+      apiId: gateway.info.apiId,
+      handlers: { 'list-pets': listPets },
+    });
+    expect(exportOpenApi(createGateway(again.options), { stage: 'dev', extensions: 'apigateway' })).toEqual(
+      spec,
+    );
+    expect(await (await createGateway(again.options).fetch('/dev/pets')).text()).toBe('[]');
+  });
+
   it('OpenAPI: handlers by function name', async () => {
     const api = await importOpenApi(OPENAPI, { handlers: { 'list-pets': listPets } });
     const gateway = createGateway(api.options);

@@ -28,6 +28,22 @@ export const FIXTURES: FixtureExpectation[] = [
     ],
   },
   {
+    dir: 'cdk-websocket-mock',
+    file: 'integ-mock-websocket-integration.template.json',
+    handlers: [],
+    apis: [
+      {
+        id: 'mywsapi32E6CE11',
+        stages: ['dev'],
+        routes: [
+          ['$default', 'MOCK', 'NONE', false],
+          ['sendmessage', 'MOCK', 'NONE', false],
+        ],
+        warnings: [],
+      },
+    ],
+  },
+  {
     dir: 'cdk-lambda-rest-api',
     file: 'LambdaApiIntegrationOptionsStack.template.json',
     handlers: ['myfn8C66D016'],
@@ -164,7 +180,9 @@ export const FIXTURES: FixtureExpectation[] = [
             false,
           ],
         ],
-        warnings: [],
+        warnings: [
+          ['info', 'IGNORED_FIELD', '/paths/~1pets/get/x-amazon-apigateway-integration/payloadFormatVersion'],
+        ],
       },
     ],
   },
@@ -241,7 +259,20 @@ export const FIXTURES: FixtureExpectation[] = [
             false,
           ],
         ],
-        warnings: [['info', 'IGNORED_EXTENSION', '/x-amazon-apigateway-cors']],
+        warnings: [
+          ['info', 'IGNORED_EXTENSION', '/x-amazon-apigateway-cors'],
+          ['info', 'IGNORED_FIELD', '/paths/~1pets/get/x-amazon-apigateway-integration/payloadFormatVersion'],
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1pets/post/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1pets~1{petId}/get/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+        ],
       },
     ],
   },
@@ -271,6 +302,7 @@ export const FIXTURES: FixtureExpectation[] = [
           ['OPTIONS /', 'MOCK', 'NONE', false],
         ],
         warnings: [
+          ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/contentHandling'],
           ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/passthroughBehavior'],
           ['info', 'IGNORED_FIELD', '/paths/~1/get/x-amazon-apigateway-integration/responses'],
         ],
@@ -343,7 +375,13 @@ export const FIXTURES: FixtureExpectation[] = [
         id: 'example',
         stages: [],
         routes: [['GET /path1', 'HTTP_PROXY http://${stageVariables.url}', 'NONE', false]],
-        warnings: [],
+        warnings: [
+          [
+            'info',
+            'IGNORED_FIELD',
+            '/paths/~1path1/get/x-amazon-apigateway-integration/payloadFormatVersion',
+          ],
+        ],
       },
     ],
   },
@@ -543,9 +581,30 @@ export const FIXTURES: FixtureExpectation[] = [
       },
     ],
   },
+  {
+    dir: 'sam-websocket-chat',
+    file: 'template.yaml',
+    handlers: ['OnConnectFunction', 'OnDisconnectFunction', 'SendMessageFunction'],
+    apis: [
+      {
+        id: 'SimpleChatWebSocket',
+        stages: ['Prod'],
+        routes: [
+          ['$connect', 'AWS_PROXY OnConnectFunction', 'NONE', false],
+          ['$disconnect', 'AWS_PROXY OnDisconnectFunction', 'NONE', false],
+          ['sendmessage', 'AWS_PROXY SendMessageFunction', 'NONE', false],
+        ],
+        warnings: [
+          ['info', 'IGNORED_FIELD', '/Resources/ConnectRoute/Properties/OperationName'],
+          ['info', 'IGNORED_FIELD', '/Resources/DisconnectRoute/Properties/OperationName'],
+          ['info', 'IGNORED_FIELD', '/Resources/SendRoute/Properties/OperationName'],
+        ],
+      },
+    ],
+  },
 ];
 
-/** Response of the request made to each runnable route (`<dir> <api> <route key>`). */
+/** Response of the request made to each route (`<dir> <api> <route key>`), as fixture-setup.ts makes it. */
 export const RESPONSES: Readonly<Record<string, { status: number; body: unknown }>> = {
   'cdk-http-api-lambda LambdaProxyApi67594471 $default': {
     status: 200,
@@ -588,6 +647,14 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:AppFunction',
     },
   },
+  // Lambda custom (AWS) integration: the function's whole result is the body (no template, passthrough).
+  'cfn-rest-cors-resources ApiGatewayRestApi GET /helloworld': {
+    status: 200,
+    body: {
+      statusCode: 200,
+      body: '{"handler":"MyFunction","functionName":"MyFunction","invokedFunctionArn":"arn:aws:lambda:us-east-1:123456789012:function:MyFunction"}',
+    },
+  },
   'cfn-rest-cors-resources ApiGatewayRestApi OPTIONS /helloworld': {
     status: 200,
     body: {
@@ -598,17 +665,116 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:MyFunctionOptions',
     },
   },
+  'cfn-rest-lambda-authorizer AppApi GET /': {
+    status: 200,
+    body: {
+      handler: 'AppFunction',
+      resource: '/',
+      method: 'GET',
+      functionName: 'AppFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:AppFunction',
+    },
+  },
+  // Lambda custom with X-Amz-Invocation-Type 'Event' mapped: invoked asynchronously, empty answer at once.
+  'ls-api-definition-yaml wait-for-seconds ANY /wait/{seconds}': { status: 200, body: '' },
+  'ls-basepath-url test-import-oas GET /test': { status: 200, body: '' },
   'ls-basepath-url test-import-oas OPTIONS /test': { status: 200, body: '' },
   'ls-circular-ref Circular model reference POST /person': {
     status: 200,
     body: { echo: {}, response: 'mocked' },
   },
+  // Cognito authorizer: an ID token; HTTP integrations reach the backend double.
+  'ls-cognito-auth Example Pet Store GET /default-no-scope': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets', method: 'GET' },
+  },
+  // Cognito with scopes: an access token carrying one of them.
+  'ls-cognito-auth Example Pet Store GET /default-scope-override': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets', method: 'GET' },
+  },
+  'ls-cognito-auth Example Pet Store GET /non-default-authorizer': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets', method: 'GET' },
+  },
+  'ls-cognito-auth Example Pet Store GET /pets': {
+    status: 200,
+    body: { backend: 'http://petstore.execute-api.us-west-1.amazonaws.com/petstore/pets', method: 'GET' },
+  },
+  'ls-global-auth Test Global Authorizer GET /pets': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets', method: 'GET' },
+  },
+  'ls-global-auth Test Global Authorizer ANY /echo/{data}': {
+    status: 200,
+    body: { echo: 'data-1', response: 'mocked' },
+  },
+  // Lambda custom with X-Amz-Invocation-Type 'Event' mapped: invoked asynchronously, empty answer at once.
+  'ls-http-method-integration test-http-method GET /': { status: 200, body: '' },
   'ls-http-method-integration test-http-method OPTIONS /': { status: 200, body: '' },
+  'ls-method-int-yaml test-import-oas-int GET /test': { status: 200, body: '' },
+  'ls-openapi-http-proxy Example Pet Store GET /pets': {
+    status: 200,
+    body: { backend: 'http://petstore.execute-api.us-west-1.amazonaws.com/petstore/pets', method: 'GET' },
+  },
+  'ls-openapi-http-proxy Example Pet Store POST /pets': {
+    status: 200,
+    body: { backend: 'http://petstore.execute-api.us-west-1.amazonaws.com/petstore/pets', method: 'POST' },
+  },
+  'ls-openapi-http-proxy Example Pet Store GET /pets/{petId}': {
+    status: 200,
+    body: {
+      backend: 'http://petstore.execute-api.us-west-1.amazonaws.com/petstore/pets/petId-1',
+      method: 'GET',
+    },
+  },
   'ls-openapi-mock wait-for-seconds ANY /echo/{data}': {
     status: 200,
     body: { echo: 'data-1', response: 'mocked' },
   },
+  'ls-openapi-terraform local-api GET /': {
+    status: 200,
+    body: {
+      handler: 's3OnObjectCreatedLambda-60c92b6',
+      resource: '/',
+      method: 'GET',
+      functionName: 's3OnObjectCreatedLambda-60c92b6',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:s3OnObjectCreatedLambda-60c92b6',
+    },
+  },
   'ls-openapi-terraform local-api OPTIONS /': { status: 200, body: '' },
+  'ls-pets-swagger Simple PetStore (Swagger) GET /pets': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets', method: 'GET' },
+  },
+  'ls-pets-swagger Simple PetStore (Swagger) GET /pets/{petId}': {
+    status: 200,
+    body: { backend: 'http://petstore-demo-endpoint.execute-api.com/petstore/pets/petId-1', method: 'GET' },
+  },
+  'ls-pulumi-gateway-responses apiGateway OPTIONS /{proxy+}': { status: 200, body: '' },
+  // TOKEN authorizer, then the API key (apiKeySource HEADER) of the plan the test adds.
+  'ls-pulumi-gateway-responses apiGateway GET /just_do_it': {
+    status: 200,
+    body: {
+      handler: 's3OnObjectCreatedLambda-60c92b6',
+      resource: '/just_do_it',
+      method: 'GET',
+      functionName: 's3OnObjectCreatedLambda-60c92b6',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:s3OnObjectCreatedLambda-60c92b6',
+    },
+  },
+  // A body valid against the circular Person model passes validation; the MOCK echoes $input.json.
+  'ls-request-validators Circular model reference POST /person': {
+    status: 200,
+    body: { echo: {}, response: 'mocked' },
+  },
+  // HTTP_PROXY to http://${stageVariables.url}, with the variable set on the stage; the integration method is POST.
+  'ls-stage-variables example GET /path1': {
+    status: 200,
+    body: { backend: 'http://backend.example.com/stage-variable', method: 'POST' },
+  },
+  'ls-swagger-basepath Import swagger JSON GET /test': { status: 200, body: '' },
+  'ls-swagger-basepath Import swagger JSON OPTIONS /test': { status: 200, body: '' },
   'ls-swagger-mock-cors aws-serverless-shopping-cart-product-mock OPTIONS /product/{product_id}': {
     status: 200,
     body: {},
@@ -669,6 +835,26 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:rest-GET-pets-petId',
     },
   },
+  'sam-cors-preflight-auth ServerlessApi GET /': {
+    status: 200,
+    body: {
+      handler: 'ApiFunction',
+      resource: '/',
+      method: 'GET',
+      functionName: 'ApiFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ApiFunction',
+    },
+  },
+  'sam-cors-preflight-auth ServerlessApi POST /': {
+    status: 200,
+    body: {
+      handler: 'ApiFunction',
+      resource: '/',
+      method: 'POST',
+      functionName: 'ApiFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ApiFunction',
+    },
+  },
   'sam-hello-world ServerlessRestApi GET /hello': {
     status: 200,
     body: {
@@ -679,6 +865,57 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:HelloWorldFunction',
     },
   },
+  'sam-http-api-jwt HttpApi GET /': {
+    status: 200,
+    body: {
+      handler: 'LambdaFunction',
+      resource: 'GET /',
+      method: 'GET',
+      functionName: 'LambdaFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:LambdaFunction',
+    },
+  },
+  // JWT authorizer: a token of the template's issuer and audience.
+  'sam-http-api-jwt HttpApi GET /admin': {
+    status: 200,
+    body: {
+      handler: 'AdminLambdaFunction',
+      resource: 'GET /admin',
+      method: 'GET',
+      functionName: 'AdminLambdaFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:AdminLambdaFunction',
+    },
+  },
+  'sam-http-api-lambda-auth MyApi POST /basic': {
+    status: 200,
+    body: {
+      handler: 'HttpApiFunction',
+      resource: 'POST /basic',
+      method: 'POST',
+      functionName: 'HttpApiFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:HttpApiFunction',
+    },
+  },
+  'sam-http-api-lambda-auth MyApi GET /basic': {
+    status: 200,
+    body: {
+      handler: 'HttpApiFunction',
+      resource: 'GET /basic',
+      method: 'GET',
+      functionName: 'HttpApiFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:HttpApiFunction',
+    },
+  },
+  'sam-http-api-lambda-auth MyApi $default': {
+    status: 200,
+    body: {
+      handler: 'HttpApiFunction',
+      resource: '$default',
+      method: 'GET',
+      functionName: 'HttpApiFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:HttpApiFunction',
+    },
+  },
   'sam-rest-caching CachedApi ANY /': {
     status: 200,
     body: {
@@ -687,6 +924,69 @@ export const RESPONSES: Readonly<Record<string, { status: number; body: unknown 
       method: 'GET',
       functionName: 'CachedFunction',
       invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:CachedFunction',
+    },
+  },
+  // AWS_IAM: SigV4-signed by an IAM user the gateway trusts.
+  'sam-rest-iam AppApi GET /': {
+    status: 200,
+    body: {
+      handler: 'AppFunction',
+      resource: '/',
+      method: 'GET',
+      functionName: 'AppFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:AppFunction',
+    },
+  },
+  // A body valid against the Vehicle model passes the body-only validator.
+  'sam-rest-models MainApi POST /vehicle': {
+    status: 200,
+    body: {
+      handler: 'ProcessFunction',
+      resource: '/vehicle',
+      method: 'POST',
+      functionName: 'ProcessFunction',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ProcessFunction',
+    },
+  },
+  // WebSocket routes (status 101: the upgrade was accepted): the frames sent back and the functions invoked over
+  // connect → message selecting the route → close. The MOCK integrations have no template for the selected key
+  // ($default) and no integration response, so each message gets API Gateway's error frame.
+  'cdk-websocket-mock mywsapi32E6CE11 $default': {
+    status: 101,
+    body: {
+      frames: [
+        '{"message": "Internal server error", "connectionId":"O1tjjuQ1c25Whz7=", "requestId":"5ry7ur0oFytGILI="}',
+      ],
+      invoked: [],
+    },
+  },
+  'cdk-websocket-mock mywsapi32E6CE11 sendmessage': {
+    status: 101,
+    body: {
+      frames: [
+        '{"message": "Internal server error", "connectionId":"O1tjjuQ1c25Whz7=", "requestId":"5ry7ur0oFytGILI="}',
+      ],
+      invoked: [],
+    },
+  },
+  'sam-websocket-chat SimpleChatWebSocket $connect': {
+    status: 101,
+    body: { frames: [], invoked: ['OnConnectFunction $connect', 'OnDisconnectFunction $disconnect'] },
+  },
+  'sam-websocket-chat SimpleChatWebSocket $disconnect': {
+    status: 101,
+    body: { frames: [], invoked: ['OnConnectFunction $connect', 'OnDisconnectFunction $disconnect'] },
+  },
+  // sendmessage is one-way (no route response): the function runs, nothing is sent back.
+  'sam-websocket-chat SimpleChatWebSocket sendmessage': {
+    status: 101,
+    body: {
+      frames: [],
+      invoked: [
+        'OnConnectFunction $connect',
+        'SendMessageFunction sendmessage',
+        'OnDisconnectFunction $disconnect',
+      ],
     },
   },
 };

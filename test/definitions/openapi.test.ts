@@ -184,7 +184,7 @@ describe('integrations and handlers', () => {
     expect(await (await gateway.fetch('/elsewhere')).text()).toBe('/{proxy+}');
   });
 
-  it('features the simulator does not have yet are options createGateway refuses by name', async () => {
+  it('every extension maps to an option createGateway runs: Lambda uris name functions of the functions map', async () => {
     const api = await importOpenApi('test/fixtures/definitions/ls-pulumi-gateway-responses/openapi.json', {
       handlers: { 's3OnObjectCreatedLambda-60c92b6': handler, 'apiGwAuthorizerLambda-2152989': handler },
     });
@@ -196,14 +196,25 @@ describe('integrations and handlers', () => {
         'apiType',
         'authorizers',
         'binaryMediaTypes',
+        'functions',
         'gatewayResponses',
+        'name',
         'region',
         'routes',
+        'version',
       ].sort(),
     );
-    expect(() => createGateway(api.options)).toThrow(
-      expect.objectContaining({ code: 'GATEWAY_UNSUPPORTED_FEATURE' }),
-    );
+    expect(Object.keys(api.options.functions!)).toEqual([
+      's3OnObjectCreatedLambda-60c92b6',
+      'apiGwAuthorizerLambda-2152989',
+    ]);
+    const routes = api.options.routes as unknown as Record<string, { integration: Record<string, unknown> }>;
+    expect(routes['GET /just_do_it']!.integration).toEqual({
+      type: 'AWS_PROXY',
+      httpMethod: 'POST',
+      uri: 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:000000000000:function:s3OnObjectCreatedLambda-60c92b6/invocations',
+    });
+    expect(createGateway(api.options).info.routes).toEqual(['OPTIONS /{proxy+}', 'GET /just_do_it']);
   });
 });
 

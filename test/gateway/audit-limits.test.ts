@@ -1,7 +1,7 @@
 import type { Callback } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
-import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
+import { createGateway, type GatewayOptions, type LambdaHandler } from '../../src/gateway/index.js';
 import { HOST, named, wire } from './helpers.js';
 
 const errorCode = (make: () => unknown): string | undefined => {
@@ -100,7 +100,7 @@ describe('metrics, access log, usage() and flushCache() through the gateway (beh
       apiType: 'HTTP',
       clock: createManualClock(),
       routes: {
-        'POST /echo': async (event: { body: string }) => ({ statusCode: 200, body: event.body }),
+        'POST /echo': async (event) => ({ statusCode: 200, body: event.body }),
         'GET /boom': async () => {
           throw new Error('x');
         },
@@ -244,12 +244,13 @@ describe('Lambda invocation edge cases: no unhandled rejection, no leaked timer 
     const api = createGateway({
       clock: createManualClock(),
       routes: {
-        'GET /bad-thenable': () => ({
+        // A thenable is not a Promise, so the handler is typed loosely (LambdaHandler) to compile.
+        'GET /bad-thenable': (() => ({
           // biome-ignore lint/suspicious/noThenProperty: the point of the test is a broken thenable
           then() {
             throw new Error('broken');
           },
-        }),
+        })) as unknown as LambdaHandler,
       },
     });
     const { response, trace } = await api.handle(`${HOST}/dev/bad-thenable`);

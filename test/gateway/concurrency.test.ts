@@ -4,7 +4,7 @@
 import type { APIGatewayProxyEvent, Callback, Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
-import { createGateway } from '../../src/gateway/index.js';
+import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
 import { HOST } from './helpers.js';
 
 const N = 10_000;
@@ -43,7 +43,11 @@ describe('10,000 concurrent requests through one gateway', () => {
         'GET /throws/{id}': async () => {
           throw new Error('boom');
         },
-        'GET /malformed/{id}': async () => ({ statusCode: 200, body: { not: 'a string' } }),
+        // Malformed on purpose: typed loosely (LambdaHandler) so that it compiles.
+        'GET /malformed/{id}': (async () => ({
+          statusCode: 200,
+          body: { not: 'a string' },
+        })) as LambdaHandler,
         'GET /slow/{id}': (event) =>
           new Promise((resolve) => {
             clock.setTimeout(() => resolve({ statusCode: 201, body: `slow ${id(event)}` }), 1_000);

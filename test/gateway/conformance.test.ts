@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
-import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
+import { createGateway, type GatewayOptions, type LambdaHandler } from '../../src/gateway/index.js';
 import { HOST } from './helpers.js';
 
 interface Case {
@@ -30,7 +30,11 @@ const API_KEY = 'conformance-key-0123456789';
 const seen: APIGatewayProxyEvent[] = [];
 /** "The test Lambda returns json.loads(event['body'])". */
 const bodyEcho = async (event: APIGatewayProxyEvent) => JSON.parse(event.body ?? 'null');
-const returns = (value: unknown) => async () => value;
+// Recorded results include malformed ones on purpose: typed loosely (LambdaHandler) so that they compile.
+const returns =
+  (value: unknown): LambdaHandler =>
+  async () =>
+    value;
 const eventEcho = async (event: APIGatewayProxyEvent) => {
   seen.push(event);
   return { statusCode: 200, body: JSON.stringify(event) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGateway, enableCors, type GatewayOptions } from '../../src/gateway/index.js';
+import { createGateway, enableCors, type HttpGatewayOptions } from '../../src/gateway/index.js';
 import { HOST, wire } from './helpers.js';
 
 const backend = async () => ({
@@ -10,7 +10,7 @@ const backend = async () => ({
   },
   body: '{"ok":true}',
 });
-const httpApi = (extra: Partial<GatewayOptions> = {}) =>
+const httpApi = (extra: Partial<HttpGatewayOptions> = {}) =>
   createGateway({
     apiType: 'HTTP',
     corsConfiguration: {

@@ -1,5 +1,6 @@
 // The examples of docs/gateway.md, run as written (helpers stand in for the handlers the page names).
-import { describe, expect, it, vi } from 'vitest';
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyHandler } from 'aws-lambda';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createManualClock } from '../../src/clock/index.js';
 import { createGateway } from '../../src/gateway/index.js';
 
@@ -21,9 +22,7 @@ describe('docs/gateway.md examples', () => {
     const { response, trace } = await gateway.handle(`${HOST}/dev/pets/7`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: '7' });
-    expect(response.headers.get('x-amzn-RequestId')).toBe(
-      (trace.event as { requestContext: { requestId: string } }).requestContext.requestId,
-    );
+    expect(response.headers.get('x-amzn-RequestId')).toBe(trace.event?.requestContext.requestId);
   });
 
   it('routing: no match is 403 Missing Authentication Token', async () => {
@@ -132,5 +131,64 @@ describe('docs/gateway.md examples', () => {
     const { trace } = await gateway.handle(gateway.url('/pets'));
     expect(gateway.accessLog).toEqual([`${trace.requestId} GET /pets 200`]);
     expect(gateway.metrics().stages.dev?.Count).toBe(1);
+  });
+
+  it('handler types: the examples answer as the types say', async () => {
+    const getPet: APIGatewayProxyHandler = async (event) => ({
+      statusCode: 200,
+      body: event.pathParameters?.id ?? '',
+    });
+    const rest = createGateway({
+      routes: {
+        'GET /pets/{id}': getPet,
+        'DELETE /pets/{id}': async (event) => ({ statusCode: 204, headers: { 'x-deleted': event.path } }),
+        // @ts-expect-error a REST event has no requestContext.http: that is payload 2.0
+        'GET /v2-style': async (event) => ({ statusCode: 200, body: event.requestContext.http.method }),
+      },
+    });
+    expect(await (await rest.fetch(`${HOST}/dev/pets/7`)).text()).toBe('7');
+    const deleted = await rest.fetch(`${HOST}/dev/pets/7`, { method: 'DELETE' });
+    expect([deleted.status, deleted.headers.get('x-deleted')]).toEqual([204, '/pets/7']);
+    expect((await rest.fetch(`${HOST}/dev/v2-style`)).status).toBe(502); // what the type error prevents
+    const http = createGateway({
+      apiType: 'HTTP',
+      routes: {
+        'GET /pets/{id}': async (event) => ({
+          id: event.pathParameters?.id,
+          method: event.requestContext.http.method,
+        }),
+        'GET /legacy': {
+          integration: {
+            type: 'AWS_PROXY',
+            payloadFormatVersion: '1.0',
+            handler: async (event) => ({ statusCode: 200, body: event.httpMethod }),
+          },
+        },
+      },
+    });
+    const { response, trace } = await http.handle('/pets/7');
+    expect(await response.json()).toEqual({ id: '7', method: 'GET' });
+    expectTypeOf(trace.event).toEqualTypeOf<APIGatewayProxyEventV2 | APIGatewayProxyEvent | undefined>();
+    expect(trace.event && 'rawPath' in trace.event ? trace.event.rawPath : '').toBe('/pets/7');
+    expect(await (await http.fetch('/legacy')).text()).toBe('GET');
+  });
+
+  it('the trace: integrationCalled, responseHeaders, typed steps', async () => {
+    const gateway = createGateway({ routes: { 'GET /pets': listPets } });
+    const { response, trace } = await gateway.handle(gateway.url('/pets'));
+    expect(trace.integrationCalled).toBe(true);
+    expect(trace.responseHeaders).toEqual([
+      ['Content-Type', 'application/json'],
+      ['x-amzn-RequestId', trace.requestId],
+      ['x-amz-apigw-id', trace.extendedRequestId],
+      ['X-Amzn-Trace-Id', response.headers.get('x-amzn-trace-id')],
+    ]);
+    expect(trace.steps.map((step) => `${step.stage}:${step.decision}`)).toEqual([
+      'stage:matched',
+      'route:matched',
+      'throttle:allowed',
+      'integration:invoked',
+      'response:valid-result',
+    ]);
   });
 });

@@ -61,7 +61,7 @@ describe('gateway.fetch percent-encodes a URL string the way new Request() does'
 });
 
 describe('gateway.url', () => {
-  const rest = createGateway({ routes: { 'GET /x': echo } });
+  const rest = createGateway({ routes: { 'GET /x': async () => ({ statusCode: 200 }) } });
   const http = createGateway({ apiType: 'HTTP', routes: { 'GET /x': echo } });
   const base = 'https://abcd1234ef.execute-api.us-east-1.amazonaws.com';
 

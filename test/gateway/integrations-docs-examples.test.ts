@@ -10,7 +10,7 @@ describe('docs/integrations.md examples', () => {
           methodResponses: { '200': {}, '400': {} },
           integration: {
             type: 'AWS',
-            handler: async (event) => {
+            handler: async (event: { id: string; name: string }) => {
               if (!event.name) throw new Error('Bad request: name is required');
               return { id: event.id, name: event.name };
             },

@@ -65,7 +65,7 @@ describe('Lambda proxy integration, REST (behaviour.md §1.1, §3.1)', () => {
   it('supports callback-style handlers (event, context, callback)', async () => {
     const gateway = createGateway({
       routes: {
-        'GET /cb': (_event: unknown, _context: Context, callback: (e: null, r: unknown) => void) => {
+        'GET /cb': (_event, _context, callback) => {
           setTimeout(() => callback(null, { statusCode: 201, body: 'later' }), 1);
         },
       },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createGateway } from '../../src/gateway/index.js';
+import { createGateway, type LambdaHandler } from '../../src/gateway/index.js';
 import { HOST } from './helpers.js';
 
 const TEN_MB = 10_485_760;
 
 function counting(result: unknown = { statusCode: 200, body: 'ok' }) {
   const calls: unknown[] = [];
-  const handler = async (event: unknown) => {
+  const handler: LambdaHandler = async (event) => {
     calls.push(event);
     return result;
   };

@@ -19,10 +19,10 @@ describe('unsimulated AWS fields are refused with GATEWAY_UNSUPPORTED_FEATURE wh
   it.each([
     ['the API', { minimumCompressionSize: 1024, routes: {} }, 'minimumCompressionSize', 'content encoding'],
     [
-      'the stage (canarySettings)',
-      { stage: { canarySettings: {} }, routes: {} },
-      'stage.canarySettings',
-      'canary releases',
+      'the stage (clientCertificateId)',
+      { stage: { clientCertificateId: 'abc123' }, routes: {} },
+      'stage.clientCertificateId',
+      'client certificates for backend authentication',
     ],
     [
       'the stage (tracingEnabled)',
@@ -52,7 +52,7 @@ describe('unsimulated AWS fields are refused with GATEWAY_UNSUPPORTED_FEATURE wh
   it('lists every refused field of the configuration in one error, not only the first', () => {
     const error = errorOf({
       minimumCompressionSize: 0,
-      stage: { canarySettings: {} },
+      stage: { clientCertificateId: 'abc123' },
       routes: {
         'GET /x': { integration: { type: 'AWS_PROXY', handler: h, responseTransferMode: 'STREAM' } },
         'GET /y': h,
@@ -60,14 +60,18 @@ describe('unsimulated AWS fields are refused with GATEWAY_UNSUPPORTED_FEATURE wh
     });
     expect(error.code).toBe('GATEWAY_UNSUPPORTED_FEATURE');
     expect(error.message).toContain(
-      'createGateway: 3 options configure features this version of the gateway simulator does not simulate: minimumCompressionSize (content encoding), stage.canarySettings (canary releases), routes["GET /x"].integration.responseTransferMode (response streaming). Remove them',
+      'createGateway: 3 options configure features this version of the gateway simulator does not simulate: minimumCompressionSize (content encoding), stage.clientCertificateId (client certificates for backend authentication), routes["GET /x"].integration.responseTransferMode (response streaming). Remove them',
     );
     expect(error.details).toEqual({
       option: 'minimumCompressionSize',
       feature: 'content encoding',
       refused: [
         { path: 'minimumCompressionSize', option: 'minimumCompressionSize', feature: 'content encoding' },
-        { path: 'stage.canarySettings', option: 'canarySettings', feature: 'canary releases' },
+        {
+          path: 'stage.clientCertificateId',
+          option: 'clientCertificateId',
+          feature: 'client certificates for backend authentication',
+        },
         {
           path: 'routes["GET /x"].integration.responseTransferMode',
           option: 'responseTransferMode',
@@ -79,14 +83,15 @@ describe('unsimulated AWS fields are refused with GATEWAY_UNSUPPORTED_FEATURE wh
 
   it.each([
     ['content encoding', { minimumCompressionSize: 0, routes: {} }, 'uncompressed'],
-    ['canary releases', { stage: { canarySettings: {} }, routes: {} }, 'its own createGateway'],
     ['X-Ray tracing', { stage: { tracingEnabled: true }, routes: {} }, 'X-Amzn-Trace-Id'],
   ])('the hint for %s says what to do meanwhile', (_feature, options, words) => {
     expect(errorOf(options).hint).toContain(words);
   });
 
   it('a refusal hint never suggests the event builders for a feature they cannot test', () => {
-    expect(errorOf({ stage: { canarySettings: {} }, routes: {} }).hint).not.toContain('event builders');
+    expect(errorOf({ stage: { clientCertificateId: 'abc123' }, routes: {} }).hint).not.toContain(
+      'event builders',
+    );
     expect(errorOf({ mutualTls: {}, routes: {} }).hint).toBe(
       'Remove it: the gateway refuses what it does not simulate rather than ignore it.',
     );

@@ -4,7 +4,7 @@ import { createManualClock } from '../../src/clock/index.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { HOST, wire } from './helpers.js';
 
-const never = () => new Promise(() => {});
+const never = (): Promise<never> => new Promise(() => {});
 
 describe('integration timeouts (behaviour.md §5.1)', () => {
   afterEach(() => {

@@ -42,6 +42,26 @@ describe('a consumer project made from the packed tarball', () => {
     project.add({ 'wrong.ts': 'export {};\n' });
   }, 60_000);
 
+  it('fails to type-check a REST handler on an HTTP API route and a payload 2.0 field on a REST event', () => {
+    project.add({
+      'wrong-route.ts': [
+        "import { createGateway } from 'apigw-testkit/gateway';",
+        "import { getTodo } from './todo-api.js';",
+        "createGateway({ apiType: 'HTTP', routes: { 'GET /todos/{id}': getTodo } });",
+        "createGateway({ routes: { 'GET /x': async (event) => ({ statusCode: 200, body: event.rawPath }) } });",
+        '',
+      ].join('\n'),
+    });
+    const run = project.node(bin.tsc, ['-p', 'tsconfig.json']);
+    expect(run.status).not.toBe(0);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('wrong-route.ts'));
+    expect(errors).toEqual([
+      `wrong-route.ts(3,44): error TS2322: Type '(event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>' is not assignable to type 'RouteValueFor<"HTTP", NoInfer<NoAuthorizers>>'.`,
+      "wrong-route.ts(4,86): error TS2339: Property 'rawPath' does not exist on type 'APIGatewayProxyEvent'.",
+    ]);
+    project.add({ 'wrong-route.ts': 'export {};\n' });
+  }, 60_000);
+
   it('runs its vitest suite green, without source-map warnings', () => {
     const run = project.node(bin.vitest, ['run']);
     const output = run.stdout + run.stderr;
@@ -56,26 +76,38 @@ describe('a consumer project made from the packed tarball', () => {
       'src/pets.ts',
       'test/get-pet.test.ts',
       'test/create-pet.test.ts',
+      'test/typed-routes.test.ts',
     ]);
     const run = project.node(bin.vitest, ['run', '--root', 'getting-started']);
     const output = run.stdout + run.stderr;
-    expect(output).toMatch(/Test Files\s+2 passed \(2\)/);
-    expect(output).toMatch(/Tests\s+5 passed \(5\)/);
+    expect(output).toMatch(/Test Files\s+3 passed \(3\)/);
+    expect(output).toMatch(/Tests\s+6 passed \(6\)/);
     expect(run.status).toBe(0);
   }, 120_000);
 
-  it('runs the same matchers under real Jest in ESM mode (node --experimental-vm-modules)', () => {
-    const run = project.node('--experimental-vm-modules', [bin.jest, '--ci', '--json'], {});
-    const report = JSON.parse(run.stdout) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      success: boolean;
-    };
-    expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({
-      failed: 0,
-      passed: 4,
-    });
-    expect(report.success).toBe(true);
-    expect(run.stderr).not.toMatch(/source ?map/i);
-  }, 120_000);
+  it.each([
+    // Jest's ESM mode: the project's jest.config.mjs, its *.jest.mjs files import the package.
+    ['ESM mode (node --experimental-vm-modules)', ['--experimental-vm-modules', bin.jest], 4],
+    // A CommonJS project (cjs/, "type": "commonjs"): Jest's default mode, every module require()d, JWTs included.
+    [
+      "CommonJS mode (Jest's default: the require condition, no flags)",
+      [bin.jest, '--config', 'cjs/jest.config.js'],
+      5,
+    ],
+  ])(
+    'runs the same matchers under real Jest in %s',
+    (_mode, command, passed) => {
+      const [script, ...args] = command as [string, ...string[]];
+      const run = project.node(script, [...args, '--ci', '--json'], {});
+      const report = JSON.parse(run.stdout) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        success: boolean;
+      };
+      expect({ failed: report.numFailedTests, passed: report.numPassedTests }).toEqual({ failed: 0, passed });
+      expect(report.success).toBe(true);
+      expect(run.stderr).not.toMatch(/source ?map/i);
+    },
+    120_000,
+  );
 });

@@ -435,7 +435,7 @@ describe('createGateway types', () => {
     });
     const rest = createGateway({ routes: {} });
     expectTypeOf(ws).toEqualTypeOf<WebSocketGateway>();
-    expectTypeOf(rest).toEqualTypeOf<Gateway>();
+    expectTypeOf(rest).toEqualTypeOf<Gateway<never>>(); // no routes: no function ever receives an event
     expect([ws.info.apiType, rest.info.apiType]).toEqual(['WEBSOCKET', 'REST']);
     expect([ws.info.baseUrl, ws.info.callbackUrl, ws.url()]).toEqual([
       'wss://abcd1234ef.execute-api.us-east-1.amazonaws.com/dev',

@@ -1,26 +1,18 @@
 import { InvalidInputError } from '../../errors/families.js';
 import type { ImportOptions } from '../../gateway/definitions/types.js';
-import { type FlagSpec, formatHelp, parseArgs, splitPairs } from '../args.js';
+import { type FlagSpec, formatHelp, parseArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
+import { DEFINITION_FLAGS, importOptionsOf } from './definition-flags.js';
 
 const SPEC: Record<string, FlagSpec> = {
-  'api-type': {
-    type: 'string',
-    value: 'REST|HTTP',
-    description: 'OpenAPI only: import into a REST (default) or HTTP API',
-  },
+  'api-type': DEFINITION_FLAGS['api-type']!,
   basepath: {
     type: 'string',
     value: 'ignore|prepend|split',
     description: 'OpenAPI only: base path mode (default ignore)',
   },
-  parameter: {
-    type: 'string',
-    multiple: true,
-    value: 'Name=value',
-    description: 'Template parameter override',
-  },
-  region: { type: 'string', value: 'region', description: 'AWS::Region (default us-east-1)' },
+  parameter: DEFINITION_FLAGS.parameter!,
+  region: DEFINITION_FLAGS.region!,
   json: { type: 'boolean', description: 'Print the route tables and warnings as JSON' },
 };
 
@@ -43,13 +35,7 @@ export const routesCommand: CliCommand = {
         'Write: apigw-testkit routes template.yaml',
       );
     }
-    const options: ImportOptions = { baseDir: io.cwd };
-    const apiType = flags['api-type'];
-    if (typeof apiType === 'string') {
-      const upper = apiType.toUpperCase();
-      if (upper !== 'REST' && upper !== 'HTTP') throw usage('--api-type is REST or HTTP', apiType);
-      options.apiType = upper;
-    }
+    const options: ImportOptions = { ...(await importOptionsOf('routes', flags, io.cwd)), baseDir: io.cwd };
     const basepath = flags.basepath;
     if (typeof basepath === 'string') {
       if (basepath !== 'ignore' && basepath !== 'prepend' && basepath !== 'split') {
@@ -57,10 +43,6 @@ export const routesCommand: CliCommand = {
       }
       options.basepath = basepath;
     }
-    if (typeof flags.region === 'string') options.region = flags.region;
-    const parameters = flags.parameter as string[] | undefined;
-    if (parameters)
-      options.parameters = Object.fromEntries(splitPairs('routes', 'parameter', parameters, '='));
     const { describeDefinition, formatRouteTable } = await import('../../gateway/definitions/index.js');
     const description = await describeDefinition(positionals[0]!, options);
     io.stdout(

@@ -12,6 +12,8 @@ import type { WebSocketGateway } from '../../gateway/websocket/create-websocket-
 import { type FlagSpec, formatHelp, parseArgs } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { importUserModule } from '../load-module.js';
+import { DEFINITION_FLAGS, isDefinitionFile } from './definition-flags.js';
+import { loadDefinition } from './serve-definition.js';
 import { type ServeExample, usageText } from './serve-usage.js';
 import {
   attachWebSocket,
@@ -37,19 +39,22 @@ const SPEC: Record<string, FlagSpec> = {
     type: 'boolean',
     description: "Print each request's execution log (API Gateway's CloudWatch wording) under its line",
   },
+  ...DEFINITION_FLAGS,
 };
 
 const DEFAULT_PORT = 3000;
 
 const SUMMARY =
-  'Serve a simulated gateway over HTTP: a module default-exporting (or exporting `gateway`) a gateway or its options.';
+  'Serve a simulated gateway over HTTP: a module default-exporting (or exporting `gateway`) a gateway or its options, ' +
+  'or a definition (OpenAPI .yaml/.json, SAM/CloudFormation/CDK template) with handlers from --handlers or loaded ' +
+  'from CodeUri + Handler like sam local.';
 
 /** `apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--allow-remote] [--execution-log]`. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve a simulated gateway module over HTTP on loopback, logging each request',
   help: formatHelp(
-    'apigw-testkit serve <module> [--port 3000] [--host 127.0.0.1] [--execution-log]',
+    'apigw-testkit serve <module | template.yaml | openapi.yaml> [--handlers ./handlers.mjs] [--port 3000] [--host 127.0.0.1] [--execution-log]',
     SUMMARY,
     SPEC,
   ),
@@ -69,7 +74,10 @@ export const serveCommand: CliCommand = {
         'The simulator is for local testing; add --allow-remote to expose it to your network on purpose',
       );
     }
-    const loaded = await loadGatewayModule(positionals[0]!, io.cwd);
+    const target = positionals[0]!;
+    const loaded = isDefinitionFile(target)
+      ? await definitionModule(target, flags, io)
+      : await loadGatewayModule(target, io.cwd);
     return listenUntilStopped(loaded, host, port, io, flags['execution-log'] === true);
   },
 };
@@ -84,6 +92,17 @@ interface LoadedModule {
   webSocket?: WebSocketGateway;
   /** `webSocketExamples`: messages the banner suggests typing into wscat. */
   webSocketExamples: WebSocketExample[];
+}
+
+async function definitionModule(
+  path: string,
+  flags: Record<string, string | boolean | string[] | undefined>,
+  io: CliIo,
+): Promise<LoadedModule> {
+  const loaded = await loadDefinition(path, flags, io.cwd);
+  for (const note of loaded.notes) io.stdout(`apigw-testkit serve: ${note}\n`);
+  const { webSocket, ...rest } = loaded;
+  return { ...rest, examples: [], webSocketExamples: [], ...(webSocket ? { webSocket } : {}) };
 }
 
 async function loadGatewayModule(path: string, cwd: string): Promise<LoadedModule> {

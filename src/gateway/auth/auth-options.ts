@@ -28,6 +28,8 @@ export interface CognitoAuthorizerConfig {
   identityValidationExpression?: string;
   /** HTTP API Lambda authorizers only (absent here; it lets a Lambda `handler` be typed by the configuration). */
   authorizerPayloadFormatVersion?: undefined;
+  /** AWS's free-text `authType`: stored and exported, no effect on requests. */
+  authType?: string;
 }
 
 /**
@@ -45,6 +47,8 @@ export interface JwtAuthorizerConfig {
   jwtConfiguration: { issuer: string; audience: readonly string[] };
   /** HTTP API Lambda authorizers only (absent here; it lets a Lambda `handler` be typed by the configuration). */
   authorizerPayloadFormatVersion?: undefined;
+  /** AWS's free-text `authType`: stored and exported, no effect on requests. */
+  authType?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GatewayResponseSpec } from '../gateway-responses.js';
+import type { AnsweredResponseType, GatewayResponseType } from '../responses/types.js';
 
 /** Why the authorize stage refused a request; each is a row of the gateway-response table. */
 export type AuthFailure =
@@ -15,7 +16,7 @@ export type AuthFailure =
 
 const rest = (
   status: number,
-  responseType: string,
+  responseType: GatewayResponseType,
   message: string,
   errorType: string,
   body = `{"message":${JSON.stringify(message)}}`,
@@ -80,7 +81,7 @@ export const AUTH_FAILURES_REST: Record<AuthFailure, GatewayResponseSpec> = {
   CORS_PREFLIGHT: { status: 204, responseType: 'CORS_PREFLIGHT', message: '', body: '' },
 };
 
-const http = (status: number, responseType: string, message: string): GatewayResponseSpec => ({
+const http = (status: number, responseType: AnsweredResponseType, message: string): GatewayResponseSpec => ({
   status,
   responseType,
   message,

@@ -48,7 +48,10 @@ export function createGatewayAuth(
 ): GatewayAuth | undefined {
   const { apiType, table } = config;
   const apiArn = `arn:aws:execute-api:${config.region}:${config.accountId}:${config.apiId}`;
-  const authorizers = resolveAuthorizers(options.authorizers, apiType, config.ids, functionTimeoutMs);
+  const authorizers = resolveAuthorizers(options.authorizers, apiType, config.ids, functionTimeoutMs, {
+    functions: config.functions,
+    stageVariables: config.stageVariables,
+  });
   let resourcePolicy: CompiledPolicy | undefined;
   if (options.policy !== undefined) {
     const text = typeof options.policy === 'string' ? options.policy : JSON.stringify(options.policy);

@@ -12,8 +12,18 @@ import type {
 
 /** What every Lambda authorizer shares with the Lambda integration's function settings. */
 interface LambdaAuthorizerFunction<E extends AuthorizerEvent> {
-  /** The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. */
-  handler: AuthorizerHandler<E>;
+  /**
+   * The authorizer function; invoked like a warm Lambda (module state persists), within 10 s. Leave it out when
+   * `authorizerUri` names the function.
+   */
+  handler?: AuthorizerHandler<E>;
+  /**
+   * The function by ARN (invocation URI or function ARN), resolved through the gateway's `functions`;
+   * `${stageVariables.x}` resolves per stage. With `handler`, it only names the function.
+   */
+  authorizerUri?: string;
+  /** AWS's free-text `authType` (`x-amazon-apigateway-authtype`): stored and exported, no effect on requests. */
+  authType?: string;
   /** Function name in the Lambda context and the execution log. Default `authorizer-{name}`. */
   functionName?: string;
   /** The function's own timeout (ms). Default the gateway's `functionTimeoutMs`. */

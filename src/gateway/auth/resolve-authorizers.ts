@@ -1,6 +1,8 @@
 import { assertKnownOptions } from '../../errors/families.js';
 import type { IdSource } from '../../ids/ids.js';
 import { resolveFunctionTimeout } from '../config/resolve-function-settings.js';
+import type { FunctionHandler } from '../functions/function-options.js';
+import { type FunctionTable, resolveLambdaUri } from '../functions/resolve-functions.js';
 import { invalidAuthorizer as bad, identityValidation } from './authorizer-checks.js';
 import type { AuthApiType, CompiledAuthorizer } from './compiled-auth.js';
 import { parseIdentitySources } from './identity-sources.js';
@@ -14,16 +16,18 @@ export const MAX_AUTHORIZER_TTL_SECONDS = 3600;
 const LAMBDA_KEYS = [
   'type',
   'handler',
+  'authorizerUri',
   'identitySource',
   'authorizerResultTtlInSeconds',
   'functionName',
   'functionTimeoutMs',
+  'authType',
 ];
 const KEYS: Readonly<Record<string, readonly string[]>> = {
   TOKEN: [...LAMBDA_KEYS, 'identityValidationExpression'],
   REQUEST: [...LAMBDA_KEYS, 'authorizerPayloadFormatVersion', 'enableSimpleResponses'],
-  COGNITO_USER_POOLS: ['type', 'providerARNs', 'identitySource', 'identityValidationExpression'],
-  JWT: ['type', 'identitySource', 'jwtConfiguration'],
+  COGNITO_USER_POOLS: ['type', 'providerARNs', 'identitySource', 'identityValidationExpression', 'authType'],
+  JWT: ['type', 'identitySource', 'jwtConfiguration', 'authType'],
 };
 const TYPES: Readonly<Record<AuthApiType, readonly string[]>> = {
   REST: ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'],
@@ -51,6 +55,7 @@ export function resolveAuthorizers(
   apiType: AuthApiType,
   ids: IdSource,
   functionTimeoutMs: number,
+  lambda: AuthorizerFunctionsEnv = NO_FUNCTIONS,
 ): Map<string, CompiledAuthorizer> {
   const out = new Map<string, CompiledAuthorizer>();
   if (value === undefined) return out;
@@ -94,10 +99,62 @@ export function resolveAuthorizers(
       name,
       type === 'JWT' || type === 'COGNITO_USER_POOLS'
         ? jwtAuthorizer(where, name, id, type, config, apiType)
-        : lambdaAuthorizer(where, name, id, type as 'TOKEN' | 'REQUEST', config, apiType, functionTimeoutMs),
+        : lambdaAuthorizer(
+            where,
+            name,
+            id,
+            type as 'TOKEN' | 'REQUEST',
+            withFunction(where, config, lambda),
+            apiType,
+            functionTimeoutMs,
+          ),
     );
   }
   return out;
+}
+
+/** The functions `authorizerUri`s name and the stage's variables. */
+export interface AuthorizerFunctionsEnv {
+  functions: FunctionTable;
+  stageVariables: Readonly<Record<string, string>> | null;
+}
+const NO_FUNCTIONS: AuthorizerFunctionsEnv = { functions: new Map(), stageVariables: null };
+
+/**
+ * A Lambda authorizer named by `authorizerUri` gets its function from `functions`: the handler, and the name, timeout
+ * and qualifier its context reports. A stage-variable ARN the stage cannot satisfy runs a function that fails, which
+ * API Gateway answers with 500 (`AUTHORIZER_CONFIGURATION_ERROR`), as for a missing function on AWS.
+ */
+function withFunction(
+  where: string,
+  config: Record<string, unknown>,
+  env: AuthorizerFunctionsEnv,
+): Record<string, unknown> {
+  if (config.authorizerUri === undefined) return config;
+  const given = config.handler as FunctionHandler | undefined;
+  const resolved = resolveLambdaUri(`${where}.authorizerUri`, config.authorizerUri, {
+    ...env,
+    bareArn: true,
+    handler: given,
+  });
+  if (!resolved.ok) {
+    const reason = resolved.reason;
+    return {
+      ...config,
+      handler: () => {
+        throw new Error(reason);
+      },
+    };
+  }
+  const t = resolved.target;
+  return {
+    ...config,
+    handler: given ?? t.handler,
+    functionName: config.functionName ?? t.functionName,
+    ...(config.functionTimeoutMs === undefined && t.functionTimeoutMs !== undefined
+      ? { functionTimeoutMs: t.functionTimeoutMs }
+      : {}),
+  };
 }
 
 function lambdaAuthorizer(

@@ -32,9 +32,10 @@ export function fail(
   const trace = ctx.trace.authorization!;
   trace.decision = failure;
   trace.reason = reason;
+  const verdict = failure.toLowerCase() as Lowercase<AuthFailure>;
   record(ctx, {
     stage: 'authorize',
-    decision: `${failure.toLowerCase()}${trace.cached ? ' (cache hit)' : ''}`,
+    decision: trace.cached ? `${verdict} (cache hit)` : verdict,
     detail: reason,
   });
   const text = failure === 'ACCESS_DENIED' && deps.config.apiType === 'HTTP' ? undefined : message;

@@ -2,7 +2,10 @@ import { GatewayConfigError } from '../../errors/families.js';
 import { LAMBDA_KEYS, MOCK_KEYS } from './resolve-integration.js';
 
 /** Options of a Lambda proxy or MOCK integration: written on the route itself, they belong in `integration`. */
-const INTEGRATION_OPTIONS: readonly string[] = [...new Set<string>([...LAMBDA_KEYS, ...MOCK_KEYS])];
+const INTEGRATION_OPTIONS: readonly string[] = [...new Set<string>([...LAMBDA_KEYS, ...MOCK_KEYS])].filter(
+  // A route has method request parameters of its own.
+  (key) => key !== 'requestParameters',
+);
 
 /**
  * AWS stage settings (`CreateStage` of REST and HTTP APIs) the simulator takes somewhere else: the stage holds only
@@ -65,6 +68,12 @@ const API_OPTIONS: Readonly<Record<string, string>> = {
   resourcePolicy:
     'The REST resource policy is createGateway({ policy: { Version, Statement } }) (docs/authorization.md).',
   authorizerId: "Routes name an authorizer with authorizer: 'Name', a key of createGateway({ authorizers }).",
+  canary:
+    "A canary is a stage setting: stage: { canarySettings: { percentTraffic, stageVariableOverrides } }, or gateway.deploy({ stage: 'prod', canarySettings }) for a new deployment (docs/stages.md).",
+  canarySettings:
+    'canarySettings belongs to a stage: stage: { canarySettings } or stages: { prod: { canarySettings } } (docs/stages.md).',
+  deployments:
+    "Deployments are made with gateway.deploy({ stage: 'prod', description }); gateway.deployments() lists them (docs/stages.md).",
 };
 
 /**

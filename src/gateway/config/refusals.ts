@@ -5,15 +5,11 @@ import { GatewayConfigError } from '../../errors/families.js';
  * silently ignored), with the feature named in the error.
  */
 const NOT_SIMULATED: Readonly<Record<string, string>> = {
-  canary: 'canary releases',
-  canarySettings: 'canary releases',
-  deployments: 'deployments',
   minimumCompressionSize: 'content encoding',
   mutualTls: 'mutual TLS',
   webAcl: 'AWS WAF',
   responseTransferMode: 'response streaming',
   // Option names the definition importers (apigw-testkit/definitions) pass through for features to come.
-  disableExecuteApiEndpoint: 'custom domains and the execute-api endpoint switch',
   vpcEndpointIds: 'private APIs',
   integrationSubtype: 'AWS service integrations of HTTP APIs',
   tracingEnabled: 'X-Ray tracing',
@@ -23,8 +19,6 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
 
 /** What to do instead, by feature: the refusal's hint. A feature missing here gets a plain "remove it". */
 const MEANWHILE: Readonly<Record<string, string>> = {
-  'canary releases': 'Meanwhile, give each version of the handler its own createGateway',
-  deployments: 'A gateway is one deployed stage: create one gateway per deployment',
   'content encoding': 'Responses are sent uncompressed',
   'response streaming': 'Return a buffered Lambda proxy result',
   'X-Ray tracing': 'Handlers still get an X-Amzn-Trace-Id header',

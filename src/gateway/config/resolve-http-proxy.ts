@@ -34,6 +34,7 @@ const KEYS = [
   'requestParameters',
   'responseParameters',
   'timeoutInMillis',
+  'payloadFormatVersion',
 ] as const;
 
 /** Validates an `HTTP_PROXY` integration (REST or HTTP API). */
@@ -51,6 +52,14 @@ export function resolveHttpProxy(
       'GATEWAY_INVALID_INTEGRATION',
       `${where}.httpMethod: must be a method or ANY, got ${JSON.stringify(httpMethod)}`,
       "Leave it out (ANY: the client's method) or name one.",
+    );
+  }
+  const format = integration.payloadFormatVersion;
+  if (format !== undefined && (apiType !== 'HTTP' || format !== '1.0')) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_PAYLOAD_FORMAT',
+      `${where}.payloadFormatVersion: ${apiType === 'HTTP' ? `HTTP_PROXY integrations take only '1.0', got ${JSON.stringify(format)}` : 'REST integrations have no payload format version'}`,
+      apiType === 'HTTP' ? "Write '1.0' (AWS's only value for HTTP_PROXY) or leave it out." : 'Remove it.',
     );
   }
   if (apiType === 'REST' && integration.responseParameters !== undefined) {

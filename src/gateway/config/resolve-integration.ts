@@ -1,6 +1,11 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { CompiledTemplate } from '../../vtl/types.js';
-import type { DeclaredParameters } from '../integrations/mapping/request-parameters.js';
+import { isLambdaInvocationUri } from '../functions/lambda-uri.js';
+import type { FunctionTable } from '../functions/resolve-functions.js';
+import {
+  type DeclaredParameters,
+  resolveRequestParameters,
+} from '../integrations/mapping/request-parameters.js';
 import {
   compileTemplates,
   resolveIntegrationResponses,
@@ -8,16 +13,11 @@ import {
   resolvePassthrough,
 } from '../integrations/mapping/resolve-mapping.js';
 import type { PassthroughBehavior, ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
-import type { ApiType, LambdaHandler, PayloadFormatVersion } from '../types.js';
+import type { ApiType, PayloadFormatVersion } from '../types.js';
 import { refuseIntegration, refuseUnsupported } from './refusals.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
-import {
-  nonEmptyString,
-  positiveInteger,
-  resolveFunctionTimeout,
-  resolveQualifier,
-} from './resolve-function-settings.js';
 import { type ResolvedHttpProxyIntegration, resolveHttpProxy } from './resolve-http-proxy.js';
+import { type LambdaFunctionSettings, lambdaFunction } from './resolve-lambda-function.js';
 import { resolveMockShorthand } from './resolve-mock.js';
 import {
   type ResolvedAwsServiceIntegration,
@@ -29,17 +29,11 @@ import {
 } from './resolve-non-proxy.js';
 
 /** A Lambda proxy integration with every default filled in. */
-export interface ResolvedLambdaIntegration {
+export interface ResolvedLambdaIntegration extends LambdaFunctionSettings {
   type: 'AWS_PROXY';
-  handler: LambdaHandler;
   payloadFormatVersion: PayloadFormatVersion;
   timeoutMs: number;
   httpMethod: string;
-  functionTimeoutMs: number;
-  functionName: string;
-  memoryLimitInMB: number;
-  qualifier: string | undefined;
-  functionVersion: string;
 }
 
 /** A MOCK integration with every default filled in. */
@@ -68,6 +62,10 @@ export interface IntegrationDefaults {
   allowRaisedIntegrationTimeout: boolean;
   /** Responders and endpoints of AWS service integrations. */
   aws: AwsBackends;
+  /** Functions that Lambda `uri`s name (the gateway's `functions`). */
+  functions: FunctionTable;
+  /** The stage's variables, substituted into `${stageVariables.x}` Lambda ARNs. */
+  stageVariables: Readonly<Record<string, string>> | null;
 }
 
 const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: new Set() };
@@ -76,6 +74,7 @@ const NO_DECLARED: DeclaredParameters = { declared: new Set(), pathVariables: ne
 export const LAMBDA_KEYS = [
   'type',
   'handler',
+  'uri',
   'payloadFormatVersion',
   'timeoutInMillis',
   'httpMethod',
@@ -89,6 +88,7 @@ export const LAMBDA_KEYS = [
 export const MOCK_KEYS = [
   'type',
   'requestTemplates',
+  'requestParameters',
   'passthroughBehavior',
   'integrationResponses',
   'responses',
@@ -127,6 +127,9 @@ export function resolveIntegration(
         'Use one of them: integrationResponses (AWS names, with methodResponses on the route) or responses.',
       );
     }
+    // AWS stores a MOCK integration's request parameters and checks their sources; with no backend they send
+    // nothing anywhere, so they are validated the same way and have no other effect.
+    resolveRequestParameters(where, integration.requestParameters, declared);
     return {
       type: 'MOCK',
       requestTemplates: compileTemplates(`${where}.requestTemplates`, integration.requestTemplates),
@@ -148,20 +151,14 @@ export function resolveIntegration(
       return resolveHttpProxy(where, integration, defaults.apiType, declared, timeoutMs);
     }
     if (integration.type === 'HTTP') return resolveHttp(input);
-    if (integration.handler === undefined) return resolveAwsService(input, defaults.aws);
-    checkHandler(where, integration.handler);
-    return resolveLambdaCustom(input, {
-      functionTimeoutMs: resolveFunctionTimeout(
-        `${where}.functionTimeoutMs`,
-        integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
-      ),
-      functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
-      memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
-    });
+    if (integration.handler === undefined && !isLambdaInvocationUri(integration.uri)) {
+      return resolveAwsService(input, defaults.aws);
+    }
+    const fn = lambdaFunction(where, integration, defaults, functionName);
+    return resolveLambdaCustom(input, fn);
   }
   if (integration.type !== 'AWS_PROXY') refuseIntegration(where, integration.type);
   assertKnownOptions(where, integration, LAMBDA_KEYS);
-  checkHandler(where, integration.handler);
   const format = integration.payloadFormatVersion ?? (defaults.apiType === 'REST' ? '1.0' : '2.0');
   if (format !== '1.0' && format !== '2.0') {
     throw new GatewayConfigError(
@@ -187,28 +184,11 @@ export function resolveIntegration(
   }
   return {
     type: 'AWS_PROXY',
-    handler: integration.handler as LambdaHandler,
     payloadFormatVersion: format,
     timeoutMs,
     httpMethod,
-    functionTimeoutMs: resolveFunctionTimeout(
-      `${where}.functionTimeoutMs`,
-      integration.functionTimeoutMs ?? defaults.functionTimeoutMs,
-    ),
-    functionName: nonEmptyString(`${where}.functionName`, integration.functionName ?? functionName),
-    memoryLimitInMB: positiveInteger(`${where}.memoryLimitInMB`, integration.memoryLimitInMB ?? 128),
-    ...resolveQualifier(where, integration.qualifier, integration.functionVersion),
+    ...lambdaFunction(where, integration, defaults, functionName),
   };
-}
-
-function checkHandler(where: string, handler: unknown): void {
-  if (typeof handler !== 'function') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_HANDLER',
-      `${where}: handler must be a function, got ${typeof handler}`,
-      'Pass the Lambda handler, e.g. handler: async (event) => ({ statusCode: 200 }).',
-    );
-  }
 }
 
 /** The integration as an object, or `GATEWAY_INVALID_INTEGRATION`. */

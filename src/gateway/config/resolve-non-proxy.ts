@@ -15,8 +15,8 @@ import {
   resolvePassthrough,
 } from '../integrations/mapping/resolve-mapping.js';
 import type { ResolvedIntegrationResponse } from '../integrations/mapping/types.js';
-import type { LambdaHandler } from '../types.js';
 import type { AwsBackends } from './resolve-aws-backends.js';
+import type { LambdaFunctionSettings } from './resolve-lambda-function.js';
 
 /** The request and response mapping of a non-proxy integration. */
 export interface ResolvedMapping extends RequestMapping {
@@ -24,15 +24,11 @@ export interface ResolvedMapping extends RequestMapping {
 }
 
 /** `AWS` with a handler: Lambda custom (non-proxy). */
-export interface ResolvedLambdaCustomIntegration extends ResolvedMapping {
+export interface ResolvedLambdaCustomIntegration extends ResolvedMapping, LambdaFunctionSettings {
   type: 'AWS';
   kind: 'lambda';
-  handler: LambdaHandler;
   httpMethod: string;
   timeoutMs: number;
-  functionTimeoutMs: number;
-  functionName: string;
-  memoryLimitInMB: number;
 }
 
 /** Where an AWS service call goes: a user responder or an AWS-compatible endpoint. */
@@ -72,10 +68,13 @@ const MAPPING_KEYS = [
 const LAMBDA_KEYS = [
   ...MAPPING_KEYS,
   'handler',
+  'uri',
   'httpMethod',
   'functionTimeoutMs',
   'functionName',
   'memoryLimitInMB',
+  'qualifier',
+  'functionVersion',
 ];
 const SERVICE_KEYS = [...MAPPING_KEYS, 'uri', 'httpMethod', 'credentials'];
 const HTTP_KEYS = [...MAPPING_KEYS, 'uri', 'httpMethod'];
@@ -113,7 +112,7 @@ export interface NonProxyInputs {
 /** `{ type: 'AWS', handler, … }`: a Lambda custom integration. */
 export function resolveLambdaCustom(
   input: NonProxyInputs,
-  lambda: { functionTimeoutMs: number; functionName: string; memoryLimitInMB: number },
+  lambda: LambdaFunctionSettings,
 ): ResolvedLambdaCustomIntegration {
   const { where, integration } = input;
   assertKnownOptions(where, integration, LAMBDA_KEYS);
@@ -122,7 +121,6 @@ export function resolveLambdaCustom(
   return {
     type: 'AWS',
     kind: 'lambda',
-    handler: integration.handler as LambdaHandler,
     httpMethod,
     timeoutMs: input.timeoutMs,
     ...lambda,

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createIdSource, type IdSource } from '../../ids/ids.js';
+import { type FunctionTable, resolveFunctions } from '../functions/resolve-functions.js';
 import type { AwsCredentials } from '../integrations/aws/types.js';
 import { type GatewayResponses, resolveGatewayResponses } from '../responses/resolve-gateway-responses.js';
 import type { ApiType, GatewayOptions } from '../types.js';
@@ -11,6 +12,7 @@ import { refuseUnsupportedAnywhere } from './refusals.js';
 import { resolveAwsBackends } from './resolve-aws-backends.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from './resolve-function-settings.js';
 import { type RouteTable, resolveRoutes } from './resolve-routes.js';
+import { resolveStageVariables, STAGE_NAME } from './resolve-stage-variables.js';
 
 /** Gateway settings with every default filled in. */
 export interface ResolvedGateway {
@@ -31,6 +33,12 @@ export interface ResolvedGateway {
   gatewayResponses: GatewayResponses | undefined;
   /** Credentials for signing calls to AWS-compatible endpoints. */
   awsCredentials: AwsCredentials;
+  /** Lambda functions named by ARN in integration `uri`s and authorizer `authorizerUri`s (`functions`). */
+  functions: FunctionTable;
+  /** Requests that did not come through a custom domain are refused (`disableExecuteApiEndpoint`). */
+  disableExecuteApiEndpoint: boolean;
+  /** REST `EDGE` endpoint: CloudFront's headers are added to execute-api requests. */
+  edge: boolean;
 }
 
 const KNOWN = [
@@ -63,14 +71,14 @@ const KNOWN = [
   'corsConfiguration',
   'identityProviders',
   'accessDeniedWording',
+  'functions',
+  'endpointConfiguration',
+  'disableExecuteApiEndpoint',
+  'name',
+  'description',
+  'version',
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
-/** Stage names API Gateway accepts (1–128 letters, digits, `-`, `_`). */
-export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
-const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
-/** Stage variables per stage (behaviour.md §14; a fixed quota for REST and HTTP APIs). */
-export const MAX_STAGE_VARIABLES = 100;
 
 /** Validates {@link GatewayOptions} (unknown options and unsimulated features are refused) and fills defaults. */
 export function resolveOptions(options: GatewayOptions): ResolvedGateway {
@@ -84,14 +92,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   refuseUnsupportedAnywhere(options);
   refuseMisplacedApiOptions(options);
   assertKnownOptions('createGateway', options, KNOWN);
-  const apiType = options.apiType ?? 'REST';
-  if (apiType !== 'REST' && apiType !== 'HTTP') {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_API_TYPE',
-      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
-      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
-    );
-  }
+  const apiType = checkApiType(options.apiType ?? 'REST');
   if (apiType === 'REST' && options.corsConfiguration !== undefined) {
     throw new GatewayConfigError(
       'GATEWAY_HTTP_ONLY',
@@ -160,8 +161,12 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     models: () => (models ??= resolveModels(options.models, apiId)),
   };
   if (options.models !== undefined) methodRequests.models();
+  const stageVariables = resolveStageVariables(stage.variables);
+  const functions = resolveFunctions(options.functions);
   const defaults = {
     aws,
+    functions,
+    stageVariables,
     apiType,
     functionTimeoutMs: resolveFunctionTimeout(
       'createGateway: functionTimeoutMs',
@@ -172,7 +177,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   return {
     apiType,
     stageName,
-    stageVariables: resolveStageVariables(stage.variables),
+    stageVariables,
     apiId,
     region,
     accountId,
@@ -184,7 +189,58 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
     table: resolveRoutes(options.routes, defaults, ids, methodRequests),
     gatewayResponses: resolveGatewayResponses(options.gatewayResponses),
     awsCredentials: aws.credentials,
+    functions,
+    ...resolveEndpoint(options, apiType),
   };
+}
+
+/** `endpointConfiguration` and `disableExecuteApiEndpoint` (behaviour.md §19.2, §19.3). */
+function resolveEndpoint(
+  options: GatewayOptions,
+  apiType: ApiType,
+): { disableExecuteApiEndpoint: boolean; edge: boolean } {
+  const disabled = options.disableExecuteApiEndpoint ?? false;
+  if (typeof disabled !== 'boolean') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: disableExecuteApiEndpoint must be a boolean, got ${JSON.stringify(disabled)}`,
+      'Pass true to reach the API only through custom domain names.',
+    );
+  }
+  const types = options.endpointConfiguration?.types ?? [];
+  const allowed = apiType === 'REST' ? ['EDGE', 'REGIONAL'] : ['REGIONAL'];
+  if (!Array.isArray(types) || types.length > 1 || types.some((t) => !allowed.includes(t))) {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_OPTION',
+      `createGateway: endpointConfiguration.types ${JSON.stringify(types)} is not one endpoint type of a${apiType === 'REST' ? ' REST' : 'n HTTP'} API`,
+      apiType === 'REST'
+        ? "Use ['EDGE'] or ['REGIONAL'] (private APIs are not simulated)."
+        : "HTTP APIs are regional: use ['REGIONAL'] or leave it out.",
+      { option: 'endpointConfiguration' },
+    );
+  }
+  for (const key of ['name', 'description', 'version'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') {
+      throw new GatewayConfigError(
+        'GATEWAY_INVALID_OPTION',
+        `createGateway: ${key} must be a string`,
+        `Give the API's ${key} as text.`,
+      );
+    }
+  }
+  return { disableExecuteApiEndpoint: disabled, edge: types[0] === 'EDGE' };
+}
+
+/** `apiType` of a REST or HTTP gateway (WebSocket options never get here), or `GATEWAY_INVALID_API_TYPE`. */
+export function checkApiType(apiType: unknown): ApiType {
+  if (apiType !== 'REST' && apiType !== 'HTTP') {
+    throw new GatewayConfigError(
+      'GATEWAY_INVALID_API_TYPE',
+      `createGateway: apiType must be 'REST', 'HTTP' or 'WEBSOCKET', got ${JSON.stringify(apiType)}`,
+      "Use 'REST' (API Gateway v1), 'HTTP' (v2) or 'WEBSOCKET' (with routeSelectionExpression).",
+    );
+  }
+  return apiType;
 }
 
 /** The API's identity and per-gateway sources, shared by every API type. */
@@ -220,38 +276,6 @@ export function resolveApiIdentity(options: {
     );
   }
   return { ids, apiId, region, accountId, clock };
-}
-
-/** Validates stage variables as AWS does (names, values, at most 100); `null` when there are none. */
-export function resolveStageVariables(variables: unknown): Record<string, string> | null {
-  if (variables === undefined) return null;
-  if (typeof variables !== 'object' || variables === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_STAGE_VARIABLES',
-      'createGateway: stage.variables must be an object of strings',
-      "Write stage: { variables: { table: 'pets-dev' } }.",
-    );
-  }
-  const entries = Object.entries(variables);
-  if (entries.length > MAX_STAGE_VARIABLES) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_STAGE_VARIABLES',
-      `createGateway: stage.variables has ${entries.length} variables`,
-      `A stage holds at most ${MAX_STAGE_VARIABLES} stage variables (AWS quota); remove ${entries.length - MAX_STAGE_VARIABLES}.`,
-      { count: entries.length, limit: MAX_STAGE_VARIABLES },
-    );
-  }
-  for (const [name, value] of entries) {
-    if (!VARIABLE_NAME.test(name) || typeof value !== 'string' || !VARIABLE_VALUE.test(value)) {
-      throw new GatewayConfigError(
-        'GATEWAY_INVALID_STAGE_VARIABLES',
-        `createGateway: invalid stage variable ${JSON.stringify(name)} = ${JSON.stringify(value)}`,
-        'Names are letters, digits and "_" (≤64); values match [A-Za-z0-9-._~:/?#&=,]+ (≤512), as AWS requires.',
-        { name },
-      );
-    }
-  }
-  return entries.length === 0 ? null : { ...(variables as Record<string, string>) };
 }
 
 /** Throws `GATEWAY_INVALID_OPTION` unless `value` is a string matching `pattern`. */

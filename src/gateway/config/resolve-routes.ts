@@ -122,12 +122,11 @@ export function resolveRoutes(
       methodRequests.validators,
       methodRequests.models,
     );
+    checkResponseModels(where, route.methodResponses, methodRequests);
     if (route.caching !== undefined && (typeof route.caching !== 'object' || route.caching === null)) {
       throw invalidSetting(where, 'caching', 'an object');
     }
-    const functionName = `${apiType === 'REST' ? 'rest' : 'http'}-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`
-      .replace(/-+$/, '')
-      .slice(0, 64);
+    const functionName = defaultFunctionName(apiType, routeKey);
     pairs.push([
       key,
       {
@@ -156,6 +155,33 @@ export function resolveRoutes(
   }
   const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
   return { routes: pairs.map(([, route]) => route), match: router.match };
+}
+
+/** The function name a route's handler reports when nothing names it (`rest-GET-pets-id`). */
+export function defaultFunctionName(apiType: 'REST' | 'HTTP', routeKey: string): string {
+  return `${apiType === 'REST' ? 'rest' : 'http'}-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`
+    .replace(/-+$/, '')
+    .slice(0, 64);
+}
+
+/** Method responses' `responseModels` must name models of the API (`Empty` and `Error` always exist). */
+function checkResponseModels(where: string, responses: unknown, methodRequests: MethodRequestDefaults): void {
+  if (typeof responses !== 'object' || responses === null) return;
+  for (const [status, response] of Object.entries(responses)) {
+    const models = (response as { responseModels?: Record<string, string> } | null)?.responseModels;
+    if (models === undefined) continue;
+    const known = methodRequests.models();
+    for (const [type, name] of Object.entries(models)) {
+      if (!known.has(name)) {
+        throw new GatewayConfigError(
+          'GATEWAY_INVALID_INTEGRATION',
+          `${where}.methodResponses[${JSON.stringify(status)}].responseModels[${JSON.stringify(type)}]: no model ${JSON.stringify(name)}`,
+          `Define it in models, or use one of ${[...known.keys()].join(', ')}.`,
+          { model: name },
+        );
+      }
+    }
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { IntegrationResponseConfig, MethodResponseConfig } from '../integrations/mapping/types.js';
 import type { GatewayResponseType } from '../responses/types.js';
+import type { AuthorizerTypes, RouteValueFor } from '../route-types.js';
 import type { GatewayOptions, MockIntegration, RouteConfig, RouteValue } from '../types.js';
 import {
   type CorsHeaderOptions,
@@ -58,12 +59,15 @@ const quoted = (value: string) => `'${value}'`;
  * preflight.headers.get('access-control-allow-methods'); // 'GET,OPTIONS'
  * const withErrors = createGateway(enableCors({ routes: { 'GET /pets': listPets } }, { gatewayResponses: true }));
  * ```
+ *
+ * Given the routes, it returns them with their types (handlers are typed as for `createGateway`) and the
+ * `OPTIONS` routes it adds ({@link CorsPreflightRoute}).
  */
 export function enableCors(api: GatewayOptions, options?: EnableCorsOptions): GatewayOptions;
-export function enableCors(
-  routes: Readonly<Record<string, RouteValue>>,
+export function enableCors<TRoutes extends Readonly<Record<string, RouteValueFor<'REST', AuthorizerTypes>>>>(
+  routes: TRoutes,
   options?: EnableCorsOptions,
-): Record<string, RouteValue>;
+): TRoutes & Record<`OPTIONS ${string}`, CorsPreflightRoute>;
 export function enableCors(
   input: GatewayOptions | Readonly<Record<string, RouteValue>>,
   options: EnableCorsOptions = {},
@@ -87,9 +91,12 @@ export function enableCors(
       "Write createGateway({ apiType: 'HTTP', corsConfiguration: { allowOrigins: [...] } }).",
     );
   }
-  const { routes, allowMethods } = corsRoutes(api.routes, options);
+  const corsed = corsRoutes(api.routes, options);
+  // The routes keep the values they were given (typed for this REST API); the added OPTIONS routes are MOCKs.
+  const routes = corsed.routes as (typeof api)['routes'];
+  const allowMethods = corsed.allowMethods;
   const types = options.gatewayResponses;
-  if (types === undefined || types === false) return { ...api, routes };
+  if (types === undefined || types === false) return { ...api, routes } as GatewayOptions;
   return {
     ...api,
     routes,
@@ -144,14 +151,29 @@ function corsRoutes(
       requestTemplates: { 'application/json': '{"statusCode": 200}' },
       integrationResponses: [{ statusCode: '200', responseParameters: mapped }],
     };
-    out[`OPTIONS ${path}`] = {
+    const preflight: CorsPreflightRoute = {
       methodResponses: {
         '200': { responseParameters: Object.fromEntries(Object.keys(mapped).map((k) => [k, false])) },
       },
       integration,
     };
+    out[`OPTIONS ${path}`] = preflight;
   }
   return { routes: out, allowMethods: [...everyMethod].sort() };
+}
+
+/**
+ * The `OPTIONS` route {@link enableCors} adds to a resource: a MOCK integration answering 200 with the
+ * `Access-Control-Allow-*` headers its method response declares.
+ *
+ * @example
+ * ```ts
+ * const route: CorsPreflightRoute = enableCors({ 'GET /pets': listPets })['OPTIONS /pets'];
+ * ```
+ */
+export interface CorsPreflightRoute {
+  methodResponses: Record<string, MethodResponseConfig>;
+  integration: MockIntegration;
 }
 
 /**

@@ -163,7 +163,7 @@ function openApiSettings(loaded: LoadedSource, options: ImportOptions): OpenApiS
     basepath: options.basepath ?? 'ignore',
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
-    apiId: apiIdFor(loaded.file),
+    apiId: options.apiId ?? apiIdFor(loaded.file),
   };
 }
 
@@ -188,6 +188,7 @@ function bindSettings(options: ImportOptions, functions: BindSettings['functions
     handlers: options.handlers ?? {},
     functions,
     loadHandlers: options.loadHandlers ?? true,
+    defaultHandler: options.defaultHandler,
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
     stage: options.stage,

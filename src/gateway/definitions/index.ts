@@ -1,3 +1,4 @@
+export { type ExportOptions, exportOpenApi } from './export/export-openapi.js';
 export {
   type DefinitionDescription,
   describeDefinition,

@@ -66,6 +66,8 @@ export interface ImportedApi {
   apiType: ApiType | 'WEBSOCKET';
   /** Stage names the definition declares (REST SAM APIs also have the `Stage` stage, §21.2); the options use `stage`. */
   stages: readonly string[];
+  /** The stage variables of each declared stage that has some (`Variables` / `StageVariables`). */
+  stageVariables: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Options for `createGateway`: routes with handlers bound, stage, API-level settings. */
   options: GatewayOptions;
   routes: readonly RouteSummary[];
@@ -125,6 +127,11 @@ export interface ImportOptions {
   handlers?: Readonly<Record<string, LambdaHandler>>;
   /** Load handlers from `CodeUri` + `Handler` (or a CDK asset) like `sam local`. Default true. */
   loadHandlers?: boolean;
+  /**
+   * The handler of every Lambda function that gets none from `handlers` and is not loaded (with `loadHandlers: false`,
+   * or code that is not local): what `apigw-testkit export` uses, as it never calls a function.
+   */
+  defaultHandler?: LambdaHandler;
   /** Template parameter values (override `Default`). */
   parameters?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   /** `Fn::ImportValue` values by export name. */
@@ -133,6 +140,11 @@ export interface ImportOptions {
   environment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Which declared stage the options use. Default: the first one declared. */
   stage?: string;
+  /**
+   * OpenAPI: the id of the API the document is imported into (`apiId` of the options, and of model URLs and policy
+   * ARNs). Default: derived from the file name (templates derive one per API from its logical id).
+   */
+  apiId?: string;
   /** `AWS::Region` and the region of the gateway. Default `us-east-1`. */
   region?: string;
   /** `AWS::AccountId` and the gateway's account. Default `123456789012`. */

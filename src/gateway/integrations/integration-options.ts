@@ -54,7 +54,7 @@ export interface NonProxyMapping {
  * ```ts
  * const integration: LambdaCustomIntegration = {
  *   type: 'AWS',
- *   handler: async (event) => ({ id: event.id }),
+ *   handler: async (event: { id: string }) => ({ id: event.id }),
  *   requestTemplates: { 'application/json': '{"id": "$input.params(\'id\')"}' },
  *   integrationResponses: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: 'Bad.*' }],
  * };
@@ -72,16 +72,24 @@ export interface LambdaCustomIntegration extends NonProxyMapping {
 }
 
 /**
- * A handler of a Lambda custom integration: its event is whatever the request template renders (parsed JSON).
+ * A handler of a Lambda custom integration: its event is whatever the request template rendered (parsed JSON),
+ * so it is `unknown` unless you name its shape: annotate the parameter (`async (event: { id: string }) => …`,
+ * accepted because the parameter is bivariant) or give `TEvent`. It may return any value (integration responses
+ * map it); as for every Lambda, a value returned synchronously is not a result.
  *
  * @example
  * ```ts
- * const handler: CustomEventHandler = async (event) => ({ id: event.id });
+ * const handler: CustomEventHandler<{ id: string }> = async (event) => ({ id: event.id });
  * ```
  */
-export type CustomEventHandler = {
-  // biome-ignore lint/suspicious/noExplicitAny: the event is the JSON a template renders, any shape
-  bivarianceHack(event: any, context: Context, callback: Callback): unknown;
+export type CustomEventHandler<TEvent = unknown> = {
+  // A method signature keeps the event bivariant: the template's output is the user's to describe.
+  bivarianceHack(
+    event: TEvent,
+    context: Context,
+    callback: Callback<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+  ): void | Promise<unknown>;
 }['bivarianceHack'];
 
 /**
@@ -153,4 +161,6 @@ export interface HttpProxyIntegration {
   responseParameters?: Record<string, Record<string, string>>;
   /** REST 50–29 000 (default 29 000); HTTP API 50–30 000 (default 30 000). */
   timeoutInMillis?: number;
+  /** HTTP APIs: `'1.0'`, the only value AWS accepts for HTTP_PROXY (REST integrations have none). */
+  payloadFormatVersion?: '1.0';
 }

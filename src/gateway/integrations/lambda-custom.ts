@@ -4,6 +4,7 @@ import { endpointRequestLines, endpointResponseLines } from '../observability/ex
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { invokeFunction } from './invoke-function.js';
+import { unresolvedFunction } from './lambda-proxy.js';
 import { payloadText } from './mapping/content-handling.js';
 import { completeIntegrationResponse, configurationError } from './mapping/integration-response.js';
 import { prepareIntegrationRequest } from './mapping/prepare-request.js';
@@ -25,6 +26,7 @@ export async function runLambdaCustom(
   integration: ResolvedLambdaCustomIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
+  if (integration.unresolved !== undefined) return unresolvedFunction(ctx, deps, integration.unresolved);
   const prepared = prepareIntegrationRequest(ctx, deps, integration);
   if ('failure' in prepared) return prepared;
   const { request, parts } = prepared;
@@ -47,6 +49,7 @@ export async function runLambdaCustom(
     ([name, value]) => name.toLowerCase() === 'x-amz-invocation-type' && value.trim() === 'Event',
   );
   const clock = config.clock;
+  ctx.trace.integrationCalled = true;
   // An Event invocation is not waited for: only the function's own timeout bounds it.
   const { start, outcome: invocation } = invokeFunction(
     deps,

@@ -1,6 +1,7 @@
 import { gatewayRequestToEvent } from '../../http/request-to-event.js';
 import { checkProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
+import { withClientPath } from '../domains/mapped-event.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
@@ -26,6 +27,7 @@ export async function runLambdaProxy(
   integration: ResolvedLambdaIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
+  if (integration.unresolved !== undefined) return unresolvedFunction(ctx, deps, integration.unresolved);
   if (integration.httpMethod.toUpperCase() !== 'POST') {
     record(ctx, {
       stage: 'integration',
@@ -36,6 +38,7 @@ export async function runLambdaProxy(
   }
   const headers = ctx.request.headers;
   const event = gatewayRequestToEvent(eventInputOf(ctx, deps, integration.payloadFormatVersion));
+  if (ctx.request.mapping !== undefined) withClientPath(event, ctx);
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
   const eventBytes = eventBytesIfLarge(event, ctx.request.body);
   if (eventBytes !== undefined && eventBytes >= LAMBDA_MAX_REQUEST_BYTES) {
@@ -58,6 +61,7 @@ export async function runLambdaProxy(
         JSON.stringify(event),
       );
     });
+  ctx.trace.integrationCalled = true;
   const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
   const start = invocation.start;
   const outcome = await invocation.outcome;
@@ -144,6 +148,17 @@ export async function runLambdaProxy(
 }
 
 const NO_REQUEST_OPTIONS = Object.freeze({});
+
+/**
+ * A Lambda integration whose `${stageVariables.x}` function ARN the stage cannot satisfy (a missing variable, or a
+ * value naming no function): API Gateway answers 500 `Internal server error` without invoking anything
+ * (behaviour.md §8.2, §17.4).
+ */
+export function unresolvedFunction(ctx: PipelineContext, deps: PipelineDeps, reason: string): StageResult {
+  record(ctx, { stage: 'integration', decision: 'configuration-error', detail: reason });
+  logExecution(ctx, () => reason);
+  return gatewayResponse(deps.config.apiType, 'CONFIGURATION_ERROR', ctx);
+}
 
 /** First value of a header, case-insensitively; `null` when absent. */
 export function headerValue(headers: readonly [string, string][], lower: string): string | null {

@@ -59,6 +59,8 @@ export function runMock(
       );
     }
   }
+  // The MOCK integration received its request (what it answers may still be a configuration error).
+  ctx.trace.integrationCalled = true;
   const status = parseMockStatus(integrationBody);
   if (status === undefined) {
     return configurationError(

@@ -28,6 +28,7 @@ export async function sendToEndpoint(
   logExecution(ctx, () => endpointRequestLines(request.url, request.headers, request.body ?? ''));
   const clock = deps.config.clock;
   const start = clock.now();
+  ctx.trace.integrationCalled = true;
   const result = await sendOutbound(deps, request, timeoutMs);
   ctx.integrationLatencyMs = clock.now() - start;
   ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;

@@ -3,7 +3,8 @@ import type { CacheMiss } from '../caching/index.js';
 import type { CompiledRoute } from '../config/resolve-routes.js';
 import type { GatewayErrorResponse } from '../gateway-responses.js';
 import { truncateLogLine } from '../observability/execution-log.js';
-import type { GatewayTrace, TraceStep } from '../trace.js';
+import type { GatewayTrace } from '../trace.js';
+import type { TraceStep } from '../trace-steps.js';
 import type { GatewayRequest } from './gateway-request.js';
 
 /**

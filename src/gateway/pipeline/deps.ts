@@ -18,4 +18,9 @@ export interface PipelineDeps {
   onAnswered?: ((status: number) => void) | undefined;
   /** The log stream of a function's warm execution environment: fixed at its first invocation (`start`). */
   logStreamName(functionName: string, start: number, version?: string): string;
+  /**
+   * `$context.isCanaryRequest` of the requests this runtime serves: `true` for a stage's canary, `false` for the stage
+   * itself while it has a canary, `undefined` (the variable is absent) on a stage without one.
+   */
+  canary?: boolean | undefined;
 }

@@ -14,6 +14,22 @@ export interface GatewayRequest {
   query: string;
   headers: [string, string][];
   body: string | Uint8Array | null;
+  /**
+   * Set when the request came through a custom domain name (behaviour.md §19.1): the base path mapping that matched.
+   * `prefix` is the part of `pathname` the mapping consumed (`/orders/v1`, `''` for `(none)`); without `stage` the
+   * stage name follows it in the path.
+   */
+  mapping?: BasePathMatch;
+}
+
+/** The base path mapping a custom-domain request matched. */
+export interface BasePathMatch {
+  /** The mapping's base path as configured: `(none)`, `orders`, `orders/v1`. */
+  basePath: string;
+  /** What of the request path it consumed: `''` or `/orders/v1`. */
+  prefix: string;
+  /** The mapped stage; `undefined` for a mapping without a stage (the path names it). */
+  stage: string | undefined;
 }
 
 /** What `gateway.fetch` accepts as its first argument. */

@@ -140,6 +140,8 @@ const REQUEST_VALUES = new Map<string, RequestGetter>([
   ['routeKey', (ctx) => ctx.route?.routeKey],
   ['stage', (_ctx, deps) => deps.config.stageName],
   ['xrayTraceId', (ctx) => ctx.traceHeader.slice(5).split(';')[0]],
+  ['isCanaryRequest', (_ctx, deps) => (deps.canary === undefined ? undefined : String(deps.canary))],
+  ['customDomain.basePathMatched', (ctx) => ctx.request.mapping?.basePath],
 ]);
 
 /**

@@ -12,7 +12,12 @@ import {
   type Metrics,
   validateMaxLines,
 } from '../observability/index.js';
-import { createThrottler, type ThrottleLimit, type Throttler } from '../throttling/index.js';
+import {
+  createThrottler,
+  type ThrottleLimit,
+  type Throttler,
+  type TokenBucket,
+} from '../throttling/index.js';
 import type { GatewayOptions } from '../types.js';
 import { createUsagePlans, type UsagePlans } from '../usage-plans/index.js';
 
@@ -36,8 +41,24 @@ export interface GatewayPolicies {
 const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods'] as const;
 const ACCESS_LOG_KEYS = ['format', 'maxLines'] as const;
 
+/**
+ * Engines several stage runtimes of one gateway share instead of creating their own (docs/decisions/0007): the
+ * account bucket, usage plans and metrics of the gateway, and a stage's throttler and cache.
+ */
+export interface SharedPolicies {
+  accountBucket?: TokenBucket | undefined;
+  usagePlans?: UsagePlans | undefined;
+  metrics?: Metrics | undefined;
+  throttler?: Throttler | undefined;
+  cache?: ResponseCache | undefined;
+}
+
 /** Creates the policy engines from the gateway options; each engine validates its own options. */
-export function createPolicies(options: GatewayOptions, config: ResolvedGateway): GatewayPolicies {
+export function createPolicies(
+  options: GatewayOptions,
+  config: ResolvedGateway,
+  shared: SharedPolicies = {},
+): GatewayPolicies {
   const { clock, table, apiType } = config;
   const throttle = options.throttle ?? {};
   assertKnownOptions('createGateway: throttle', throttle, THROTTLE_KEYS);
@@ -54,18 +75,26 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
     }
     methods[route.routeKey] = route.throttle;
   }
-  const throttler = createThrottler({ ...throttle, clock, methods });
+  const throttler =
+    shared.throttler ??
+    createThrottler({
+      ...throttle,
+      clock,
+      methods,
+      ...(shared.accountBucket ? { accountBucket: shared.accountBucket } : {}),
+    });
 
   const needsKeys = table.routes.some((r) => r.apiKeyRequired);
   const usagePlans =
-    apiType === 'REST' && (needsKeys || options.apiKeys !== undefined || options.usagePlans !== undefined)
+    shared.usagePlans ??
+    (apiType === 'REST' && (needsKeys || options.apiKeys !== undefined || options.usagePlans !== undefined)
       ? createUsagePlans({
           clock,
           apiKeys: options.apiKeys ?? [],
           usagePlans: options.usagePlans ?? [],
           apiId: config.apiId,
         })
-      : undefined;
+      : undefined);
 
   const routeCaching = table.routes.filter((r) => r.caching !== undefined);
   let cache: ResponseCache | undefined;
@@ -83,7 +112,7 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
       }
       routes[route.routeKey] = route.caching!;
     }
-    cache = createResponseCache({ ...stage, routes, clock });
+    cache = shared.cache ?? createResponseCache({ ...stage, routes, clock });
   } else if (routeCaching.length > 0) {
     throw new GatewayConfigError(
       'GATEWAY_CACHE_NOT_ENABLED',
@@ -102,6 +131,6 @@ export function createPolicies(options: GatewayOptions, config: ResolvedGateway)
   }
   const auth = createGatewayAuth(options, config, options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS);
   const cors = options.corsConfiguration === undefined ? undefined : resolveCors(options.corsConfiguration);
-  const metrics = createMetrics({ apiType });
+  const metrics = shared.metrics ?? createMetrics({ apiType });
   return { throttler, usagePlans, cache, metrics, accessLog, accessLogMaxLines, auth, cors };
 }

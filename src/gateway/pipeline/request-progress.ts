@@ -15,10 +15,13 @@ import type { PipelineDeps } from './deps.js';
 export type RequestProgress = { state: 'waiting' } | { state: 'answered'; status: number };
 
 /**
- * Wires `gateway.nextRequest()` into the pipeline: the hooks are set on `deps` only while someone waits, so a
- * gateway nobody waits on pays one field check per request.
+ * Wires `gateway.nextRequest()` into the pipeline: the hooks are set on `deps` (the object every stage runtime of
+ * the gateway inherits them from) only while someone waits, so a gateway nobody waits on pays one field check per
+ * request.
  */
-export function createRequestProgress(deps: PipelineDeps): () => Promise<RequestProgress> {
+export function createRequestProgress(
+  deps: Pick<PipelineDeps, 'onIntegrationArmed' | 'onAnswered'>,
+): () => Promise<RequestProgress> {
   let waiters: ((progress: RequestProgress) => void)[] = [];
   const settle = (progress: RequestProgress): void => {
     const ready = waiters;

@@ -74,7 +74,9 @@ export async function runPipeline(
     const traced = ctx.route?.integration.type !== 'MOCK';
     const ids = integrationIdHeaders(deps.config.apiType, ctx, traced ? ctx.traceHeader : undefined);
     const sent = head ? withoutBody(client) : client;
-    response = toFetchResponse(sent, ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids);
+    const extra = ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids;
+    response = toFetchResponse(sent, extra);
+    if (detailed) trace.responseHeaders = [...client.headers, ...extra];
   } else {
     client = result as GatewayErrorResponse;
     ctx.failure = client;
@@ -90,6 +92,7 @@ export async function runPipeline(
     const init = { status: client.statusCode, headers: client.headers };
     response =
       client.body === '' || head ? new Response(null, init) : new BufferedResponse(client.body, init);
+    if (detailed) trace.responseHeaders = [...client.headers];
   }
   trace.status = client.statusCode;
   if (detailed) logExecution(ctx, () => `Method completed with status: ${client.statusCode}`);
@@ -98,6 +101,9 @@ export async function runPipeline(
   deps.onAnswered?.(client.statusCode);
   return { response, trace };
 }
+
+/** The trace's header lines until the response is known (`gateway.fetch` never fills them: nobody reads them). */
+const NO_HEADERS: readonly (readonly [string, string])[] = Object.freeze([]);
 
 function withoutBody(client: ClientResponse): ClientResponse {
   return {
@@ -147,7 +153,9 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
       stage: null,
       route: null,
       steps: [],
+      integrationCalled: false,
       status: 0,
+      responseHeaders: NO_HEADERS,
       latencyMs: 0,
     },
   };

@@ -30,6 +30,18 @@ export type GatewayResponseType =
   | 'WAF_FILTERED';
 
 /**
+ * The response type of an answer the gateway gave itself: a REST gateway response type, or for HTTP APIs (which
+ * have no gateway response types) `NOT_FOUND` (no stage or route) and `CORS_PREFLIGHT` (a preflight API Gateway
+ * answered).
+ *
+ * @example
+ * ```ts
+ * const type: AnsweredResponseType = 'MISSING_AUTHENTICATION_TOKEN';
+ * ```
+ */
+export type AnsweredResponseType = GatewayResponseType | 'NOT_FOUND' | 'CORS_PREFLIGHT';
+
+/**
  * A customised gateway response (`PutGatewayResponse`): status, headers mapped from the method request, stage
  * variables, `$context` or static values, and templates by content type.
  *

@@ -12,8 +12,25 @@ import { type PipelineContext, record, type StageResult } from '../pipeline/cont
  * match exactly, except that a path of slashes only is the root.
  */
 export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): StageResult {
-  const pathname = ctx.request.pathname;
+  let pathname = ctx.request.pathname;
   const stage = config.stageName;
+  const mapping = ctx.request.mapping;
+  if (mapping !== undefined) {
+    // A custom domain (behaviour.md §19.1): the base path is stripped for routing; a mapping with a stage names it.
+    pathname = pathname.slice(mapping.prefix.length);
+    if (mapping.stage !== undefined) {
+      if (mapping.stage !== stage) return noStage(ctx, config, mapping.stage);
+      return routed(ctx, config, pathname === '' ? '/' : pathname);
+    }
+  } else if (config.disableExecuteApiEndpoint) {
+    record(ctx, {
+      stage: 'stage',
+      decision: 'no-stage',
+      detail:
+        'the default execute-api endpoint is disabled (disableExecuteApiEndpoint): only custom domain names reach the API',
+    });
+    return gatewayResponse(config.apiType, 'NO_STAGE', ctx);
+  }
   if (config.apiType === 'REST') {
     let start = 0;
     while (start < pathname.length && pathname.charCodeAt(start) === 47) start++;
@@ -22,13 +39,7 @@ export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): Sta
     const found = pathname.slice(start, end);
     if (found !== stage) return noStage(ctx, config, found);
     const rest = pathname.slice(end);
-    ctx.eventPath = rest === '' ? '/' : rest;
-    let match = rest;
-    let i = 0;
-    while (i < match.length && match.charCodeAt(i) === 47) i++;
-    match = match.slice(i);
-    if (match.endsWith('/')) match = match.slice(0, -1);
-    ctx.segments = match === '' ? [] : match.split('/');
+    return routed(ctx, config, rest === '' ? '/' : rest);
   } else {
     let rest = pathname;
     if (stage !== '$default') {
@@ -43,11 +54,28 @@ export function resolveStage(ctx: PipelineContext, config: ResolvedGateway): Sta
       }
       rest = pathname.slice(prefix.length);
     }
-    ctx.eventPath = rest === '' ? '/' : rest;
+    return routed(ctx, config, rest === '' ? '/' : rest);
+  }
+}
+
+/**
+ * The stage-less path: the event's path and the segments routing matches. REST collapses extra leading slashes and
+ * ignores one trailing slash for matching; HTTP APIs match the path as it is.
+ */
+function routed(ctx: PipelineContext, config: ResolvedGateway, path: string): PipelineContext {
+  ctx.eventPath = path;
+  if (config.apiType === 'REST') {
+    let i = 0;
+    while (i < path.length && path.charCodeAt(i) === 47) i++;
+    let match = path.slice(i);
+    if (match.endsWith('/')) match = match.slice(0, -1);
+    ctx.segments = match === '' ? [] : match.split('/');
+  } else {
     // A path of slashes only (`//`) is the root, as on REST APIs (UNCONFIRMED for HTTP APIs); routing it to a
     // greedy `{proxy+}` would give an event whose path cannot fill the variable.
-    ctx.segments = /^\/+$/.test(ctx.eventPath) ? [] : ctx.eventPath.slice(1).split('/');
+    ctx.segments = /^\/+$/.test(path) ? [] : path.slice(1).split('/');
   }
+  const stage = config.stageName;
   ctx.trace.stage = stage;
   if (ctx.detailed) record(ctx, { stage: 'stage', decision: 'matched', detail: `stage ${stage}` });
   return ctx;

@@ -32,6 +32,11 @@ export interface ThrottlerOptions {
   methods?: Readonly<Record<string, ThrottleLimit>>;
   /** Take `methods` keys as they are: WebSocket route keys (`sendMessage`, `$connect`) name no method. */
   opaqueRouteKeys?: boolean;
+  /**
+   * The account bucket to draw from instead of one of the throttler's own: shared by every API and stage of an
+   * account (`createAccount()`, behaviour.md §19.4). `account` must then be left out.
+   */
+  accountBucket?: TokenBucket;
 }
 
 /** What the core passes for each request. */
@@ -56,7 +61,15 @@ export interface Throttler {
   methodLimit(routeKey: string | undefined): ThrottleLimit | undefined;
 }
 
-const KNOWN = ['clock', 'account', 'stage', 'stageScope', 'methods', 'opaqueRouteKeys'] as const;
+const KNOWN = [
+  'clock',
+  'account',
+  'stage',
+  'stageScope',
+  'methods',
+  'opaqueRouteKeys',
+  'accountBucket',
+] as const;
 const ALLOWED: ThrottleAllowed = Object.freeze({ allowed: true });
 
 /**
@@ -89,12 +102,21 @@ export function createThrottler(options: ThrottlerOptions): Throttler {
       "Use 'route' (a bucket per route) or 'stage' (one shared bucket).",
     );
   }
-  const account = createTokenBucket(
-    options.account
-      ? validateThrottleLimit('createThrottler: account', options.account)
-      : DEFAULT_ACCOUNT_THROTTLE,
-    clock.now(),
-  );
+  if (options.accountBucket !== undefined && options.account !== undefined) {
+    throw new GatewayConfigError(
+      'THROTTLE_ACCOUNT_SHARED',
+      'createThrottler: account limits are given while the account bucket is shared (accountBucket)',
+      'Set the account limits once, on createAccount({ throttle }); leave throttle.account out of each gateway.',
+    );
+  }
+  const account =
+    options.accountBucket ??
+    createTokenBucket(
+      options.account
+        ? validateThrottleLimit('createThrottler: account', options.account)
+        : DEFAULT_ACCOUNT_THROTTLE,
+      clock.now(),
+    );
   let stageLimit = options.stage ? validateThrottleLimit('createThrottler: stage', options.stage) : undefined;
   const methodLimits = new Map<string, ThrottleLimit>();
   for (const [key, value] of Object.entries(options.methods ?? {})) {

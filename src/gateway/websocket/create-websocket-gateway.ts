@@ -1,4 +1,5 @@
 import { GatewayConfigError, InvalidInputError } from '../../errors/families.js';
+import { internalsOf } from '../account/account-internals.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import type { WebSocketMetricsSnapshot } from '../observability/index.js';
 import { type GatewayFetchInput, toGatewayRequest } from '../pipeline/gateway-request.js';
@@ -65,9 +66,12 @@ export interface WebSocketGateway {
 }
 
 /** Builds the WebSocket gateway; `createGateway` calls it for `apiType: 'WEBSOCKET'`. */
-export function createWebSocketGateway(options: WebSocketGatewayOptions): WebSocketGateway {
-  const config = resolveWebSocketOptions(options);
-  const deps = createWebSocketDeps(options, config);
+export function createWebSocketGateway(given: WebSocketGatewayOptions): WebSocketGateway {
+  const account = given.account === undefined ? undefined : internalsOf(given.account);
+  const { account: _account, ...options } = given;
+  if (account) account.adopt(options as Record<string, unknown>);
+  const config = resolveWebSocketOptions(options as WebSocketGatewayOptions);
+  const deps = createWebSocketDeps(options as WebSocketGatewayOptions, config, account?.bucket);
   const stagePath = `/${config.stageName}`;
   const info: WebSocketGatewayInfo = Object.freeze({
     apiType: 'WEBSOCKET',
@@ -81,7 +85,7 @@ export function createWebSocketGateway(options: WebSocketGatewayOptions): WebSoc
     routes: Object.freeze([...config.routes.keys()]),
   });
   let closing = false;
-  return {
+  const gateway: WebSocketGateway = {
     async connect(connectOptions = {}) {
       if (closing) {
         throw new InvalidInputError(
@@ -132,4 +136,11 @@ export function createWebSocketGateway(options: WebSocketGatewayOptions): WebSoc
     },
     info,
   };
+  account?.register(config.apiId, {
+    apiType: 'WEBSOCKET',
+    serveMapped: (request) => serveConnectionsRequest(deps, request),
+    serveDirect: (request) => serveConnectionsRequest(deps, request),
+    hasStage: (stage) => stage === config.stageName,
+  });
+  return gateway;
 }

@@ -3,7 +3,9 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { IdSource } from '../../ids/ids.js';
 import { refuseUnsupported } from '../config/refusals.js';
 import { MAX_FUNCTION_TIMEOUT_MS, resolveFunctionTimeout } from '../config/resolve-function-settings.js';
-import { resolveApiIdentity, resolveStageVariables, STAGE_NAME } from '../config/resolve-options.js';
+import { resolveApiIdentity } from '../config/resolve-options.js';
+import { resolveStageVariables, STAGE_NAME } from '../config/resolve-stage-variables.js';
+import { resolveFunctions } from '../functions/resolve-functions.js';
 import { type ResolvedWsRoute, resolveWsRoutes } from './resolve-websocket-routes.js';
 import { compileSelectionExpression, type SelectionExpression } from './selection-expression.js';
 import type { WebSocketGatewayOptions } from './websocket-types.js';
@@ -45,6 +47,7 @@ const KNOWN = [
   'usagePlans',
   'accessLog',
   'binaryFrames',
+  'functions',
   'authorizers',
   'identityProviders',
   'accessDeniedWording',
@@ -115,7 +118,11 @@ export function resolveWebSocketOptions(options: WebSocketGatewayOptions): Resol
     'createGateway: functionTimeoutMs',
     options.functionTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS,
   );
-  const routes = resolveWsRoutes(options.routes, functionTimeoutMs);
+  const stageVariables = resolveStageVariables(stage.variables);
+  const routes = resolveWsRoutes(options.routes, functionTimeoutMs, {
+    functions: resolveFunctions(options.functions),
+    stageVariables,
+  });
   const keyRoutes = [...routes.values()].filter((r) => r.apiKeyRequired);
   if (keyRoutes.length > 0 && keySource === undefined) {
     throw new GatewayConfigError(
@@ -127,7 +134,7 @@ export function resolveWebSocketOptions(options: WebSocketGatewayOptions): Resol
   return {
     ...identity,
     stageName,
-    stageVariables: resolveStageVariables(stage.variables),
+    stageVariables,
     domainName: `${identity.apiId}.execute-api.${identity.region}.amazonaws.com`,
     routeSelection,
     routes,

@@ -7,6 +7,7 @@ import {
   resolveIntegration,
 } from '../config/resolve-integration.js';
 import { requireIntegration, routeObject } from '../config/resolve-routes.js';
+import type { FunctionTable } from '../functions/resolve-functions.js';
 import { type ThrottleLimit, validateThrottleLimit } from '../throttling/index.js';
 import { type ResolvedWsMockIntegration, resolveWsMock } from './resolve-websocket-mock.js';
 import { MAX_WEBSOCKET_INTEGRATION_TIMEOUT_MS } from './websocket-limits.js';
@@ -36,8 +37,18 @@ const PREDEFINED = new Set(['$connect', '$disconnect', '$default']);
 /** Authorization settings: `$connect` only, as on AWS. */
 const AUTHORIZATION = ['authorizationType', 'authorizer', 'authorizationScopes'] as const;
 
+/** What resolving Lambda `uri`s of WebSocket routes needs: the gateway's functions and the stage's variables. */
+export interface WsFunctionEnv {
+  functions: FunctionTable;
+  stageVariables: Readonly<Record<string, string>> | null;
+}
+
 /** Validates WebSocket `routes` (behaviour.md §13) and fills defaults. */
-export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map<string, ResolvedWsRoute> {
+export function resolveWsRoutes(
+  routes: unknown,
+  functionTimeoutMs: number,
+  env: WsFunctionEnv,
+): Map<string, ResolvedWsRoute> {
   if (typeof routes !== 'object' || routes === null || Array.isArray(routes)) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_ROUTES',
@@ -85,6 +96,7 @@ export function resolveWsRoutes(routes: unknown, functionTimeoutMs: number): Map
         route.integration,
         functionTimeoutMs,
         routeKey,
+        env,
       ),
       twoWay: selection === '$default',
       apiKeyRequired,
@@ -103,6 +115,7 @@ function resolveWsIntegration(
   value: unknown,
   functionTimeoutMs: number,
   routeKey: string,
+  env: WsFunctionEnv,
 ): ResolvedLambdaIntegration | ResolvedWsMockIntegration {
   const integration = integrationObject(where, value);
   const functionName = `ws-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-+$/, '').slice(0, 64);
@@ -113,6 +126,8 @@ function resolveWsIntegration(
     functionTimeoutMs,
     allowRaisedIntegrationTimeout: false,
     aws: resolveAwsBackends({}),
+    functions: env.functions,
+    stageVariables: env.stageVariables,
   };
   if (integration.type === 'MOCK') {
     const { timeoutMs } = resolveIntegration(

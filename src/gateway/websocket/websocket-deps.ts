@@ -46,6 +46,7 @@ const THROTTLE_KEYS = ['account', 'stage', 'stageScope', 'methods', 'connections
 export function createWebSocketDeps(
   options: WebSocketGatewayOptions,
   config: ResolvedWebSocketApi,
+  accountBucket?: TokenBucket,
 ): WebSocketDeps {
   const { clock } = config;
   const throttle = options.throttle ?? {};
@@ -55,7 +56,13 @@ export function createWebSocketDeps(
     if (route.throttle !== undefined) methods[route.routeKey] = route.throttle;
   }
   const { connections: connectionLimit, ...limits } = throttle;
-  const throttler = createThrottler({ ...limits, clock, methods, opaqueRouteKeys: true });
+  const throttler = createThrottler({
+    ...limits,
+    clock,
+    methods,
+    opaqueRouteKeys: true,
+    ...(accountBucket ? { accountBucket } : {}),
+  });
   const connectionRate = createTokenBucket(
     connectionLimit === undefined
       ? DEFAULT_CONNECTION_RATE

@@ -33,6 +33,10 @@ export async function invokeWebSocketLambda(
   event: unknown,
   strict: boolean,
 ): Promise<WebSocketIntegrationCall> {
+  // A stage-variable function ARN the stage cannot satisfy: a configuration failure, nothing is invoked.
+  if (integration.unresolved !== undefined) {
+    return { result: { kind: 'failure', detail: integration.unresolved }, latencyMs: 0 };
+  }
   const started = invokeFunction(deps, integration, event, integration.timeoutMs);
   const invocation = await started.outcome;
   const latencyMs = deps.config.clock.now() - started.start;

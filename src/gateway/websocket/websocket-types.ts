@@ -1,27 +1,52 @@
 import type { Callback, Context } from 'aws-lambda';
 import type { Clock } from '../../clock/clock.js';
-import type { WebSocketEvent } from '../../events/websocket-event.js';
+import type { WebSocketEvent, WebSocketRequestContext } from '../../events/websocket-event.js';
+import type { GatewayAccount } from '../account/account-types.js';
 import type { IdentityProviderConfig } from '../auth/auth-options.js';
 import type { AccessDeniedWording } from '../auth/deny-messages.js';
 import type { WebSocketAuthorizerConfig } from '../auth/lambda-authorizer-options.js';
+import type { GatewayFunctions } from '../functions/function-options.js';
 import type { PassthroughBehavior } from '../integrations/mapping/types.js';
 import type { ThrottleLimit } from '../throttling/index.js';
-import type { LambdaProxyIntegration, StageOptions } from '../types.js';
+import type { LambdaProxyIntegrationFields, StageOptions } from '../types.js';
 import type { ApiKeyOptions, UsagePlanOptions } from '../usage-plans/index.js';
 
 /**
- * The Lambda function of a WebSocket route: it receives the CONNECT, MESSAGE or DISCONNECT event
- * ({@link WebSocketEvent}), so `async (event) => …` is typed without annotations; a handler typed for
- * `APIGatewayProxyWebsocketEventV2` (or `unknown`) fits too.
+ * The event a WebSocket route's function is typed with: a {@link WebSocketEvent} whose
+ * `requestContext.identity` is optional. API Gateway always sends it; it is optional here so that handlers typed
+ * with `@types/aws-lambda`'s `APIGatewayProxyWebsocketHandlerV2` (whose event has no `identity`) fit every route.
  *
  * @example
  * ```ts
- * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: event.body });
+ * const onConnect = async (event: WebSocketHandlerEvent) => ({ statusCode: event.queryStringParameters?.name ? 200 : 400 });
+ * ```
+ */
+export interface WebSocketHandlerEvent extends Omit<WebSocketEvent, 'requestContext'> {
+  requestContext: Omit<WebSocketRequestContext, 'identity'> & {
+    identity?: WebSocketRequestContext['identity'];
+  };
+}
+
+/**
+ * The function of a WebSocket route: a {@link WebSocketHandlerEvent} in (`$connect` carries the handshake's
+ * headers and query, messages a body and a `messageId`); the result matters for `$connect` (its `statusCode`
+ * accepts or refuses the upgrade) and two-way routes (its `body` is sent back). Handlers typed with
+ * `APIGatewayProxyWebsocketHandlerV2` fit; the event parameter is also bivariant, so a handler naming a narrower
+ * event (`WebSocketEvent & { body: string }`) fits too.
+ *
+ * @example
+ * ```ts
+ * const onMessage: WebSocketHandler = async (event) => ({ statusCode: 200, body: `echo ${event.body}` });
  * ```
  */
 export type WebSocketHandler = {
-  // Method syntax: parameters are checked bivariantly, so handlers typed with a wider or narrower event fit.
-  bivarianceHack(event: WebSocketEvent, context: Context, callback: Callback): unknown;
+  // A method signature keeps the event bivariant (a handler may name the narrower event of its route).
+  bivarianceHack(
+    event: WebSocketHandlerEvent,
+    context: Context,
+    callback: Callback<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a callback-style handler returns nothing (as in Handler)
+  ): void | Promise<unknown>;
 }['bivarianceHack'];
 
 /**
@@ -33,11 +58,15 @@ export type WebSocketHandler = {
  * const integration: WebSocketLambdaIntegration = { type: 'AWS_PROXY', handler, timeoutInMillis: 5_000 };
  * ```
  */
-export interface WebSocketLambdaIntegration
-  extends Omit<LambdaProxyIntegration, 'payloadFormatVersion' | 'handler'> {
-  /** The function's handler; invoked like a warm Lambda (module state persists between events). */
-  handler: WebSocketHandler;
-}
+export type WebSocketLambdaIntegration = Omit<LambdaProxyIntegrationFields, 'payloadFormatVersion'> &
+  (
+    | {
+        /** The function's handler; invoked like a warm Lambda (module state persists between events). */
+        handler: WebSocketHandler;
+        uri?: string;
+      }
+    | { handler?: undefined; uri: string }
+  );
 
 /**
  * One integration response of a WebSocket MOCK integration, stored under its `integrationResponseKey`
@@ -190,4 +219,8 @@ export interface WebSocketGatewayOptions {
    * frame reaches the integration base64-encoded with `isBase64Encoded: true` (behaviour.md §13's reading).
    */
   binaryFrames?: 'CLOSE' | 'BASE64';
+  /** Lambda functions by name or ARN, for integration `uri`s that name a function instead of giving `handler`. */
+  functions?: GatewayFunctions;
+  /** The account this API belongs to (`createAccount()`): messages and `$connect` draw from its throttle bucket. */
+  account?: GatewayAccount;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createGateway, type GatewayOptions } from '../../../src/gateway/index.js';
+import { createGateway, type GatewayOptions, type LambdaHandler } from '../../../src/gateway/index.js';
 
-const h = async () => ({ statusCode: 200 });
+// Any function: the configurations below are refused before a handler runs.
+const h: LambdaHandler = async () => ({ statusCode: 200 });
 const route = (extra: object) => ({ integration: { type: 'AWS_PROXY' as const, handler: h }, ...extra });
 
 describe('authorization configuration AWS refuses is a typed error at createGateway', () => {

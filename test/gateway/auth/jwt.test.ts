@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestIdentityProvider } from '../../../src/auth/index.js';
 import { createManualClock } from '../../../src/clock/index.js';
-import { createGateway, type GatewayOptions } from '../../../src/gateway/index.js';
+import { createGateway, type HttpGatewayOptions } from '../../../src/gateway/index.js';
 import { HOST, wire } from '../helpers.js';
 import { echoAuth } from './helpers.js';
 
 const clock = createManualClock({ start: Date.UTC(2024, 5, 17, 15, 0, 4) });
 const idp = createTestIdentityProvider({ clock, issuer: 'https://issuer.example.com', clientId: 'app-1' });
 
-const jwtApi = (extra: Partial<GatewayOptions> = {}, scopes?: string[]) =>
+const jwtApi = (extra: Partial<HttpGatewayOptions> = {}, scopes?: string[]) =>
   createGateway({
     apiType: 'HTTP',
     clock,

@@ -20,7 +20,7 @@ describe('MOCK configuration is validated when the gateway is created', () => {
     ],
     [
       'an unknown method response key',
-      mock({}, { methodResponses: { '200': { responseModels: {} } } }),
+      mock({}, { methodResponses: { '200': { responseTemplates: {} } } }),
       'UNKNOWN_OPTION',
     ],
     ['an unknown MOCK key', mock({ integrationResponse: [] }), 'UNKNOWN_OPTION'],

@@ -1,7 +1,11 @@
 // A realistic vitest suite in TypeScript strict, importing apigw-testkit by name from the packed tarball.
 import { buildProxyEventV1, buildProxyEventV2 } from 'apigw-testkit/events';
 import { createGateway } from 'apigw-testkit/gateway';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+} from 'aws-lambda';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createTodo, getTodo } from './todo-api.js';
 
@@ -53,5 +57,37 @@ describe('types', () => {
     });
     expectTypeOf(event).toMatchTypeOf<APIGatewayProxyEventV2WithJWTAuthorizer>();
     expect(event.requestContext.authorizer.jwt.claims.sub).toBe('u1');
+  });
+});
+
+describe('route handler types follow the API type (published declarations)', () => {
+  it('types inline REST and HTTP API handlers and the trace event', async () => {
+    const rest = createGateway({
+      routes: {
+        'GET /todos': async (event) => {
+          expectTypeOf(event).toEqualTypeOf<APIGatewayProxyEvent>();
+          return { statusCode: 200, body: event.httpMethod };
+        },
+      },
+    });
+    const http = createGateway({
+      apiType: 'HTTP',
+      routes: {
+        'GET /todos': async (event) => {
+          expectTypeOf(event).toEqualTypeOf<APIGatewayProxyEventV2>();
+          return { method: event.requestContext.http.method };
+        },
+      },
+    });
+    const restTrace = (await rest.handle(rest.url('/todos'))).trace;
+    const { response, trace } = await http.handle('/todos');
+    expectTypeOf(restTrace.event).toEqualTypeOf<APIGatewayProxyEvent | undefined>();
+    expectTypeOf(trace.event).toEqualTypeOf<APIGatewayProxyEventV2 | undefined>();
+    expect(restTrace.event?.resource).toBe('/todos');
+    await expect(response).toHaveJsonBody({ method: 'GET' });
+    expect([trace.integrationCalled, trace.responseHeaders.map(([name]) => name)]).toEqual([
+      true,
+      ['content-type', 'apigw-requestid'],
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import { restApiDocument } from './rest-resources.js';
 import { stageOptions } from './stage-settings.js';
 import { createTemplateContext, type TemplateContext, type TemplateResource } from './template-context.js';
 import { usagePlanOptions } from './usage-plans.js';
+import { websocketModel } from './websocket-resources.js';
 
 /** Every API of a SAM / CloudFormation / CDK template as models, and the template's functions. */
 export async function templateToModels(
@@ -64,11 +65,16 @@ export async function templateToModels(
       Object.assign(model.api, usagePlanOptions(ctx, id));
       models.push(withWarnings(model, warnings, `/Resources/${id}`));
     } else if (res.Type === 'AWS::ApiGatewayV2::Api') {
-      const http = await httpApiDocument(ctx, id);
-      if (http.protocolType !== 'HTTP') {
+      const protocol = resolveValue(
+        ctx,
+        res.Properties.ProtocolType,
+        child('/Resources', id, 'Properties', 'ProtocolType'),
+      );
+      if (protocol === 'WEBSOCKET') {
         models.push(websocketModel(ctx, id, warnings));
         continue;
       }
+      const http = await httpApiDocument(ctx, id);
       const model = await openApiToModel(http.document, {
         ...common,
         apiType: 'HTTP',
@@ -147,27 +153,6 @@ function applyStages(
     if (isRecord(variables)) model.stageVariables.set(stage.name, stringMap(variables));
   }
   if (first) Object.assign(model.api, stageOptions(first.properties, apiType, warnings, first.pointer));
-}
-
-function websocketModel(ctx: TemplateContext, id: string, warnings: WarningList): ApiModel {
-  warnings.info(
-    'WEBSOCKET_API',
-    `/Resources/${id}`,
-    'WebSocket APIs are imported without routes; createGateway refuses apiType WEBSOCKET',
-  );
-  return {
-    name: id,
-    logicalId: id,
-    apiType: 'WEBSOCKET',
-    file: ctx.file,
-    apiId: apiIdFor(id),
-    stages: [],
-    stageVariables: new Map(),
-    api: {},
-    authorizerTargets: new Map(),
-    routes: [],
-    warnings: warnings.items.filter((w) => w.pointer.startsWith(`/Resources/${id}`)),
-  };
 }
 
 function withWarnings(model: ApiModel, warnings: WarningList, pointer: string): ApiModel {

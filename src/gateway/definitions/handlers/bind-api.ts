@@ -1,46 +1,33 @@
 import { DefinitionError } from '../../../errors/families.js';
+import { functionArnText, parseFunctionArn } from '../../functions/lambda-uri.js';
 import type { GatewayOptions, LambdaHandler } from '../../types.js';
 import type { ApiModel, FunctionTarget } from '../model.js';
 import type { ImportedApi } from '../types.js';
-import { withEnvironment } from './function-environment.js';
-import type { FunctionInfo } from './function-info.js';
-import { loadHandler } from './load-handler.js';
-import { resolveTarget } from './resolve-target.js';
+import { FunctionMap } from './function-map.js';
+import { type BindSettings, functionEntries, lambdaFields } from './lambda-fields.js';
 
-/** What binding handlers needs besides the model. */
-export interface BindSettings {
-  handlers: Readonly<Record<string, LambdaHandler>>;
-  functions: readonly FunctionInfo[];
-  loadHandlers: boolean;
-  region: string;
-  accountId: string;
-  stage: string | undefined;
-  environment: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** One loaded module per function, shared by every route and API of the definition. */
-  loaded: Map<string, Promise<LambdaHandler>>;
-}
+export type { BindSettings } from './lambda-fields.js';
 
-/** Compiles a model into `createGateway` options: handlers bound to every Lambda integration and authorizer. */
+/**
+ * Compiles a model into `createGateway` options. A Lambda integration or authorizer keeps the `uri` /
+ * `authorizerUri` the definition gives, and the function it names goes into the gateway's `functions` (so the
+ * options export back to the same document, and `${stageVariables.x}` ARNs resolve per stage); a reference that is
+ * no function ARN (an unresolved placeholder) gets its handler inline.
+ */
 export async function bindApi(model: ApiModel, settings: BindSettings): Promise<ImportedApi> {
   const { file } = model;
+  const functions = new FunctionMap();
   const routes: Record<string, unknown> = {};
+  const bareArn = model.apiType === 'HTTP';
   for (const route of model.routes) {
     let integration = route.integration;
     if (integration === undefined) {
-      const handler = route.operationId === undefined ? undefined : settings.handlers[route.operationId];
-      if (handler === undefined) {
-        throw new DefinitionError(
-          'DEFINITION_NO_INTEGRATION',
-          `${file}#${route.pointer}: ${route.routeKey} has no x-amazon-apigateway-integration (AWS: "No integration defined for method")`,
-          route.operationId === undefined
-            ? 'Add an x-amazon-apigateway-integration to the operation.'
-            : `Add an x-amazon-apigateway-integration, or pass handlers: { ${JSON.stringify(route.operationId)}: handler } to serve it with a Lambda proxy integration.`,
-          { file, pointer: route.pointer },
-        );
-      }
-      integration = { type: 'AWS_PROXY', handler };
+      integration = { type: 'AWS_PROXY', handler: operationHandler(model, route, settings) };
     } else if (route.target) {
-      integration = { ...integration, ...(await lambdaFields(route.target, settings, file)) };
+      const uri = await bindTarget(route.target, settings, file, functions, bareArn);
+      integration = uri
+        ? { ...integration, uri }
+        : { ...integration, ...(await lambdaFields(route.target, settings, file)).fields };
     }
     routes[route.routeKey] = { ...route.route, integration };
   }
@@ -48,8 +35,11 @@ export async function bindApi(model: ApiModel, settings: BindSettings): Promise<
   if (model.authorizerTargets.size > 0 && typeof api.authorizers === 'object' && api.authorizers !== null) {
     const authorizers: Record<string, unknown> = { ...(api.authorizers as Record<string, unknown>) };
     for (const [name, target] of model.authorizerTargets) {
-      const fields = await lambdaFields(target, settings, file);
-      authorizers[name] = { ...(authorizers[name] as Record<string, unknown>), handler: fields.handler };
+      const own = authorizers[name] as Record<string, unknown>;
+      const uri = await bindTarget(target, settings, file, functions, true);
+      authorizers[name] = uri
+        ? { ...own, authorizerUri: uri }
+        : { ...own, handler: (await lambdaFields(target, settings, file)).fields.handler };
     }
     api.authorizers = authorizers;
   }
@@ -64,6 +54,7 @@ export async function bindApi(model: ApiModel, settings: BindSettings): Promise<
       ? {}
       : { stage: { ...(stage === undefined ? {} : { name: stage }), ...(variables ? { variables } : {}) } }),
     ...api,
+    ...(functions.size > 0 ? { functions: functions.toOptions() } : {}),
     routes,
   } as unknown as GatewayOptions;
   return {
@@ -71,11 +62,57 @@ export async function bindApi(model: ApiModel, settings: BindSettings): Promise<
     logicalId: model.logicalId,
     apiType: model.apiType,
     stages: model.stages,
+    stageVariables: Object.fromEntries(model.stageVariables),
     options,
     routes: model.routes.map((r) => r.summary),
     warnings: model.warnings,
     file,
   };
+}
+
+/**
+ * Puts the function(s) a Lambda reference can name into `functions` and returns the `uri` to keep; `undefined` when
+ * the reference is no function ARN (the caller binds the handler inline). A stage-variable ARN brings every
+ * candidate: the handlers given for that function (or for any function when its name is the variable) and the
+ * template's functions, loaded now.
+ */
+async function bindTarget(
+  target: FunctionTarget,
+  settings: BindSettings,
+  file: string,
+  functions: FunctionMap,
+  bareArn: boolean,
+): Promise<string | undefined> {
+  const arnText = functionArnText(target.text, bareArn);
+  const arn = arnText === undefined ? undefined : parseFunctionArn(arnText.replaceAll('${', '$x{'));
+  if (arn === undefined) return undefined;
+  if (target.text.includes('${stageVariables.')) {
+    const entries = await functionEntries(target, settings, file);
+    for (const [key, entry] of entries) functions.add(key, entry);
+    return target.text;
+  }
+  const bound = await lambdaFields(target, settings, file);
+  const key = bound.viaQualifier ? `${target.name}:${target.qualifier}` : target.name;
+  return functions.add(key, bound.entry) ? target.text : undefined;
+}
+
+function operationHandler(
+  model: ApiModel,
+  route: ApiModel['routes'][number],
+  settings: BindSettings,
+): LambdaHandler {
+  const handler =
+    (route.operationId === undefined ? undefined : settings.handlers[route.operationId]) ??
+    settings.defaultHandler;
+  if (handler !== undefined) return handler;
+  throw new DefinitionError(
+    'DEFINITION_NO_INTEGRATION',
+    `${model.file}#${route.pointer}: ${route.routeKey} has no x-amazon-apigateway-integration (AWS: "No integration defined for method")`,
+    route.operationId === undefined
+      ? 'Add an x-amazon-apigateway-integration to the operation.'
+      : `Add an x-amazon-apigateway-integration, or pass handlers: { ${JSON.stringify(route.operationId)}: handler } to serve it with a Lambda proxy integration.`,
+    { file: model.file, pointer: route.pointer },
+  );
 }
 
 function pickStage(model: ApiModel, wanted: string | undefined): string | undefined {
@@ -89,49 +126,4 @@ function pickStage(model: ApiModel, wanted: string | undefined): string | undefi
     );
   }
   return wanted;
-}
-
-async function lambdaFields(
-  target: FunctionTarget,
-  settings: BindSettings,
-  file: string,
-): Promise<Record<string, unknown> & { handler: LambdaHandler }> {
-  const resolved = resolveTarget(target, settings.handlers, settings.functions, file);
-  const fn = resolved.function;
-  const qualifier = target.qualifier ?? undefined;
-  const base = {
-    ...(qualifier === undefined ? {} : { qualifier }),
-    ...(fn ? { functionName: fn.name, functionTimeoutMs: fn.timeoutMs, memoryLimitInMB: fn.memory } : {}),
-  };
-  if (!fn) {
-    // A function named by ARN but not declared in a template: the context reports that name.
-    const named = /^[A-Za-z0-9_-]{1,64}$/.test(target.name) ? { functionName: target.name } : {};
-    return { ...base, ...named, handler: (resolved as { handler: LambdaHandler }).handler };
-  }
-  const environment = {
-    AWS_REGION: settings.region,
-    AWS_DEFAULT_REGION: settings.region,
-    AWS_LAMBDA_FUNCTION_NAME: fn.name,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memory),
-    AWS_LAMBDA_FUNCTION_VERSION: qualifier !== undefined && /^\d+$/.test(qualifier) ? qualifier : '$LATEST',
-    ...fn.environment,
-    ...settings.environment.Parameters,
-    ...settings.environment[fn.logicalId],
-  };
-  if (resolved.kind === 'handler')
-    return { ...base, handler: withEnvironment(resolved.handler, environment) };
-  if (!settings.loadHandlers) {
-    throw new DefinitionError(
-      'DEFINITION_HANDLER_NOT_FOUND',
-      `${file}#${target.pointer}: function ${fn.logicalId} needs a handler and loadHandlers is false`,
-      `Pass handlers: { ${fn.logicalId}: handler }, or leave loadHandlers on to load ${fn.handler ?? 'its Handler'}.`,
-      { file, pointer: target.pointer },
-    );
-  }
-  let loading = settings.loaded.get(fn.logicalId);
-  if (!loading) {
-    loading = loadHandler(fn, environment).then((handler) => withEnvironment(handler, environment));
-    settings.loaded.set(fn.logicalId, loading);
-  }
-  return { ...base, handler: await loading };
 }

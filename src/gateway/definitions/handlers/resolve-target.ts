@@ -1,13 +1,12 @@
 import { DefinitionError } from '../../../errors/families.js';
+import { parseFunctionArn } from '../../functions/lambda-uri.js';
 import type { LambdaHandler } from '../../types.js';
 import type { FunctionTarget } from '../model.js';
 import type { FunctionInfo } from './function-info.js';
 
-const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::([^:]+))?$/;
-
 /** A target matched to a user handler or a template function. */
 export type ResolvedTarget =
-  | { kind: 'handler'; handler: LambdaHandler; function: FunctionInfo | undefined }
+  | { kind: 'handler'; handler: LambdaHandler; function: FunctionInfo | undefined; key: string }
   | { kind: 'function'; function: FunctionInfo };
 
 /**
@@ -30,13 +29,17 @@ export function resolveTarget(
   ];
   for (const key of keys) {
     if (key !== undefined && Object.hasOwn(handlers, key)) {
-      return { kind: 'handler', handler: handlers[key]!, function: fn };
+      return { kind: 'handler', handler: handlers[key]!, function: fn, key };
     }
   }
   for (const [key, handler] of Object.entries(handlers)) {
-    const arn = FUNCTION_ARN.exec(key);
-    if (arn && arn[1] === target.name && (arn[2] === undefined || arn[2] === target.qualifier)) {
-      return { kind: 'handler', handler, function: fn };
+    const arn = parseFunctionArn(key);
+    if (
+      arn &&
+      arn.name === target.name &&
+      (arn.qualifier === undefined || arn.qualifier === target.qualifier)
+    ) {
+      return { kind: 'handler', handler, function: fn, key };
     }
   }
   if (fn) return { kind: 'function', function: fn };
@@ -45,7 +48,7 @@ export function resolveTarget(
     'DEFINITION_HANDLER_NOT_FOUND',
     `${file}#${target.pointer}: no handler for the Lambda function ${JSON.stringify(target.name)}${target.qualifier ? ` (alias/version ${target.qualifier})` : ''}`,
     stageVariable
-      ? `Its ARN depends on a stage variable; pass handlers: { ${JSON.stringify(target.text)}: handler } (stage-variable function ARNs are resolved per stage in a later version).`
+      ? `Its ARN depends on a stage variable; pass handlers: { ${JSON.stringify(target.text)}: handler }.`
       : `Pass handlers: { ${JSON.stringify(target.name)}: handler }${functions.length > 0 ? ` (template functions: ${functions.map((f) => f.logicalId).join(', ')})` : ''}.`,
     { file, pointer: target.pointer, function: target.name },
   );

@@ -1,8 +1,5 @@
+import { functionArnText, parseFunctionArn } from '../../functions/lambda-uri.js';
 import type { FunctionTarget } from '../model.js';
-
-const INVOCATION_URI =
-  /^arn:aws[a-z-]*:apigateway:[^:]*:lambda:path\/[0-9-]+\/functions\/(.+?)\/(?:invocations|response-streaming-invocations)$/;
-const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::([^:]+))?$/;
 
 /**
  * The Lambda function a `uri` / `authorizerUri` invokes, the way SAM CLI reads it (behaviour.md §21.5): the text
@@ -14,18 +11,12 @@ export function lambdaTarget(
   pointer: string,
   bareArnAllowed: boolean,
 ): FunctionTarget | undefined {
-  const invocation = INVOCATION_URI.exec(uri);
-  const arn = invocation ? invocation[1]! : bareArnAllowed ? uri : undefined;
+  const arn = functionArnText(uri, bareArnAllowed);
   if (arn === undefined) return undefined;
-  const fn = FUNCTION_ARN.exec(arn);
-  if (fn) return { name: fn[1]!, qualifier: fn[2], text: uri, pointer };
-  if (!invocation) return undefined;
+  const fn = parseFunctionArn(arn);
+  if (fn) return { name: fn.name, qualifier: fn.qualifier, text: uri, pointer };
+  if (arn === uri) return undefined;
   return { name: arn, qualifier: undefined, text: uri, pointer };
-}
-
-/** True when `uri` is an API Gateway Lambda invocation URI (`…:lambda:path/…/functions/…/invocations`). */
-export function isLambdaInvocationUri(uri: unknown): boolean {
-  return typeof uri === 'string' && INVOCATION_URI.test(uri);
 }
 
 /** `name[:qualifier]` for messages and the route table. */

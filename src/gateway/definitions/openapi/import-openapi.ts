@@ -1,11 +1,12 @@
 import { DefinitionError } from '../../../errors/families.js';
 import type { ApiType } from '../../types.js';
+import { modelUrl } from '../../validation/resolve-models.js';
 import { type ApiModel, type ModelRoute, WarningList } from '../model.js';
 import { child, isRecord } from '../source/pointer.js';
 import { type BasePathMode, basePathPrefix, documentBasePath } from './base-path.js';
 import { checkRoutes } from './check-routes.js';
 import { convertOperation, type OperationContext } from './operation.js';
-import { bundleExternalRefs, createRefResolver, hasExternalRefs } from './refs.js';
+import { bundleExternalRefs, createRefResolver, scanDocument } from './refs.js';
 import { readRootExtensions, serverEndpointConfiguration, unknownExtension } from './root-extensions.js';
 import { readSecuritySchemes } from './security.js';
 import { substitutePseudoParameters } from './substitute.js';
@@ -63,9 +64,15 @@ export async function openApiToModel(
     );
   }
   const warnings = new WarningList(file);
-  let document = substitutePseudoParameters(input, settings) as Record<string, unknown>;
-  if (hasExternalRefs(document)) document = await bundleExternalRefs(document, file, settings.baseDir);
-  const refs = createRefResolver(document, file);
+  let scan = scanDocument(input);
+  let document = scan.pseudo
+    ? (substitutePseudoParameters(input, settings) as Record<string, unknown>)
+    : input;
+  if (scan.external) {
+    document = await bundleExternalRefs(document, file, settings.baseDir);
+    scan = scanDocument(document);
+  }
+  const refs = createRefResolver(document, file, scan);
   const root = readRootExtensions(document, apiType, { ...settings, warnings });
   if (oas3) Object.assign(root.api, serverEndpointConfiguration(document, file));
   const components = isRecord(document.components) ? document.components : {};
@@ -92,18 +99,29 @@ export async function openApiToModel(
   const prefix = basePathPrefix(documentBasePath(document), settings.basepath);
   const routes = readPaths(document, prefix, ctx);
   checkRoutes(routes, apiType, file);
-  if (routes.some((r) => r.route.requestModels !== undefined)) {
+  const usesModels = (r: ModelRoute) =>
+    r.route.requestModels !== undefined ||
+    Object.values((r.route.methodResponses ?? {}) as Record<string, { responseModels?: unknown }>).some(
+      (m) => m.responseModels !== undefined,
+    );
+  if (routes.some(usesModels)) {
     const schemas = swagger2 ? document.definitions : components.schemas;
+    // Schema references between models become model URLs, as API Gateway stores them (behaviour.md §17.4).
     root.api.models = Object.fromEntries(
       Object.entries(isRecord(schemas) ? schemas : {}).map(([name, schema]) => [
         name,
-        { schema, contentType: 'application/json' },
+        { schema: toModelRefs(schema, settings.apiId), contentType: 'application/json' },
       ]),
     );
   }
   const info = isRecord(document.info) ? document.info : {};
+  const name = settings.name ?? (typeof info.title === 'string' ? info.title : 'api');
+  // RestApi name, version and description: no effect on requests, what an export writes back.
+  root.api.name = name;
+  if (info.version !== undefined) root.api.version = String(info.version);
+  if (typeof info.description === 'string') root.api.description = info.description;
   return {
-    name: settings.name ?? (typeof info.title === 'string' ? info.title : 'api'),
+    name,
     logicalId: settings.logicalId,
     apiType,
     file,
@@ -115,6 +133,20 @@ export async function openApiToModel(
     routes,
     warnings: warnings.items,
   };
+}
+
+const SCHEMA_REF = /^#\/(?:definitions|components\/schemas)\/([^/]+)$/;
+
+/** A copy of `schema` whose `#/definitions/X` / `#/components/schemas/X` references are model URLs. */
+function toModelRefs(schema: unknown, apiId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => toModelRefs(item, apiId));
+  if (!isRecord(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const match = key === '$ref' && typeof value === 'string' ? SCHEMA_REF.exec(value) : null;
+    out[key] = match ? modelUrl(apiId, decodeURIComponent(match[1]!)) : toModelRefs(value, apiId);
+  }
+  return out;
 }
 
 function readPaths(document: Record<string, unknown>, prefix: string, ctx: OperationContext): ModelRoute[] {

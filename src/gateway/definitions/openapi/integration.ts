@@ -106,7 +106,10 @@ export function convertIntegration(value: unknown, at: IntegrationPlace): Conver
     } else if (key === 'requestParameters') {
       const params = requestParameters(raw, where, at);
       if (params) out.requestParameters = params;
-    } else if ((key === 'requestTemplates' || key === 'passthroughBehavior') && type.endsWith('_PROXY')) {
+    } else if (
+      (key === 'requestTemplates' || key === 'passthroughBehavior' || key === 'contentHandling') &&
+      type.endsWith('_PROXY')
+    ) {
       warnings.info('IGNORED_FIELD', where, `${key} is not used by proxy integrations`);
     } else if (key === 'passthroughBehavior' || key === 'contentHandling') {
       out[key] = String(raw).toUpperCase();
@@ -116,7 +119,7 @@ export function convertIntegration(value: unknown, at: IntegrationPlace): Conver
       out[key] = typeof raw === 'string' ? Number(raw) : raw;
     } else out[key] = raw;
   }
-  if (type === 'AWS_PROXY' && target && at.apiType === 'REST' && out.payloadFormatVersion !== undefined) {
+  if (at.apiType === 'REST' && out.payloadFormatVersion !== undefined) {
     warnings.info(
       'IGNORED_FIELD',
       child(pointer, 'payloadFormatVersion'),

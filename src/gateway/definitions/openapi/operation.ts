@@ -117,8 +117,8 @@ function authorization(
 }
 
 /**
- * REST method settings: method responses, and — only when a request validator applies, the one case where they
- * change a request — method request parameters and request models (docs/decisions/0005).
+ * REST method settings: the request validator, method request parameters and request models (validated when a
+ * validator applies; parameters declared for mappings either way), and method responses.
  */
 function restMethodSettings(
   route: Record<string, unknown>,
@@ -135,46 +135,61 @@ function restMethodSettings(
   if (validator !== undefined) {
     checkValidator(ctx.api, validator, child(pointer, 'x-amazon-apigateway-request-validator'), ctx.file);
     route.requestValidator = validator;
-    const parameters: Record<string, boolean> = {};
-    const models: Record<string, string> = {};
-    const all = [...pathParameters, ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
-    all.forEach((raw, i) => {
-      const parameter = refs.deref(raw, child(pointer, 'parameters', i));
-      if (!isRecord(parameter) || typeof parameter.name !== 'string') return;
-      const where = { path: 'path', query: 'querystring', header: 'header' }[String(parameter.in)];
-      if (where)
-        parameters[`method.request.${where}.${parameter.name}`] =
-          where === 'path' || parameter.required === true;
-      if (parameter.in === 'body') {
-        const name = refs.modelName(parameter.schema);
-        if (name) models['application/json'] = name;
-      }
-    });
-    const body = refs.deref(operation.requestBody, child(pointer, 'requestBody'));
-    if (isRecord(body) && isRecord(body.content)) {
-      for (const [type, media] of Object.entries(body.content)) {
-        const name = isRecord(media) ? refs.modelName(media.schema) : undefined;
-        if (name) models[type] = name;
-      }
-    }
-    if (Object.keys(parameters).length > 0) route.requestParameters = parameters;
-    if (Object.keys(models).length > 0) route.requestModels = models;
   }
-  const responses = refs.deref(operation.responses, child(pointer, 'responses'));
+  const parameters: Record<string, boolean> = {};
+  const models: Record<string, string> = {};
+  const all = [...pathParameters, ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
+  all.forEach((raw, i) => {
+    const parameter = refs.deref(raw, () => child(pointer, 'parameters', i));
+    if (!isRecord(parameter) || typeof parameter.name !== 'string') return;
+    const where = { path: 'path', query: 'querystring', header: 'header' }[String(parameter.in)];
+    if (where)
+      parameters[`method.request.${where}.${parameter.name}`] =
+        where === 'path' || parameter.required === true;
+    if (parameter.in === 'body') {
+      const name = refs.modelName(parameter.schema);
+      if (name) models['application/json'] = name;
+    }
+  });
+  const body = refs.deref(operation.requestBody, () => child(pointer, 'requestBody'));
+  if (isRecord(body) && isRecord(body.content)) {
+    for (const [type, media] of Object.entries(body.content)) {
+      const name = isRecord(media) ? refs.modelName(media.schema) : undefined;
+      if (name) models[type] = name;
+    }
+  }
+  if (Object.keys(parameters).length > 0) route.requestParameters = parameters;
+  if (Object.keys(models).length > 0) route.requestModels = models;
+  const responses = refs.deref(operation.responses, () => child(pointer, 'responses'));
   if (!isRecord(responses)) return;
   const methodResponses: Record<string, Record<string, unknown>> = {};
   for (const [status, raw] of Object.entries(responses)) {
     if (!/^[1-5]\d\d$/.test(status)) continue;
-    const response = refs.deref(raw, child(pointer, 'responses', status));
+    const response = refs.deref(raw, () => child(pointer, 'responses', status));
     const headers = isRecord(response) && isRecord(response.headers) ? Object.keys(response.headers) : [];
-    methodResponses[status] =
-      headers.length === 0
-        ? {}
-        : {
-            responseParameters: Object.fromEntries(
-              headers.map((h) => [`method.response.header.${h}`, false]),
-            ),
-          };
+    const entry: Record<string, unknown> = {};
+    if (headers.length > 0) {
+      entry.responseParameters = Object.fromEntries(
+        headers.map((h) => [`method.response.header.${h}`, false]),
+      );
+    }
+    const models = isRecord(response) ? responseModels(response, refs) : {};
+    if (Object.keys(models).length > 0) entry.responseModels = models;
+    methodResponses[status] = entry;
   }
   if (Object.keys(methodResponses).length > 0) route.methodResponses = methodResponses;
+}
+
+/** A response's `$ref` schemas by content type (Swagger 2.0: `schema`, JSON). */
+function responseModels(response: Record<string, unknown>, refs: RefResolver): Record<string, string> {
+  const out: Record<string, string> = {};
+  const swaggerModel = refs.modelName(response.schema);
+  if (swaggerModel) out['application/json'] = swaggerModel;
+  if (isRecord(response.content)) {
+    for (const [type, media] of Object.entries(response.content)) {
+      const name = isRecord(media) ? refs.modelName(media.schema) : undefined;
+      if (name) out[type] = name;
+    }
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { DefinitionError } from '../../../errors/families.js';
+import { functionName } from '../cloudformation/resource-refs.js';
 import type { TemplateContext } from '../cloudformation/template-context.js';
 import { ensureRecord, isRecord } from '../source/pointer.js';
 import { operationSecurity } from './sam-auth.js';
@@ -32,7 +33,7 @@ export function addEvent(
   }
   const alias = ctx.resources[event.functionId]?.Properties.AutoPublishAlias;
   // With AutoPublishAlias, SAM points the integration at the alias (${Fn.Alias}).
-  const fnArn = `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${event.functionId}${typeof alias === 'string' ? `:${alias}` : ''}`;
+  const fnArn = `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${functionName(ctx, event.functionId)}${typeof alias === 'string' ? `:${alias}` : ''}`;
   const integration: Record<string, unknown> = {
     type: 'aws_proxy',
     httpMethod: 'POST',

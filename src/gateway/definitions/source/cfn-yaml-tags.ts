@@ -1,4 +1,4 @@
-import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import type { Type } from 'js-yaml';
 
 /**
  * CloudFormation's short intrinsic forms (`!Ref X`, `!Sub`, `!GetAtt A.B`, …) as YAML tags that parse into the
@@ -35,27 +35,11 @@ function wrap(name: string, value: unknown): Record<string, unknown> {
   return { [`Fn::${name}`]: value };
 }
 
-function tagsFor(name: string): (ScalarTag | CollectionTag)[] {
-  const tag = `!${name}`;
-  return [
-    { tag, resolve: (text: string) => wrap(name, text) } as ScalarTag,
-    {
-      tag,
-      collection: 'seq',
-      resolve: (seq: YAMLSeq) => wrap(name, seq.toJSON()),
-    } as unknown as CollectionTag,
-    {
-      tag,
-      collection: 'map',
-      resolve: (map: YAMLMap) => wrap(name, map.toJSON()),
-    } as unknown as CollectionTag,
-  ];
+/** The js-yaml types of every short form, in each node kind it may take (scalar, sequence, mapping). */
+export function cfnYamlTypes(TypeClass: typeof Type): Type[] {
+  return ['Ref', 'Condition', 'GetAtt', ...FUNCTIONS].flatMap((name) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new TypeClass(`!${name}`, { kind, construct: (data: unknown) => wrap(name, data ?? '') }),
+    ),
+  );
 }
-
-/** The custom tags for `yaml`'s `parse(text, { customTags })`. */
-export const CFN_YAML_TAGS: readonly (ScalarTag | CollectionTag)[] = [
-  ...tagsFor('Ref'),
-  ...tagsFor('Condition'),
-  ...tagsFor('GetAtt'),
-  ...FUNCTIONS.flatMap((name) => tagsFor(name)),
-];

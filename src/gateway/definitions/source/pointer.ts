@@ -1,11 +1,16 @@
 /** Escapes one JSON pointer token (`/` → `~1`, `~` → `~0`). */
 export function escapeToken(token: string | number): string {
-  return String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+  if (typeof token === 'number') return String(token);
+  // Most tokens need no escaping: skip the two replacements (imports build a pointer per node they visit).
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** Appends tokens to a JSON pointer: `child('/paths', '/pets')` → `/paths/~1pets`. */
 export function child(pointer: string, ...tokens: (string | number)[]): string {
-  return `${pointer}${tokens.map((t) => `/${escapeToken(t)}`).join('')}`;
+  let out = pointer;
+  for (const token of tokens) out += `/${escapeToken(token)}`;
+  return out;
 }
 
 /** The value at `pointer` (`#/components/schemas/Pet` or `/components/…`), or undefined. */

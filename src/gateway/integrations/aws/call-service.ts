@@ -54,6 +54,7 @@ export async function callService(
   const start = clock.now();
   let timer: TimerHandle | undefined;
   let answer: AwsServiceResponse | 'timeout';
+  ctx.trace.integrationCalled = true;
   try {
     answer = await Promise.race([
       Promise.resolve().then(() => backend.responder(call)),

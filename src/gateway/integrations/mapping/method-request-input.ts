@@ -93,6 +93,7 @@ export function restContext(ctx: PipelineContext, deps: PipelineDeps): MappingCo
     context.resourcePath = route.resource;
   }
   if (authorization?.authorizer) context.authorizer = authorization.authorizer;
+  if (deps.canary !== undefined) context.isCanaryRequest = deps.canary;
   return context;
 }
 

@@ -14,7 +14,7 @@ const RESPONSE_KEYS = [
   'responseParameters',
   'contentHandling',
 ] as const;
-const METHOD_RESPONSE_KEYS = ['statusCode', 'responseParameters'] as const;
+const METHOD_RESPONSE_KEYS = ['statusCode', 'responseParameters', 'responseModels'] as const;
 const STATUS = /^[1-5]\d\d$/;
 
 /** Declared method responses: status code → declared header names. */
@@ -107,6 +107,15 @@ export function resolveMethodResponses(where: string, value: unknown): MethodRes
         );
       }
       names.add(param.slice(23));
+    }
+    const models = r.responseModels;
+    if (
+      models !== undefined &&
+      (typeof models !== 'object' ||
+        models === null ||
+        Object.values(models).some((name) => typeof name !== 'string' || name === ''))
+    ) {
+      throw invalid(at, "responseModels maps content types to model names: { 'application/json': 'Pet' }");
     }
     out.set(key, names);
   }

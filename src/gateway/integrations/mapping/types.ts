@@ -50,6 +50,11 @@ export interface MethodResponseConfig {
   statusCode?: string | number;
   /** `method.response.header.<Name>` → required flag. Only declared headers can be mapped. */
   responseParameters?: Record<string, boolean>;
+  /**
+   * Content type → name of a model in `models` (or `Empty` / `Error`): the response's schema. No effect on requests;
+   * exported (`exportOpenApi`) as the response's content, which typed clients read.
+   */
+  responseModels?: Record<string, string>;
 }
 
 /** Where a response parameter takes its value from. */
