@@ -1,6 +1,8 @@
 // Event builders: events/s of the deterministic v1/v2 builders and the faker variants, beside a
 // hand-written object literal of the same REST event (the floor: allocating the object alone).
 // The gateway-path rows time gatewayRequestToEvent (internal), which the simulator calls per request.
+// Target: at least 400,000 deterministic v1 events/s. The machine is shared: every row is measured ROUNDS times,
+// interleaved, and the best round is kept.
 // Run: npm run build && node bench/events.bench.mjs
 // (BENCH_DIST=/path/to/dist measures another build, e.g. a copy of the previous one.)
 import { loadavg } from 'node:os';
@@ -84,47 +86,42 @@ function literalV1() {
   };
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ms = Number(process.env.BENCH_MS ?? 1000);
 // Results go to a module-level sink so V8 cannot drop the allocation of the baseline literal.
 let sink;
-const rows = [];
-rows.push(
-  await measure('object literal of the same REST event (baseline)', () => {
-    sink = literalV1();
+const cases = [];
+const add = (name, fn) => cases.push([name, fn]);
+add('object literal of the same REST event (baseline)', () => {
+  sink = literalV1();
+});
+add('buildProxyEventV1 (deterministic)', () => buildProxyEventV1(options));
+let n = 0;
+add('buildProxyEventV1 gateway-style (requestId, time, pairs)', () =>
+  buildProxyEventV1({
+    method: 'GET',
+    path: '/pets/7?verbose=true',
+    resource: '/pets/{id}',
+    headers: [
+      ['accept', 'application/json'],
+      ['user-agent', 'curl/8.4.0'],
+      ['host', 'localhost:3000'],
+    ],
+    stage: 'dev',
+    requestId: `req-${n++}`,
+    time: 1_713_712_101_067 + n,
   }),
 );
-rows.push(await measure('buildProxyEventV1 (deterministic)', () => buildProxyEventV1(options)));
-let n = 0;
-rows.push(
-  await measure('buildProxyEventV1 gateway-style (requestId, time, pairs)', () =>
-    buildProxyEventV1({
-      method: 'GET',
-      path: '/pets/7?verbose=true',
-      resource: '/pets/{id}',
-      headers: [
-        ['accept', 'application/json'],
-        ['user-agent', 'curl/8.4.0'],
-        ['host', 'localhost:3000'],
-      ],
-      stage: 'dev',
-      requestId: `req-${n++}`,
-      time: 1_713_712_101_067 + n,
-    }),
-  ),
+add('buildProxyEventV1 POST JSON body + Lambda authorizer', () =>
+  buildProxyEventV1({
+    ...options,
+    method: 'POST',
+    body: { name: 'Rex' },
+    authorizer: { lambda: { principalId: 'u1' } },
+  }),
 );
-rows.push(
-  await measure('buildProxyEventV1 POST JSON body + Lambda authorizer', () =>
-    buildProxyEventV1({
-      ...options,
-      method: 'POST',
-      body: { name: 'Rex' },
-      authorizer: { lambda: { principalId: 'u1' } },
-    }),
-  ),
-);
-rows.push(
-  await measure('buildProxyEventV2 (deterministic)', () =>
-    buildProxyEventV2({ routeKey: 'GET /pets/{id}', path: '/pets/7?verbose=true', headers: options.headers }),
-  ),
+add('buildProxyEventV2 (deterministic)', () =>
+  buildProxyEventV2({ routeKey: 'GET /pets/{id}', path: '/pets/7?verbose=true', headers: options.headers }),
 );
 // What the gateway hands over for `GET /pets/{id}` (the simulator's own request fields).
 const gatewayInput = (format) => ({
@@ -155,16 +152,8 @@ const gatewayInput = (format) => ({
   binaryMediaTypes: [],
   identity: undefined,
 });
-rows.push(
-  await measure('gateway path: gatewayRequestToEvent 1.0 (REST)', () =>
-    gatewayRequestToEvent(gatewayInput('1.0')),
-  ),
-);
-rows.push(
-  await measure('gateway path: gatewayRequestToEvent 2.0 (HTTP API)', () =>
-    gatewayRequestToEvent(gatewayInput('2.0')),
-  ),
-);
+add('gateway path: gatewayRequestToEvent 1.0 (REST)', () => gatewayRequestToEvent(gatewayInput('1.0')));
+add('gateway path: gatewayRequestToEvent 2.0 (HTTP API)', () => gatewayRequestToEvent(gatewayInput('2.0')));
 let faker;
 try {
   faker = await import(`${dist}/faker/index.js`);
@@ -173,23 +162,32 @@ try {
 }
 if (faker) {
   let seed = 0;
-  rows.push(
-    await measure('fakeProxyEventV1 (faker, new seed each)', () =>
-      faker.fakeProxyEventV1({}, { seed: seed++ }),
-    ),
-  );
-  rows.push(
-    await measure('fakeProxyEventV2 (faker, new seed each)', () =>
-      faker.fakeProxyEventV2({}, { seed: seed++ }),
-    ),
-  );
+  add('fakeProxyEventV1 (faker, new seed each)', () => faker.fakeProxyEventV1({}, { seed: seed++ }));
+  add('fakeProxyEventV2 (faker, new seed each)', () => faker.fakeProxyEventV2({}, { seed: seed++ }));
 } else {
   console.log('(faker variants skipped: dist/faker not built or @faker-js/faker not installed)');
 }
-report('Event builders (events/s)', rows, 'object literal of the same REST event (baseline)');
+const best = new Map();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, fn] of cases) {
+    const row = await measure(name, fn, { ms });
+    const kept = best.get(name);
+    if (!kept || row.opsPerSec > kept.opsPerSec) best.set(name, row);
+  }
+}
+const rows = cases.map(([name]) => best.get(name));
+report(
+  `Event builders (events/s, best of ${ROUNDS} interleaved rounds)`,
+  rows,
+  'object literal of the same REST event (baseline)',
+);
+const v1 = best.get('buildProxyEventV1 (deterministic)');
+console.log(
+  `\ndeterministic v1 events/s: ${Math.round(v1.opsPerSec).toLocaleString('en-US')} (target ≥ 400,000) ${v1.opsPerSec >= 400_000 ? 'OK' : 'UNDER TARGET'}`,
+);
 if (sink === undefined) console.log('(baseline never ran)');
 console.log(
-  `\nload average (1/5/15 min) before: ${loadBefore}, after: ${loadavg()
+  `load average (1/5/15 min) before: ${loadBefore}, after: ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );

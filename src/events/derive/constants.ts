@@ -32,11 +32,22 @@ export const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', '
 
 /** Domain API Gateway gives an API: `{apiId}.execute-api.{region}.amazonaws.com`. */
 export function defaultDomainName(apiId: string, region: string): string {
-  return `${apiId}.execute-api.${region}.amazonaws.com`;
+  // Nearly every event has the same API and Region: the last name is kept (one string instead of one per event).
+  if (lastDomain === undefined || apiId !== lastDomain.apiId || region !== lastDomain.region) {
+    lastDomain = { apiId, region, name: `${apiId}.execute-api.${region}.amazonaws.com` };
+  }
+  return lastDomain.name;
 }
+
+let lastDomain: { apiId: string; region: string; name: string } | undefined;
 
 /** First label of a domain name (`requestContext.domainPrefix`). */
 export function domainPrefixOf(domainName: string): string {
+  if (domainName === lastPrefix.domainName) return lastPrefix.prefix;
   const dot = domainName.indexOf('.');
-  return dot === -1 ? domainName : domainName.slice(0, dot);
+  const prefix = dot === -1 ? domainName : domainName.slice(0, dot);
+  lastPrefix = { domainName, prefix };
+  return prefix;
 }
+
+let lastPrefix = { domainName: '', prefix: '' };

@@ -1,6 +1,6 @@
 import { DROPPED_REQUEST_HEADERS } from './constants.js';
 import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
-import { isHeaderName } from './headers.js';
+import { isHeaderName, nameShape, shapesOf } from './headers.js';
 import { eventIds, traceHeader } from './id-block.js';
 import { setEntry } from './safe-record.js';
 
@@ -33,8 +33,6 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
   const headers: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
   const cookies: string[] = [];
-  const lowers: string[] = [];
-  const spellings: string[] = [];
   let contentType: string | undefined;
   let userAgent: string | undefined;
   let forwardedFor: string | undefined;
@@ -45,8 +43,13 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
     const rawName = pair[0];
     const value = pair[1];
     if (typeof rawName !== 'string' || !isHeaderName(rawName) || !isHeaderValue(value)) return undefined;
-    const lower = rawName.toLowerCase();
+    // Only names shaped like one the switch knows are lowercased here (lowercasing allocates for every
+    // capitalised name); the others are ordinary headers.
+    const shape = nameShape(rawName);
+    const lower = format !== 1 || SPECIAL_SHAPES.has(shape) ? rawName.toLowerCase() : undefined;
     switch (lower) {
+      case undefined:
+        break;
       case 'content-type':
         contentType ??= value;
         break;
@@ -82,27 +85,55 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
         if (DROPPED_REQUEST_HEADERS.has(lower)) continue;
     }
     if (format === 3) {
-      const previous = Object.hasOwn(headers, lower) ? headers[lower] : undefined;
+      const key = lower!;
+      const previous = Object.hasOwn(headers, key) ? headers[key] : undefined;
       const joined = previous === undefined ? value : `${previous},${value}`;
-      if (lower === '__proto__') setEntry(headers, lower, joined);
-      else headers[lower] = joined;
+      if (key === '__proto__') setEntry(headers, key, joined);
+      else headers[key] = joined;
       continue;
     }
-    const seen = lowers.indexOf(lower);
-    let name = seen === -1 ? undefined : spellings[seen];
-    if (name === undefined) {
-      name = format === 2 ? lower : lower === 'authorization' ? 'Authorization' : rawName;
-      lowers.push(lower);
-      spellings.push(name);
-      if (name === '__proto__') setEntry(multi, name, [value]);
-      else multi[name] = [value];
-    } else {
-      multi[name]!.push(value);
-    }
+    // 1.0 maps: the spelling of the first line with this name; a dropped earlier line (a SigV4 Authorization)
+    // gives the same key, lowercase or `Authorization`.
+    const name =
+      format === 2
+        ? lower!
+        : lower === 'authorization'
+          ? 'Authorization'
+          : firstSpelling(pairs, i, rawName, shape);
+    const values = Object.hasOwn(multi, name) ? multi[name] : undefined;
+    if (values !== undefined) values.push(value);
+    else if (name === '__proto__') setEntry(multi, name, [value]);
+    else multi[name] = [value];
     if (name === '__proto__') setEntry(headers, name, value);
     else headers[name] = value;
   }
   return { headers, multi, cookies, contentType, userAgent, forwardedFor, present };
+}
+
+// Shapes (see nameShape) of every name the switch above knows.
+const SPECIAL_SHAPES = shapesOf([
+  'content-type',
+  'user-agent',
+  'x-forwarded-for',
+  'host',
+  'x-amzn-trace-id',
+  'x-forwarded-port',
+  'x-forwarded-proto',
+  'authorization',
+  'cookie',
+  ...DROPPED_REQUEST_HEADERS,
+]);
+
+/** The name of the first of `pairs[0..i]` named like `rawName` in any case (`rawName` itself when none is). */
+function firstSpelling(pairs: HeaderPairs, i: number, rawName: string, shape: number): string {
+  let lower: string | undefined;
+  for (let k = 0; k < i; k++) {
+    const earlier = pairs[k]![0];
+    if (nameShape(earlier) !== shape) continue;
+    lower ??= rawName.toLowerCase();
+    if (earlier.toLowerCase() === lower) return earlier;
+  }
+  return rawName;
 }
 
 /** Adds a header the maps do not have yet (gateway-added headers, `User-Agent`, `content-length`). */

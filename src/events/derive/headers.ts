@@ -119,7 +119,8 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
     if (!DROPPED_SHAPES.has(nameShape(name)) || !DROPPED_REQUEST_HEADERS.has(name.toLowerCase()))
       out[kept++] = line;
   }
-  out.length = kept;
+  // Setting the length is a slow runtime call even when nothing changes.
+  if (kept !== out.length) out.length = kept;
   return out;
 }
 
@@ -160,7 +161,7 @@ export function dropSigV4Authorization(list: HeaderList): void {
       continue;
     list[kept++] = line;
   }
-  list.length = kept;
+  if (kept !== list.length) list.length = kept;
 }
 
 /** Index of the first header line named `name` (case-insensitive, `lower` given in lowercase), or -1. */
@@ -186,45 +187,42 @@ export function toV1HeaderMaps(
 ): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  // Names seen so far: shape, name as given, lowercase (computed only when two shapes meet) and the spelling
-  // used in the maps. A linear scan beats a Map for ~10 headers, and most names are never lowercased.
-  const shapes: number[] = [];
-  const raws: string[] = [];
-  const lowers: (string | undefined)[] = [];
-  const spellings: string[] = [];
-  for (const [rawName, value] of list) {
-    const shape = nameShape(rawName);
-    let lower: string | undefined;
-    let seen = -1;
-    for (let i = 0; i < shapes.length; i++) {
-      if (shapes[i] !== shape) continue;
-      lower ??= rawName.toLowerCase();
-      lowers[i] ??= raws[i]!.toLowerCase();
-      if (lowers[i] === lower) {
-        seen = i;
-        break;
-      }
-    }
-    let name: string;
-    if (seen === -1) {
-      if (lowercase || shape === AUTHORIZATION_SHAPE) lower ??= rawName.toLowerCase();
-      if (lowercase) name = lower!;
-      else if (lower === 'authorization') name = 'Authorization';
-      else name = rawName;
-      shapes.push(shape);
-      raws.push(rawName);
-      lowers.push(lower);
-      spellings.push(name);
-      if (name === '__proto__') setEntry(multiValueHeaders, name, [value]);
-      else multiValueHeaders[name] = [value];
-    } else {
-      name = spellings[seen]!;
-      multiValueHeaders[name]!.push(value);
-    }
+  for (let j = 0; j < list.length; j++) {
+    const [rawName, value] = list[j]!;
+    const name = mapName(list, j, rawName, lowercase);
+    const values = Object.hasOwn(multiValueHeaders, name) ? multiValueHeaders[name] : undefined;
+    if (values !== undefined) values.push(value);
+    else if (name === '__proto__') setEntry(multiValueHeaders, name, [value]);
+    else multiValueHeaders[name] = [value];
     if (name === '__proto__') setEntry(headers, name, value);
     else headers[name] = value;
   }
   return { headers, multiValueHeaders };
+}
+
+/**
+ * The map key of line `j`: the spelling of the first line with the same name in any case (`lowercase`: the
+ * lowercase name; `authorization` in any case becomes `Authorization`). Earlier lines are found by their
+ * {@link nameShape} first, so most names are compared and lowercased never; no bookkeeping arrays are built
+ * (they were most of the allocation of a built event, measured).
+ */
+function mapName(list: HeaderList, j: number, rawName: string, lowercase: boolean): string {
+  const shape = nameShape(rawName);
+  let lower: string | undefined;
+  let first = rawName;
+  for (let i = 0; i < j; i++) {
+    const earlier = list[i]![0];
+    if (nameShape(earlier) !== shape) continue;
+    lower ??= rawName.toLowerCase();
+    if (earlier.toLowerCase() === lower) {
+      first = earlier;
+      break;
+    }
+  }
+  // A match was found by comparing lowercase names, so `lower` is also the first spelling's lowercase.
+  if (lowercase) return lower ?? rawName.toLowerCase();
+  if (shape === AUTHORIZATION_SHAPE && first.toLowerCase() === 'authorization') return 'Authorization';
+  return first;
 }
 
 /** HTTP API (2.0) header map: names lowercased, repeated headers joined with `,` (no space). */

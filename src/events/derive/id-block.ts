@@ -1,8 +1,8 @@
-import { createIdSource } from '../../ids/ids.js';
+import { CryptoWords, hashSeed, Sfc32, type WordSource } from '../../ids/word-source.js';
 import { DEFAULT_SEED } from './constants.js';
 
 /**
- * The ids of one event, formatted from sixteen 32-bit words drawn from {@link createIdSource}: the same
+ * The ids of one event, formatted from sixteen 32-bit words drawn from the id source's generator: the same
  * seed always gives the same ids, and drawing them costs one generator step per word instead of one per
  * character. Each builder reads fixed fields, so adding an id elsewhere never shifts another.
  */
@@ -24,7 +24,6 @@ export interface EventIds {
 }
 
 const WORDS = 16;
-const TWO_32 = 0x1_0000_0000;
 const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -58,10 +57,13 @@ function uuid(words: readonly number[]): string {
 }
 
 function draw(options: { seed?: string | number; random?: boolean }): number[] {
-  const ids = createIdSource(options);
+  // The words of `createIdSource(options)`, straight from its generator (an id source per event cost more than
+  // the event's ids, measured).
+  const source: WordSource = options.random
+    ? new CryptoWords()
+    : new Sfc32(hashSeed(options.seed ?? DEFAULT_SEED));
   const words: number[] = new Array(WORDS);
-  // float() is next() / 2^32, so this recovers the generator's 32-bit word exactly.
-  for (let i = 0; i < WORDS; i++) words[i] = (ids.float() * TWO_32) >>> 0;
+  for (let i = 0; i < WORDS; i++) words[i] = source.next();
   return words;
 }
 
@@ -136,5 +138,16 @@ export function eventIds(seed: string | number | undefined, randomIds: boolean |
 
 /** An X-Ray trace header value `Root=1-<8 hex epoch seconds>-<24 hex>`. */
 export function traceHeader(ids: EventIds, epochMs: number): string {
-  return `Root=1-${hex8(Math.floor(epochMs / 1000))}-${ids.trace}`;
+  const seconds = Math.floor(epochMs / 1000);
+  // Builders with the default seed and time ask for the same header every time: the last one is kept.
+  if (ids === lastTrace.ids && seconds === lastTrace.seconds) return lastTrace.text;
+  const text = `Root=1-${hex8(seconds)}-${ids.trace}`;
+  lastTrace = { ids, seconds, text };
+  return text;
 }
+
+let lastTrace: { ids: EventIds | undefined; seconds: number; text: string } = {
+  ids: undefined,
+  seconds: Number.NaN,
+  text: '',
+};

@@ -46,11 +46,23 @@ export function parseRawQuery(raw: string, pairs: Array<[string, string]>): void
   const hash = raw.indexOf('#');
   if (hash !== -1) raw = raw.slice(0, hash);
   if (raw === '') return;
-  for (const piece of raw.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    if (eq === -1) pairs.push([decodeQueryComponent(piece), '']);
-    else pairs.push([decodeQueryComponent(piece.slice(0, eq)), decodeQueryComponent(piece.slice(eq + 1))]);
+  // Pieces between '&' by index (no split array). `eq` is the next '=' at or after the piece's start, searched
+  // again only once passed, so a long query is scanned once.
+  let start = 0;
+  let eq = raw.indexOf('=');
+  while (start <= raw.length) {
+    let end = raw.indexOf('&', start);
+    if (end === -1) end = raw.length;
+    if (end > start) {
+      if (eq !== -1 && eq < start) eq = raw.indexOf('=', start);
+      if (eq === -1 || eq > end) pairs.push([decodeQueryComponent(raw.slice(start, end)), '']);
+      else
+        pairs.push([
+          decodeQueryComponent(raw.slice(start, eq)),
+          decodeQueryComponent(raw.slice(eq + 1, end)),
+        ]);
+    }
+    start = end + 1;
   }
 }
 

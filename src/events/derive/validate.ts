@@ -5,6 +5,17 @@ import { HTTP_METHODS } from './constants.js';
 /** The verb of an event: one of GET POST PUT PATCH DELETE HEAD OPTIONS (case-insensitive in, uppercase out). */
 export function resolveMethod(where: string, method: unknown): string {
   if (method === undefined) return 'GET';
+  switch (method) {
+    // The usual spellings skip the case conversion and the list scan.
+    case 'GET':
+    case 'POST':
+    case 'PUT':
+    case 'PATCH':
+    case 'DELETE':
+    case 'HEAD':
+    case 'OPTIONS':
+      return method as string;
+  }
   const upper = typeof method === 'string' ? method.toUpperCase() : '';
   if (HTTP_METHODS.includes(upper)) return upper;
   throw new EventInputError(

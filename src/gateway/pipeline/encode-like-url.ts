@@ -37,6 +37,8 @@ export function encodeLikeUrl(text: string, part: 'path' | 'query'): string {
 
 /** Drops the leading and trailing C0 controls and spaces the URL parser ignores. */
 export function trimUrl(url: string): string {
+  // Two char-code checks instead of a regular expression on every request's URL.
+  if (url === '' || (url.charCodeAt(0) > 0x20 && url.charCodeAt(url.length - 1) > 0x20)) return url;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters the parser trims
-  return /^[\x00-\x20]|[\x00-\x20]$/.test(url) ? url.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '') : url;
+  return url.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
 }
