@@ -10,6 +10,7 @@ import type {
   ProxyResultReport,
   ValidateProxyResultOptions,
 } from './types.js';
+import { plainV1Response } from './plain-v1-result.js';
 import { validateV1 } from './validate-v1.js';
 import { validateV2 } from './validate-v2.js';
 import { toWireValue, type WireValue } from './wire-value.js';
@@ -73,8 +74,28 @@ export function checkProxyResult(
       'Await the handler first: validateProxyResult(await handler(event, context)).',
     );
   }
-  const findings: Findings = { issues: [], warnings: [], failure: failurePhrase(apiType) };
   const wire = toWire(result);
+  if (wire.ok && payloadFormat === '1.0') {
+    const plain = plainV1Response(wire.value, apiType === 'REST');
+    if (plain !== undefined) {
+      return { ok: true, payloadFormat, apiType, issues: [], warnings: [], response: plain, inferred: false };
+    }
+  }
+  return reportFromWire(result, wire, payloadFormat, apiType, options);
+}
+
+/**
+ * The report for a result already through JSON serialisation (`wire`), by the full checks. Internal: tests compare
+ * it with the plain-result fast path.
+ */
+export function reportFromWire(
+  result: unknown,
+  wire: WireValue,
+  payloadFormat: PayloadFormat,
+  apiType: ApiType,
+  options: ValidateProxyResultOptions,
+): ProxyResultReport {
+  const findings: Findings = { issues: [], warnings: [], failure: failurePhrase(apiType) };
   let mapped: ClientResponse | undefined;
   let inferred = false;
   if (!wire.ok) {

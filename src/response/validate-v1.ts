@@ -125,6 +125,8 @@ function readMultiValueHeaders(findings: Findings, value: unknown): [string, str
  * in `multiValueHeaders`; the remaining `headers` follow in their own order.
  */
 function mergeHeaders(multi: [string, string[]][], single: [string, string][]): [string, string][] {
+  // The usual result has no multiValueHeaders: the single-value lines, in order, are the answer.
+  if (multi.length === 0) return single;
   const out: [string, string][] = [];
   const used = new Set<number>();
   for (const [name, values] of multi) {

@@ -160,7 +160,7 @@ function bridge(ws: WebSocket, client: WebSocketClient, watcher: FrameSizeWatche
     const payload = isBinary
       ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       : data.toString('utf8');
-    client.send(payload, frameSize === undefined ? {} : { frameSize }).catch(() => {
+    client.send(payload, frameSize === undefined ? undefined : { frameSize }).catch(() => {
       // Closed meanwhile: nothing to deliver.
     });
   });

@@ -59,6 +59,7 @@ export function invokeFunction(
     integrationTimeoutMs,
     functionTimeoutMs: fn.functionTimeoutMs,
     onArmed: deps.onIntegrationArmed,
+    start,
   });
   return { start, outcome };
 }

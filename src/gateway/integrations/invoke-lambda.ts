@@ -17,6 +17,8 @@ export interface InvokeLambdaInput {
   functionTimeoutMs: number;
   /** Called once the handler is running and its timeouts are armed: from then on only time moves it on. */
   onArmed?: (() => void) | undefined;
+  /** Clock time the invocation starts (default `clock.now()`); the timeouts count from it. */
+  start?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface InvokeLambdaInput {
 export function invokeLambda(input: InvokeLambdaInput): Promise<InvocationOutcome> {
   const { clock, handler, context } = input;
   return new Promise((resolve) => {
-    const start = clock.now();
+    const start = input.start ?? clock.now();
     let settled = false;
     let integrationTimer: TimerHandle | undefined;
     let functionTimer: TimerHandle | undefined;

@@ -80,9 +80,11 @@ export async function deleteConnection(deps: WebSocketDeps, id: string): Promise
 }
 
 function lookup(deps: WebSocketDeps, id: string): Connection | ConnectionsOutcome {
-  if (typeof id !== 'string' || !CONNECTION_ID.test(id)) return refuse(deps, 'INVALID_CONNECTION_ID');
+  // Ids the gateway issued are well formed by construction: the pattern is tested only for unknown ones.
+  const conn = typeof id === 'string' ? deps.connections.get(id) : undefined;
+  if (conn === undefined && (typeof id !== 'string' || !CONNECTION_ID.test(id)))
+    return refuse(deps, 'INVALID_CONNECTION_ID');
   if (!deps.throttler.check(ACCOUNT_ONLY).allowed) return refuse(deps, 'LIMIT_EXCEEDED');
-  const conn = deps.connections.get(id);
   if (conn === undefined || conn.state !== 'OPEN') return refuse(deps, 'GONE');
   return conn;
 }

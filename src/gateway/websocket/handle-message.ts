@@ -46,17 +46,8 @@ export async function handleMessage(
   let route =
     key === undefined || key === '$connect' || key === '$disconnect' ? undefined : config.routes.get(key);
   route ??= config.routes.get('$default');
-  const record = (rec: Omit<WebSocketEventRecord, 'eventType' | 'conn' | 'stamp'>): void =>
-    observeWebSocket(deps, { eventType: 'MESSAGE', conn, stamp, ...rec });
-  const errorFrame = (
-    message: WebSocketFrameMessage,
-    rec: Omit<WebSocketEventRecord, 'eventType' | 'conn' | 'stamp' | 'status' | 'messages'>,
-  ): void => {
-    sendFrame(deps, conn, webSocketErrorFrame(message, conn.id, stamp.requestId));
-    record({ ...rec, status: ERROR_STATUS[message], messages: 2 });
-  };
   if (!route) {
-    return errorFrame('Forbidden', {
+    return errorFrame(deps, conn, stamp, 'Forbidden', {
       routeKey: undefined,
       error: { message: 'Forbidden', responseType: 'MISSING_AUTHENTICATION_TOKEN' },
       clientError: true,
@@ -65,7 +56,7 @@ export async function handleMessage(
   const routeKey = route.routeKey;
   const throttled = deps.throttler.check({ routeKey });
   if (!throttled.allowed) {
-    return errorFrame('Too Many Requests', {
+    return errorFrame(deps, conn, stamp, 'Too Many Requests', {
       routeKey,
       error: { message: 'Too Many Requests', responseType: 'THROTTLED' },
       clientError: true,
@@ -82,7 +73,7 @@ export async function handleMessage(
   const latency = call.latencyMs;
   if (result.kind !== 'response') {
     const message = result.kind === 'timeout' ? 'Endpoint request timed out' : 'Internal server error';
-    return errorFrame(message, {
+    return errorFrame(deps, conn, stamp, message, {
       routeKey,
       integrationLatencyMs: latency,
       error: {
@@ -95,13 +86,35 @@ export async function handleMessage(
   // Two-way routes send the integration's body back (nothing when it has none); one-way routes never do.
   const reply = route.twoWay && result.body !== '';
   if (reply) sendFrame(deps, conn, result.body);
-  record({
+  observeWebSocket(deps, {
+    eventType: 'MESSAGE',
+    conn,
+    stamp,
     routeKey,
     status: 200,
     integrationLatencyMs: latency,
     integrationStatus: result.statusCode,
     messages: reply ? 2 : 1,
     integrationError: result.statusCode >= 400,
+  });
+}
+
+/** Sends an error frame (the connection stays open) and records the message with the frame's status. */
+function errorFrame(
+  deps: WebSocketDeps,
+  conn: Connection,
+  stamp: EventStamp,
+  message: WebSocketFrameMessage,
+  rec: Omit<WebSocketEventRecord, 'eventType' | 'conn' | 'stamp' | 'status' | 'messages'>,
+): void {
+  sendFrame(deps, conn, webSocketErrorFrame(message, conn.id, stamp.requestId));
+  observeWebSocket(deps, {
+    eventType: 'MESSAGE',
+    conn,
+    stamp,
+    ...rec,
+    status: ERROR_STATUS[message],
+    messages: 2,
   });
 }
 

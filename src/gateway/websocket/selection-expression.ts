@@ -21,6 +21,7 @@ export interface SelectionExpression {
   evaluate(body: string, values?: Readonly<Record<string, string>>): string | undefined;
 }
 
+const NO_VALUES: Readonly<Record<string, string>> = Object.freeze({});
 const UNWRAPPED = /[A-Za-z0-9_.\-[\]'"*]/;
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -83,7 +84,7 @@ export function compileSelectionExpression(
   return {
     source: expression,
     readsBody,
-    evaluate(body, values = {}) {
+    evaluate(body, values = NO_VALUES) {
       if (staticKey !== undefined) return staticKey;
       let parsed: unknown;
       if (readsBody) {

@@ -125,30 +125,14 @@ export function createWebSocketClient(
     get readyState() {
       return closeEvent ? 'CLOSED' : 'OPEN';
     },
-    async send(data, options = {}) {
-      if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-        throw new InvalidInputError(
-          'WEBSOCKET_INVALID_DATA',
-          `client.send: data must be a string (text frame) or a Uint8Array (binary frame), got ${data === null ? 'null' : typeof data}`,
-          'Send JSON.stringify(message) for JSON.',
-        );
+    // Not `async`: the message's own promise is returned (misuse still rejects, never throws).
+    send(data, options = NO_SEND_OPTIONS) {
+      try {
+        checkSend(conn, data, options, closeEvent);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      if (closeEvent || conn.state !== 'OPEN') {
-        throw new InvalidInputError(
-          'WEBSOCKET_NOT_OPEN',
-          `client.send: connection ${conn.id} is closed${closeEvent ? ` (${closeEvent.code})` : ''}`,
-          'Open a new connection with gateway.connect().',
-        );
-      }
-      const frameSize = options.frameSize;
-      if (frameSize !== undefined && !(Number.isInteger(frameSize) && frameSize > 0)) {
-        throw new InvalidInputError(
-          'WEBSOCKET_INVALID_DATA',
-          `client.send: frameSize must be a positive integer, got ${String(frameSize)}`,
-          'Pass the largest frame size in bytes, e.g. 32768.',
-        );
-      }
-      return handleMessage(deps, conn, data, frameSize);
+      return handleMessage(deps, conn, data, options.frameSize);
     },
     nextMessage: next,
     async close(code, reason = '') {
@@ -172,6 +156,39 @@ export function createWebSocketClient(
     },
   };
   return client;
+}
+
+const NO_SEND_OPTIONS: WebSocketSendOptions = Object.freeze({});
+
+/** Throws when `client.send` is misused: data that is neither text nor bytes, a closed connection, a bad frame size. */
+function checkSend(
+  conn: Connection,
+  data: unknown,
+  options: WebSocketSendOptions,
+  closeEvent: WebSocketCloseEvent | undefined,
+): void {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    throw new InvalidInputError(
+      'WEBSOCKET_INVALID_DATA',
+      `client.send: data must be a string (text frame) or a Uint8Array (binary frame), got ${data === null ? 'null' : typeof data}`,
+      'Send JSON.stringify(message) for JSON.',
+    );
+  }
+  if (closeEvent || conn.state !== 'OPEN') {
+    throw new InvalidInputError(
+      'WEBSOCKET_NOT_OPEN',
+      `client.send: connection ${conn.id} is closed${closeEvent ? ` (${closeEvent.code})` : ''}`,
+      'Open a new connection with gateway.connect().',
+    );
+  }
+  const frameSize = options.frameSize;
+  if (frameSize !== undefined && !(Number.isInteger(frameSize) && frameSize > 0)) {
+    throw new InvalidInputError(
+      'WEBSOCKET_INVALID_DATA',
+      `client.send: frameSize must be a positive integer, got ${String(frameSize)}`,
+      'Pass the largest frame size in bytes, e.g. 32768.',
+    );
+  }
 }
 
 /** Close codes a client may send (RFC 6455 §7.4, as `ws` checks them), reason at most 123 bytes. */

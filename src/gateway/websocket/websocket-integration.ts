@@ -1,4 +1,4 @@
-import { validateProxyResult } from '../../response/validate-proxy-result.js';
+import { checkProxyResult } from '../../response/validate-proxy-result.js';
 import type { ResolvedLambdaIntegration } from '../config/resolve-integration.js';
 import { invokeFunction } from '../integrations/invoke-function.js';
 import type { InvocationOutcome } from '../trace.js';
@@ -49,7 +49,7 @@ export async function invokeWebSocketLambda(
     const detail = `Lambda execution failed due to customer function error: ${errorType}: ${errorMessage}`;
     return { result: { kind: 'failure', detail }, latencyMs, invocation };
   }
-  const report = validateProxyResult(invocation.value, { payloadFormat: '1.0', apiType: 'REST' });
+  const report = checkProxyResult(invocation.value, '1.0', 'REST', NO_OPTIONS);
   if (!report.ok && !strict) {
     // A one-way route never reads the result: only its status, when there is one, reaches metrics and logs.
     return { result: { kind: 'response', statusCode: 200, headers: [], body: '' }, latencyMs, invocation };
@@ -66,14 +66,20 @@ export async function invokeWebSocketLambda(
   return { result: { kind: 'response', statusCode, headers, body }, latencyMs, invocation };
 }
 
-/** Runs a route's integration: Lambda proxy or MOCK. */
-export async function runWebSocketIntegration(
+const NO_OPTIONS = Object.freeze({});
+
+/** Runs a route's integration: Lambda proxy or MOCK. Not `async`: the Lambda call's promise is returned as it is. */
+export function runWebSocketIntegration(
   deps: WebSocketDeps,
   integration: ResolvedLambdaIntegration | ResolvedWsMockIntegration,
   event: () => unknown,
   mock: () => WebSocketMockInput,
   strict: boolean,
 ): Promise<WebSocketIntegrationCall> {
-  if (integration.type === 'AWS_PROXY') return invokeWebSocketLambda(deps, integration, event(), strict);
-  return { result: runWebSocketMock(integration, mock()), latencyMs: 0 };
+  try {
+    if (integration.type === 'AWS_PROXY') return invokeWebSocketLambda(deps, integration, event(), strict);
+    return Promise.resolve({ result: runWebSocketMock(integration, mock()), latencyMs: 0 });
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
