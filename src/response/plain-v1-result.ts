@@ -22,7 +22,8 @@ export function plainV1Response(wire: unknown, restRules: boolean): ClientRespon
     switch (key) {
       // A null status is a warning, so it takes the full checks.
       case 'statusCode':
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 200 || value > 599) return undefined;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 200 || value > 599)
+          return undefined;
         if (value === 204 || value === 205 || value === 304) return undefined;
         statusCode = value;
         break;

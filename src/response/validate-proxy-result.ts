@@ -3,6 +3,7 @@ import { formatText, formatValue } from '../errors/format-value.js';
 import { restDecodesBase64 } from './binary-media.js';
 import { failurePhrase, proxyFailureResponse } from './error-responses.js';
 import type { Findings } from './findings.js';
+import { plainV1Response } from './plain-v1-result.js';
 import type {
   ApiType,
   ClientResponse,
@@ -10,7 +11,6 @@ import type {
   ProxyResultReport,
   ValidateProxyResultOptions,
 } from './types.js';
-import { plainV1Response } from './plain-v1-result.js';
 import { validateV1 } from './validate-v1.js';
 import { validateV2 } from './validate-v2.js';
 import { toWireValue, type WireValue } from './wire-value.js';
