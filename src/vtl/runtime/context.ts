@@ -206,6 +206,18 @@ function identityOf(input: MappingInput, given: MappingContext): Record<string, 
 
 /** Reads the override maps back out of `$context` after a render. */
 export function readOverrides(context: SilentMap | undefined, input: MappingInput): TemplateOverrides {
+  // A template that never names $context cannot set an override: without given ones, every map is empty (what
+  // reading back freshly built empty maps gives, without building them).
+  if (
+    context === undefined &&
+    (input.context?.requestOverride ?? undefined) === undefined &&
+    (input.context?.responseOverride ?? undefined) === undefined
+  ) {
+    return {
+      requestOverride: { header: {}, path: {}, querystring: {} },
+      responseOverride: { header: {} },
+    };
+  }
   const c = context ?? buildOverridesOnly(input);
   const req = c.get('requestOverride');
   const res = c.get('responseOverride');

@@ -1,4 +1,5 @@
 import { DROPPED_REQUEST_HEADERS } from '../../../events/derive/constants.js';
+import { nameShape, shapesOf } from '../../../events/derive/headers.js';
 import { formatRequestTime } from '../../../events/derive/time.js';
 import type { MappingContext, MappingParams } from '../../../vtl/types.js';
 import type { PipelineContext } from '../../pipeline/context.js';
@@ -31,7 +32,8 @@ export function methodRequestInput(ctx: PipelineContext, deps: PipelineDeps): Me
   const header: Record<string, string> = {};
   const headerPairs: [string, string][] = [];
   for (const pair of ctx.request.headers) {
-    if (DROPPED_REQUEST_HEADERS.has(pair[0].toLowerCase())) continue;
+    if (DROPPED_SHAPES.has(nameShape(pair[0])) && DROPPED_REQUEST_HEADERS.has(pair[0].toLowerCase()))
+      continue;
     header[pair[0]] = pair[1];
     headerPairs.push(pair);
   }
@@ -81,13 +83,10 @@ export function restContext(ctx: PipelineContext, deps: PipelineDeps): MappingCo
     requestTimeEpoch: ctx.startedAt,
     stage: config.stageName,
     identity,
+    // A data property: the text is kept per second, and an accessor added with defineProperty made every
+    // request's context a slow object (measured on the non-proxy path).
+    requestTime: formatRequestTime(ctx.startedAt),
   };
-  // Formatted only when something reads it (templates derive it from requestTimeEpoch themselves).
-  Object.defineProperty(context, 'requestTime', {
-    get: () => formatRequestTime(ctx.startedAt),
-    enumerable: true,
-    configurable: true,
-  });
   if (route) {
     context.resourceId = route.resourceId;
     context.resourcePath = route.resource;
@@ -98,6 +97,9 @@ export function restContext(ctx: PipelineContext, deps: PipelineDeps): MappingCo
 }
 
 function headerOf(ctx: PipelineContext, lower: string): string | undefined {
-  for (const [name, value] of ctx.request.headers) if (name.toLowerCase() === lower) return value;
+  for (const [name, value] of ctx.request.headers)
+    if (name.length === lower.length && name.toLowerCase() === lower) return value;
   return undefined;
 }
+
+const DROPPED_SHAPES = shapesOf(DROPPED_REQUEST_HEADERS);
