@@ -3,9 +3,6 @@ import type { ClientResponse } from '../response/types.js';
 import { adoptBufferedResponse, BufferedResponse } from './buffered-response.js';
 import { headerValueKind, isContentType, isTokenName, PLAIN, WIDE } from './header-line.js';
 
-/** Statuses a fetch `Response` must have no body for. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /** Headers to append after the client response's own, e.g. the gateway's `x-amzn-RequestId`. */
 export type ExtraHeaders = Iterable<readonly [string, string]> | Record<string, string>;
 
@@ -36,31 +33,47 @@ export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHead
   // Header pairs go straight into the Response (it validates and stores them in order); no Headers copy. Lines
   // undici would store unchanged are handed over without a second copy and check.
   const headers: [string, string][] = [];
-  let plain = true;
-  let typed = false;
-  for (const [name, value] of client.headers) plain = addLine(headers, name, value, plain);
+  let flags = ALL_PLAIN;
+  const lines = client.headers;
+  for (let i = 0; i < lines.length; i++) flags = addLine(headers, lines[i]!, flags);
   if (extraHeaders) {
-    const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
-    for (const [name, value] of entries) plain = addLine(headers, name, value, plain);
-  }
-  const status = client.statusCode;
-  if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
-  const body = client.bodyBytes ?? client.body;
-  if (body === '') return new Response(null, { status, headers });
-  if (!plain) return new BufferedResponse(body, { status, headers });
-  for (const [name] of headers) {
-    if (isContentType(name)) {
-      typed = true;
-      break;
+    if (Array.isArray(extraHeaders)) {
+      for (let i = 0; i < extraHeaders.length; i++) flags = addLine(headers, extraHeaders[i]!, flags);
+    } else {
+      const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
+      for (const line of entries) flags = addLine(headers, line, flags);
     }
   }
-  return adoptBufferedResponse(body, status, headers, typed);
+  const status = client.statusCode;
+  if (status === 204 || status === 205 || status === 304) return new Response(null, { status, headers });
+  const body = client.bodyBytes ?? client.body;
+  if (body === '') return new Response(null, { status, headers });
+  if ((flags & ALL_PLAIN) === 0) return new BufferedResponse(body, { status, headers });
+  return adoptBufferedResponse(body, status, headers, (flags & TYPED) !== 0);
 }
 
-/** Appends one line (its value as wire text); returns whether every line so far is plain. */
-function addLine(headers: [string, string][], name: string, value: string, plain: boolean): boolean {
+/** `addLine` flags: every line so far is plain (undici keeps it as it is); a line is `content-type`. */
+const ALL_PLAIN = 1;
+const TYPED = 2;
+
+/**
+ * Appends one line, its value as wire text: the caller's pair itself when the text needs no change (the lines are
+ * only read from then on). Returns the flags updated for it.
+ */
+function addLine(headers: [string, string][], line: readonly [string, string], flags: number): number {
+  const name = line[0];
+  const value = line[1];
   const kind = headerValueKind(value);
-  const text = kind === WIDE ? Buffer.from(value, 'utf8').toString('latin1') : value;
-  headers.push([name, text]);
-  return plain && isTokenName(name) && (kind === PLAIN || (kind === WIDE && headerValueKind(text) === PLAIN));
+  let plain: boolean;
+  if (kind === WIDE) {
+    const text = Buffer.from(value, 'utf8').toString('latin1');
+    headers.push([name, text]);
+    plain = headerValueKind(text) === PLAIN;
+  } else {
+    headers.push(line.length === 2 ? (line as [string, string]) : [name, value]);
+    plain = kind === PLAIN;
+  }
+  if (!plain || !isTokenName(name)) flags &= ~ALL_PLAIN;
+  if (isContentType(name)) flags |= TYPED;
+  return flags;
 }

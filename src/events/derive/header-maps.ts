@@ -157,18 +157,41 @@ export function addPassGatewayHeaders(
   epoch: number,
 ): void {
   const has = pass.present;
-  const lowercase = format !== 1;
-  if ((has & HOST) === 0) addNewHeader(pass, format, lowercase ? 'host' : 'Host', domainName);
-  if ((has & TRACE) === 0) {
-    const trace = traceHeader(eventIds(seed, undefined), epoch);
-    addNewHeader(pass, format, lowercase ? 'x-amzn-trace-id' : 'X-Amzn-Trace-Id', trace);
+  if (format === 1) {
+    // REST, the usual case: stores under constant names (a store under a computed name is a slow generic
+    // lookup once it has seen many objects; these were a tenth of the gateway's event building, measured).
+    const { headers, multi } = pass;
+    if ((has & HOST) === 0) {
+      headers.Host = domainName;
+      multi.Host = [domainName];
+    }
+    if ((has & TRACE) === 0) {
+      const trace = traceHeader(eventIds(seed, undefined), epoch);
+      headers['X-Amzn-Trace-Id'] = trace;
+      multi['X-Amzn-Trace-Id'] = [trace];
+    }
+    if ((has & FOR) === 0) {
+      headers['X-Forwarded-For'] = sourceIp;
+      multi['X-Forwarded-For'] = [sourceIp];
+    }
+    if ((has & PORT) === 0) {
+      headers['X-Forwarded-Port'] = '443';
+      multi['X-Forwarded-Port'] = ['443'];
+    }
+    if ((has & PROTO) === 0) {
+      headers['X-Forwarded-Proto'] = 'https';
+      multi['X-Forwarded-Proto'] = ['https'];
+    }
+    return;
   }
-  if ((has & FOR) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-for' : 'X-Forwarded-For', sourceIp);
-  if ((has & PORT) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-port' : 'X-Forwarded-Port', '443');
-  if ((has & PROTO) === 0)
-    addNewHeader(pass, format, lowercase ? 'x-forwarded-proto' : 'X-Forwarded-Proto', 'https');
+  // HTTP API formats: lowercase names.
+  if ((has & HOST) === 0) addNewHeader(pass, format, 'host', domainName);
+  if ((has & TRACE) === 0) {
+    addNewHeader(pass, format, 'x-amzn-trace-id', traceHeader(eventIds(seed, undefined), epoch));
+  }
+  if ((has & FOR) === 0) addNewHeader(pass, format, 'x-forwarded-for', sourceIp);
+  if ((has & PORT) === 0) addNewHeader(pass, format, 'x-forwarded-port', '443');
+  if ((has & PROTO) === 0) addNewHeader(pass, format, 'x-forwarded-proto', 'https');
 }
 
 function isHeaderValue(value: unknown): value is string {

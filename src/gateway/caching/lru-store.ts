@@ -17,8 +17,19 @@ export interface LruStore<T> {
   readonly bytes: number;
 }
 
+/** An entry in recency order: a doubly linked list from the least to the most recently used. */
+interface Node<T> {
+  readonly key: string;
+  entry: StoredEntry<T>;
+  older: Node<T> | undefined;
+  newer: Node<T> | undefined;
+}
+
 /**
- * Creates an LRU store (a `Map` kept in recency order: a read moves the entry last, eviction takes the first).
+ * Creates an LRU store: a `Map` from key to entry, and the entries in a linked list in recency order (a read moves
+ * the entry last, eviction takes the first). The list makes eviction O(1): taking the oldest key of a `Map` kept in
+ * insertion order walks over every slot its deletions left behind since its last rehash (hundreds of steps per
+ * stored response with a full cache, measured).
  *
  * @example
  * ```ts
@@ -28,34 +39,55 @@ export interface LruStore<T> {
  * ```
  */
 export function createLruStore<T>(maxEntries: number, maxBytes: number): LruStore<T> {
-  const map = new Map<string, StoredEntry<T>>();
+  const map = new Map<string, Node<T>>();
+  let oldest: Node<T> | undefined;
+  let newest: Node<T> | undefined;
   let bytes = 0;
+  const unlink = (node: Node<T>): void => {
+    if (node.older) node.older.newer = node.newer;
+    else oldest = node.newer;
+    if (node.newer) node.newer.older = node.older;
+    else newest = node.older;
+    node.older = undefined;
+    node.newer = undefined;
+  };
+  const append = (node: Node<T>): void => {
+    node.older = newest;
+    if (newest) newest.newer = node;
+    else oldest = node;
+    newest = node;
+  };
   const remove = (key: string): boolean => {
-    const old = map.get(key);
-    if (!old) return false;
+    const node = map.get(key);
+    if (!node) return false;
     map.delete(key);
-    bytes -= old.size;
+    unlink(node);
+    bytes -= node.entry.size;
     return true;
   };
   return {
     get(key, now) {
-      const entry = map.get(key);
-      if (!entry) return undefined;
-      map.delete(key);
-      if (now >= entry.expiresAt) {
-        bytes -= entry.size;
+      const node = map.get(key);
+      if (!node) return undefined;
+      if (now >= node.entry.expiresAt) {
+        remove(key);
         return undefined;
       }
-      map.set(key, entry);
-      return entry;
+      if (node !== newest) {
+        unlink(node);
+        append(node);
+      }
+      return node.entry;
     },
     set(key, entry) {
       remove(key);
-      map.set(key, entry);
+      const node: Node<T> = { key, entry, older: undefined, newer: undefined };
+      map.set(key, node);
+      append(node);
       bytes += entry.size;
       let evicted = 0;
       while ((map.size > maxEntries || bytes > maxBytes) && map.size > 1) {
-        remove(map.keys().next().value as string);
+        remove(oldest!.key);
         evicted += 1;
       }
       return evicted;
@@ -63,6 +95,8 @@ export function createLruStore<T>(maxEntries: number, maxBytes: number): LruStor
     delete: remove,
     clear() {
       map.clear();
+      oldest = undefined;
+      newest = undefined;
       bytes = 0;
     },
     get size() {

@@ -15,6 +15,8 @@ interface VariableChild<T> {
 
 interface ResourceNode<T> {
   resource: string;
+  /** Names of the path variables from the root to this node, in order (what a match captures). */
+  names: readonly string[];
   statics: Map<string, ResourceNode<T>>;
   variable: VariableChild<T> | undefined;
   methods: Map<string, T>;
@@ -26,8 +28,9 @@ export interface RestRouter<T> {
   match(method: string, segments: readonly string[]): RouteMatch<T> | undefined;
 }
 
-const newNode = <T>(resource: string): ResourceNode<T> => ({
+const newNode = <T>(resource: string, names: readonly string[]): ResourceNode<T> => ({
   resource,
+  names,
   statics: new Map(),
   variable: undefined,
   methods: new Map(),
@@ -45,7 +48,7 @@ const newNode = <T>(resource: string): ResourceNode<T> => ({
  * ```
  */
 export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, T])[]): RestRouter<T> {
-  const root = newNode<T>('/');
+  const root = newNode<T>('/', []);
   for (const [key, value] of routes) {
     let node = root;
     for (const segment of key.segments) {
@@ -53,7 +56,7 @@ export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, 
       if (segment.kind === 'static') {
         let child = node.statics.get(segment.text);
         if (!child) {
-          child = newNode<T>(resource + segment.text);
+          child = newNode<T>(resource + segment.text, node.names);
           node.statics.set(segment.text, child);
         }
         node = child;
@@ -71,7 +74,11 @@ export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, 
           { routeKey: key.routeKey },
         );
       }
-      node.variable = existing ?? { name: segment.name, greedy, node: newNode<T>(resource + part) };
+      node.variable = existing ?? {
+        name: segment.name,
+        greedy,
+        node: newNode<T>(resource + part, [...node.names, segment.name]),
+      };
       node = node.variable.node;
     }
     if (node.methods.has(key.method)) {
@@ -89,14 +96,15 @@ export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, 
       const captured: string[] = [];
       const found = search(root, segments, 0, method, captured);
       if (!found) return undefined;
-      return { value: found.value, pathParameters: toParameters(found.names, captured) };
+      return { value: found.value, pathParameters: toParameters(found.node.names, captured) };
     },
   };
 }
 
 interface Found<T> {
   value: T;
-  names: string[];
+  /** The matched resource: its `names` are the captured variables'. */
+  node: ResourceNode<T>;
 }
 
 function search<T>(
@@ -108,7 +116,7 @@ function search<T>(
 ): Found<T> | undefined {
   if (index === segments.length) {
     const value = node.methods.get(method) ?? node.methods.get('ANY');
-    return value === undefined ? undefined : { value, names: [] };
+    return value === undefined ? undefined : { value, node };
   }
   const segment = segments[index]!;
   if (segment !== '') {
@@ -126,15 +134,12 @@ function search<T>(
     const value = variable.node.methods.get(method) ?? variable.node.methods.get('ANY');
     if (value === undefined) return undefined;
     captured.push(rest);
-    return { value, names: [variable.name] };
+    return { value, node: variable.node };
   }
   if (segment === '') return undefined;
   captured.push(segment);
   const found = search(variable.node, segments, index + 1, method, captured);
-  if (found) {
-    found.names.unshift(variable.name);
-    return found;
-  }
+  if (found) return found;
   captured.pop();
   return undefined;
 }

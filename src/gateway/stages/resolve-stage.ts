@@ -67,9 +67,9 @@ function routed(ctx: PipelineContext, config: ResolvedGateway, path: string): Pi
   if (config.apiType === 'REST') {
     let i = 0;
     while (i < path.length && path.charCodeAt(i) === 47) i++;
-    let match = path.slice(i);
-    if (match.endsWith('/')) match = match.slice(0, -1);
-    ctx.segments = match === '' ? [] : match.split('/');
+    let end = path.length;
+    if (end > i && path.charCodeAt(end - 1) === 47) end--;
+    ctx.segments = end === i ? [] : path.slice(i, end).split('/');
   } else {
     // A path of slashes only (`//`) is the root, as on REST APIs (UNCONFIRMED for HTTP APIs); routing it to a
     // greedy `{proxy+}` would give an event whose path cannot fill the variable.
