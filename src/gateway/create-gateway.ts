@@ -188,12 +188,20 @@ export function createGateway(
     if (deps.config.edge && request.mapping === undefined) addCloudFrontHeaders(request, edgeIds);
     return runPipeline(request, deps, detailed);
   };
+  const respond = async (request: GatewayRequest, requestOptions?: GatewayRequestOptions) =>
+    (await serve(request, false, requestOptions)).response;
   const stagesNamed = (stage: string | undefined) =>
     stage === undefined ? [...state.stages.values()] : [stageNamed(state, stage, 'gateway.flushCache')];
   const gateway: Gateway = {
-    async fetch(input, init, requestOptions) {
-      const request = await toGatewayRequest(input, init, config.domainName);
-      return (await serve(request, false, requestOptions)).response;
+    fetch(input, init, requestOptions) {
+      // Not `async`: a request read synchronously (a URL and a plain init) goes straight on, without a promise turn.
+      try {
+        const request = toGatewayRequest(input, init, config.domainName);
+        if (request instanceof Promise) return request.then((r) => respond(r, requestOptions));
+        return respond(request, requestOptions);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     async handle(input, init, requestOptions) {
       return serve(await toGatewayRequest(input, init, config.domainName), true, requestOptions);

@@ -124,7 +124,7 @@ export function computeCacheKey(
 ): string {
   // Pieces joined into one flat string: the key lives as long as its entry, and a key built with `+=` keeps a
   // tree of pieces alive for the GC to copy (see the access log).
-  const pieces = [`${namespace.length}:${namespace}\u0001${method}\u0001${stage.length}:${stage}`];
+  const pieces = [keyPrefix(namespace, method, stage)];
   for (const p of parameters) {
     const value = readParameter(p, input);
     if (value === null) pieces.push('\u0001-');
@@ -135,4 +135,16 @@ export function computeCacheKey(
     }
   }
   return pieces.join('');
+}
+
+let lastPrefix = { namespace: '', method: '', stage: '', text: '' };
+
+/** The key's fixed part; requests to one route share it, so the last one is kept. */
+function keyPrefix(namespace: string, method: string, stage: string): string {
+  const last = lastPrefix;
+  if (last.text !== '' && namespace === last.namespace && method === last.method && stage === last.stage)
+    return last.text;
+  const text = `${namespace.length}:${namespace}\u0001${method}\u0001${stage.length}:${stage}`;
+  lastPrefix = { namespace, method, stage, text };
+  return text;
 }
