@@ -194,11 +194,13 @@ export function createGateway(
     stage === undefined ? [...state.stages.values()] : [stageNamed(state, stage, 'gateway.flushCache')];
   const gateway: Gateway = {
     fetch(input, init, requestOptions) {
-      // Not `async`: a request read synchronously (a URL and a plain init) goes straight on, without a promise turn.
+      // Not `async`: a request read synchronously (a URL and a plain init) costs no extra promise layer. The pipeline
+      // still starts one microtask later, never inside this call: `gateway.nextRequest()` called right after
+      // `fetch()` must see this request's handler start.
       try {
         const request = toGatewayRequest(input, init, config.domainName);
         if (request instanceof Promise) return request.then((r) => respond(r, requestOptions));
-        return respond(request, requestOptions);
+        return Promise.resolve(request).then((r) => respond(r, requestOptions));
       } catch (error) {
         return Promise.reject(error);
       }
