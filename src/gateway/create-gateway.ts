@@ -10,7 +10,7 @@ import type { GatewayRequestOptions } from './lifecycle/lifecycle-types.js';
 import type { MetricsSnapshot } from './observability/index.js';
 import { type GatewayFetchInput, type GatewayRequest, toGatewayRequest } from './pipeline/gateway-request.js';
 import { createRequestProgress, type RequestProgress } from './pipeline/request-progress.js';
-import { runPipeline } from './pipeline/run-pipeline.js';
+import { type PipelineOutcome, runPipeline } from './pipeline/run-pipeline.js';
 import type {
   AuthorizerTypes,
   CreatedGateway,
@@ -188,8 +188,10 @@ export function createGateway(
     if (deps.config.edge && request.mapping === undefined) addCloudFrontHeaders(request, edgeIds);
     return runPipeline(request, deps, detailed);
   };
-  const respond = async (request: GatewayRequest, requestOptions?: GatewayRequestOptions) =>
-    (await serve(request, false, requestOptions)).response;
+  const respond = (request: GatewayRequest, requestOptions?: GatewayRequestOptions) => {
+    const outcome = serve(request, false, requestOptions);
+    return outcome instanceof Promise ? outcome.then(responseOf) : outcome.response;
+  };
   const stagesNamed = (stage: string | undefined) =>
     stage === undefined ? [...state.stages.values()] : [stageNamed(state, stage, 'gateway.flushCache')];
   const gateway: Gateway = {
@@ -249,11 +251,15 @@ export function createGateway(
   };
   account?.register(config.apiId, {
     apiType: config.apiType,
-    serveMapped: async (request) => (await serve(request, false)).response,
-    serveDirect: async (request) => (await serve(request, false)).response,
+    serveMapped: async (request) => respond(request),
+    serveDirect: async (request) => respond(request),
     hasStage: (stage) => state.stages.has(stage),
   });
   return gateway;
+}
+
+function responseOf(outcome: PipelineOutcome): Response {
+  return outcome.response;
 }
 
 function isWebSocketOptions(options: unknown): options is WebSocketGatewayOptions {

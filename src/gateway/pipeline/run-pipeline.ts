@@ -33,12 +33,17 @@ export interface PipelineOutcome {
  * [HTTP API CORS preflight] → route → authorize → API key / usage plan → throttle → validate request → cache lookup → integration (request mapping, call,
  * response mapping) → [CORS headers] → cache store → gateway-response customisation → metrics and access log.
  * The first stage that returns a gateway response ends the request.
+ *
+ * Returns the outcome itself when every stage answered synchronously (a MOCK integration, a cache hit, a
+ * gateway response), else a promise of it. Not `async`, and continued with `then` where a stage is: the two
+ * async layers this function and `gateway.fetch`'s `respond` had cost two promises and their microtask turns
+ * per request (about 0.5 µs of the bench's GET miss, measured).
  */
-export async function runPipeline(
+export function runPipeline(
   request: GatewayRequest,
   deps: PipelineDeps,
   detailed: boolean,
-): Promise<PipelineOutcome> {
+): PipelineOutcome | Promise<PipelineOutcome> {
   const ctx = newContext(request, deps, detailed);
   let result: StageResult = checkHeaderSize(ctx, deps.config);
   if (result === ctx) result = checkPayloadSize(ctx, deps.config);
@@ -50,19 +55,43 @@ export async function runPipeline(
   if (detailed && result === ctx) logExecution(ctx, () => `Extended Request Id: ${ctx.extendedRequestId}`);
   if (result === ctx && ctx.route!.auth !== undefined) {
     const authorized = authorize(ctx, deps);
-    result = authorized instanceof Promise ? await authorized : authorized;
+    if (authorized instanceof Promise) return authorized.then((r) => afterAuthorization(ctx, deps, r));
+    result = authorized;
   }
+  return afterAuthorization(ctx, deps, result);
+}
+
+/** The stages after authorization, through the integration; then {@link finish}. */
+function afterAuthorization(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  authorized: StageResult,
+): PipelineOutcome | Promise<PipelineOutcome> {
+  let result = authorized;
   if (result === ctx) result = checkApiKey(ctx, deps);
-  if (detailed && result === ctx) logExecution(ctx, () => methodRequestLines(ctx));
+  if (ctx.detailed && result === ctx) logExecution(ctx, () => methodRequestLines(ctx));
   if (result === ctx) result = throttle(ctx, deps);
   if (result === ctx) result = validateRequest(ctx, deps);
   if (result === ctx) result = lookupCache(ctx, deps);
   if (result === ctx && ctx.response === undefined) {
     const ran = runIntegration(ctx, deps);
-    result = ran instanceof Promise ? await ran : ran;
-    if (result === ctx) result = storeInCache(ctx, deps);
-    if (result === ctx && deps.policies.cors !== undefined) addCorsHeaders(ctx, deps.policies.cors);
+    if (ran instanceof Promise) return ran.then((r) => finish(ctx, deps, afterIntegration(ctx, deps, r)));
+    result = afterIntegration(ctx, deps, ran);
   }
+  return finish(ctx, deps, result);
+}
+
+/** Cache store and CORS headers for an integration's answer. */
+function afterIntegration(ctx: PipelineContext, deps: PipelineDeps, ran: StageResult): StageResult {
+  let result = ran;
+  if (result === ctx) result = storeInCache(ctx, deps);
+  if (result === ctx && deps.policies.cors !== undefined) addCorsHeaders(ctx, deps.policies.cors);
+  return result;
+}
+
+/** Builds the client's `Response` (gateway responses customised here), then metrics and the access log. */
+function finish(ctx: PipelineContext, deps: PipelineDeps, result: StageResult): PipelineOutcome {
+  const { request, detailed } = ctx;
   const trace = ctx.trace;
   let response: Response;
   let client: ClientResponse | GatewayErrorResponse;
