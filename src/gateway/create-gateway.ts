@@ -202,7 +202,7 @@ export function createGateway(
       try {
         const request = toGatewayRequest(input, init, config.domainName);
         if (request instanceof Promise) return request.then((r) => respond(r, requestOptions));
-        return Promise.resolve(request).then((r) => respond(r, requestOptions));
+        return NEXT_TURN.then(() => respond(request, requestOptions));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -257,6 +257,9 @@ export function createGateway(
   });
   return gateway;
 }
+
+/** A settled promise: `then` on it runs one microtask later, without a new promise for the request. */
+const NEXT_TURN = Promise.resolve();
 
 function responseOf(outcome: PipelineOutcome): Response {
   return outcome.response;

@@ -23,7 +23,7 @@ export interface PipelineContext {
   /** Path after the stage as the event builders take it (raw; REST collapses extra leading slashes). */
   eventPath: string;
   /** Stage-less path segments used for matching. */
-  segments: string[];
+  segments: readonly string[];
   route: CompiledRoute | undefined;
   pathParameters: Record<string, string> | null;
   /** The API key presented and accepted (REST `apiKeyRequired` methods). */

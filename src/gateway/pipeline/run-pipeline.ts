@@ -12,7 +12,7 @@ import { checkApiKey } from '../stages/check-api-key.js';
 import { checkHeaderSize } from '../stages/check-header-size.js';
 import { checkPayloadSize } from '../stages/check-payload-size.js';
 import { matchRoute } from '../stages/match-route.js';
-import { resolveStage } from '../stages/resolve-stage.js';
+import { NO_SEGMENTS, resolveStage } from '../stages/resolve-stage.js';
 import { throttle } from '../stages/throttle.js';
 import { validateRequest } from '../stages/validate-request.js';
 import type { GatewayTrace } from '../trace.js';
@@ -159,7 +159,7 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
     traceHeader: traceHeaderFor(request, ids, startedAt),
     method: request.method,
     eventPath: request.pathname,
-    segments: [],
+    segments: NO_SEGMENTS,
     route: undefined,
     pathParameters: null,
     apiKey: undefined,
