@@ -21,6 +21,8 @@ export interface LruStore<T> {
 interface Node<T> {
   readonly key: string;
   entry: StoredEntry<T>;
+  /** `entry.size`, kept here so evicting the oldest node does not load its (cold) entry as well. */
+  readonly size: number;
   older: Node<T> | undefined;
   newer: Node<T> | undefined;
 }
@@ -60,7 +62,7 @@ export function createLruStore<T>(maxEntries: number, maxBytes: number): LruStor
   const drop = (node: Node<T>): void => {
     map.delete(node.key);
     unlink(node);
-    bytes -= node.entry.size;
+    bytes -= node.size;
   };
   const remove = (key: string): boolean => {
     const node = map.get(key);
@@ -85,7 +87,7 @@ export function createLruStore<T>(maxEntries: number, maxBytes: number): LruStor
     set(key, entry) {
       const stale = map.get(key);
       if (stale) drop(stale);
-      const node: Node<T> = { key, entry, older: undefined, newer: undefined };
+      const node: Node<T> = { key, entry, size: entry.size, older: undefined, newer: undefined };
       map.set(key, node);
       append(node);
       bytes += entry.size;

@@ -28,7 +28,9 @@ export async function runLambdaProxy(
 ): Promise<StageResult> {
   const { config } = deps;
   if (integration.unresolved !== undefined) return unresolvedFunction(ctx, deps, integration.unresolved);
-  if (integration.httpMethod.toUpperCase() !== 'POST') {
+  const method = integration.httpMethod;
+  // The usual spelling first: no case conversion per request.
+  if (method !== 'POST' && method.toUpperCase() !== 'POST') {
     record(ctx, {
       stage: 'integration',
       decision: 'configuration-error',
