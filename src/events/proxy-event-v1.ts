@@ -15,7 +15,7 @@ import {
 } from './derive/authorizer.js';
 import { isBinaryForHttpApi, matchesBinaryMediaType } from './derive/body.js';
 import { DEFAULT_ACCOUNT_ID, domainPrefixOf } from './derive/constants.js';
-import { addGatewayHeaders } from './derive/gateway-headers.js';
+import { addRequestGatewayEntries } from './derive/header-maps.js';
 import { dropSigV4Authorization, toV1HeaderMaps } from './derive/headers.js';
 import { buildIdentity, type IdentityInput } from './derive/identity.js';
 import { jsonOption } from './derive/json-value.js';
@@ -138,9 +138,14 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
   const resourceId = options.resourceId ?? ids.alnum7;
   const deploymentId = options.deploymentId ?? ids.alnum8;
   if (!http) dropSigV4Authorization(request.headers);
-  addGatewayHeaders(request, http);
-  if (http) request.headers.push(['content-length', String(request.body.byteLength)]);
+  // The gateway-added lines go straight into the maps under constant names, after the request's own.
   const { headers, multiValueHeaders } = toV1HeaderMaps(request.headers, http);
+  addRequestGatewayEntries(request, headers, multiValueHeaders, http ? 2 : 1);
+  if (http) {
+    const length = String(request.body.byteLength);
+    headers['content-length'] = length;
+    multiValueHeaders['content-length'] = [length];
+  }
   const query = toV1QueryMaps(http ? request.query.pairs : restQueryPairs(request.query));
   const stage = request.stage;
   const named = !(http && stage === '$default');

@@ -125,10 +125,6 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
 }
 
 /**
- * Removes an `Authorization` header carrying a SigV4 signature (`AWS4-HMAC-SHA256 …`): REST APIs do not
- * forward it to the integration (behaviour.md §1.1).
- */
-/**
  * A cheap fingerprint of a header name, the same in any letter case: its length and first letter. Names whose
  * shape matches none of a set of lowercase names cannot be in it, so most names skip `toLowerCase` (which
  * allocates for every capitalised name).
@@ -150,6 +146,10 @@ export function shapesOf(names: Iterable<string>): ReadonlySet<number> {
 const DROPPED_SHAPES = shapesOf(DROPPED_REQUEST_HEADERS);
 const AUTHORIZATION_SHAPE = nameShape('authorization');
 
+/**
+ * Removes an `Authorization` header carrying a SigV4 signature (`AWS4-HMAC-SHA256 …`): REST APIs do not
+ * forward it to the integration (behaviour.md §1.1).
+ */
 export function dropSigV4Authorization(list: HeaderList): void {
   let kept = 0;
   for (const line of list) {
@@ -187,6 +187,28 @@ export function toV1HeaderMaps(
 ): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
+  if (!repeatsAName(list)) {
+    // No name repeats (nearly every request): each line is a new key, so no earlier spelling is looked up and
+    // no `Object.hasOwn` asked (that check alone was a third of building the maps, measured).
+    for (let j = 0; j < list.length; j++) {
+      const line = list[j]!;
+      const rawName = line[0];
+      const value = line[1];
+      const name = lowercase
+        ? rawName.toLowerCase()
+        : rawName.length === 13 && rawName.toLowerCase() === 'authorization'
+          ? 'Authorization'
+          : rawName;
+      if (name === '__proto__') {
+        setEntry(headers, name, value);
+        setEntry(multiValueHeaders, name, [value]);
+      } else {
+        headers[name] = value;
+        multiValueHeaders[name] = [value];
+      }
+    }
+    return { headers, multiValueHeaders };
+  }
   for (let j = 0; j < list.length; j++) {
     const [rawName, value] = list[j]!;
     const name = mapName(list, j, rawName, lowercase);
@@ -198,6 +220,15 @@ export function toV1HeaderMaps(
     else headers[name] = value;
   }
   return { headers, multiValueHeaders };
+}
+
+/** True when two lines may share a name in some letter case: two names with the same {@link nameShape}. */
+function repeatsAName(list: HeaderList): boolean {
+  for (let j = 1; j < list.length; j++) {
+    const shape = nameShape(list[j]![0]);
+    for (let i = 0; i < j; i++) if (nameShape(list[i]![0]) === shape) return true;
+  }
+  return false;
 }
 
 /**
