@@ -77,6 +77,8 @@ export const PROXY_EVENT_V1_OPTION_KEYS: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildProxyEventV1';
+// A REST API without binaryMediaTypes base64-encodes byte bodies only (one function, not a closure per event).
+const bytesAreBinary = (_mediaType: string, isBytes: boolean): boolean => isBytes;
 const checkOptions = knownOptions(WHERE, PROXY_EVENT_V1_OPTION_KEYS);
 
 /**
@@ -123,8 +125,9 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
     http ? '$default' : 'dev',
     http
       ? isBinaryForHttpApi
-      : (mediaType, isBytes) =>
-          binaryTypes === undefined ? isBytes : matchesBinaryMediaType(mediaType, binaryTypes),
+      : binaryTypes === undefined
+        ? bytesAreBinary
+        : (mediaType) => matchesBinaryMediaType(mediaType, binaryTypes),
   );
   const { resource, rawPath, pathParameters } = resolveResource(
     WHERE,
