@@ -145,7 +145,7 @@ export function addNewHeader(pass: HeaderPass, format: 1 | 2 | 3, name: string, 
 
 /**
  * Adds the headers API Gateway adds unless the request already has them (Host, X-Amzn-Trace-Id,
- * X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto): the fast-path twin of `addGatewayHeaders`.
+ * X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto) to a header pass (see {@link addGatewayEntries}).
  * Names are capitalised for `format` 1 and lowercase otherwise; `seed` is the request id the trace id
  * derives from.
  */

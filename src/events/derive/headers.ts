@@ -255,8 +255,16 @@ function mapName(list: HeaderList, j: number, rawName: string, lowercase: boolea
 /** HTTP API (2.0) header map: names lowercased, repeated headers joined with `,` (no space). */
 export function toV2HeaderMap(list: HeaderList): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [rawName, value] of list) {
-    const name = rawName.toLowerCase();
+  const repeats = repeatsAName(list);
+  for (let i = 0; i < list.length; i++) {
+    const line = list[i]!;
+    const name = line[0].toLowerCase();
+    const value = line[1];
+    // Without a repeated name, each line is a new key (no `Object.hasOwn`, as in toV1HeaderMaps).
+    if (!repeats && name !== '__proto__') {
+      headers[name] = value;
+      continue;
+    }
     const previous = Object.hasOwn(headers, name) ? headers[name] : undefined;
     setEntry(headers, name, previous === undefined ? value : `${previous},${value}`);
   }
