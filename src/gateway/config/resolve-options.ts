@@ -80,8 +80,8 @@ const KNOWN = [
 ] as const;
 const STAGE_KEYS = ['name', 'variables'] as const;
 
-/** Validates {@link GatewayOptions} (unknown options and unsimulated features are refused) and fills defaults. */
-export function resolveOptions(options: GatewayOptions): ResolvedGateway {
+/** The first checks of any gateway options: an object, no unsimulated feature, no API-level option misplaced. */
+export function refuseMisusedOptions(options: GatewayOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_OPTIONS',
@@ -91,6 +91,11 @@ export function resolveOptions(options: GatewayOptions): ResolvedGateway {
   }
   refuseUnsupportedAnywhere(options);
   refuseMisplacedApiOptions(options);
+}
+
+/** Validates {@link GatewayOptions} (unknown options and unsimulated features are refused) and fills defaults. */
+export function resolveOptions(options: GatewayOptions): ResolvedGateway {
+  refuseMisusedOptions(options);
   assertKnownOptions('createGateway', options, KNOWN);
   const apiType = checkApiType(options.apiType ?? 'REST');
   if (apiType === 'REST' && options.corsConfiguration !== undefined) {

@@ -1,8 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import type { AccountInternals } from '../account/account-internals.js';
-import { refuseMisplacedApiOptions, refuseStageSettings } from '../config/misplaced-options.js';
-import { refuseUnsupportedAnywhere } from '../config/refusals.js';
-import { checkApiType, resolveApiIdentity } from '../config/resolve-options.js';
+import { refuseStageSettings } from '../config/misplaced-options.js';
+import { checkApiType, refuseMisusedOptions, resolveApiIdentity } from '../config/resolve-options.js';
 import { createLogStreamNames } from '../integrations/lambda-context.js';
 import { createMetrics, type Metrics } from '../observability/index.js';
 import {
@@ -37,15 +36,7 @@ export function createLifecycle(
   options: GatewayOptions,
   account: AccountInternals | undefined,
 ): LifecycleState {
-  if (typeof options !== 'object' || options === null) {
-    throw new GatewayConfigError(
-      'GATEWAY_INVALID_OPTIONS',
-      'createGateway: options must be an object',
-      `Call createGateway({ routes: { 'GET /pets': handler } }).`,
-    );
-  }
-  refuseUnsupportedAnywhere(options);
-  refuseMisplacedApiOptions(options);
+  refuseMisusedOptions(options);
   const stageOption = (options.stage ?? {}) as Record<string, unknown>;
   if (typeof stageOption === 'object' && stageOption !== null) refuseStageSettings(stageOption);
   assertKnownOptions('createGateway: stage', stageOption, STAGE_KEYS);

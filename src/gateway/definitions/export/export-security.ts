@@ -1,4 +1,5 @@
 import type { ApiType } from '../../types.js';
+import { COPIED_AUTHORIZER_FIELDS } from '../openapi/security.js';
 import { invocationUri } from './export-integration.js';
 
 /** Security schemes for the API key and IAM requirements (what SAM and AWS's export write). */
@@ -31,14 +32,7 @@ export function exportAuthorizers(
     }
     const source = config.identitySource;
     if (source !== undefined) ext.identitySource = Array.isArray(source) ? source.join(', ') : source;
-    for (const key of [
-      'identityValidationExpression',
-      'authorizerResultTtlInSeconds',
-      'providerARNs',
-      'authorizerPayloadFormatVersion',
-      'enableSimpleResponses',
-      'jwtConfiguration',
-    ]) {
+    for (const key of COPIED_AUTHORIZER_FIELDS) {
       if (config[key] !== undefined) ext[key] = config[key];
     }
     if (type === 'JWT') {

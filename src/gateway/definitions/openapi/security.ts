@@ -20,18 +20,16 @@ export interface SecuritySchemes {
 
 /** Fields read specially (the rest are copied as they are). */
 const COMPUTED_FIELDS = ['type', 'authorizerUri', 'authorizerCredentials', 'identitySource'];
-const AUTHORIZER_FIELDS = new Set([
-  'type',
-  'authorizerUri',
-  'authorizerCredentials',
-  'identitySource',
+/** `x-amazon-apigateway-authorizer` fields copied as they are, on import and on export. */
+export const COPIED_AUTHORIZER_FIELDS = [
   'identityValidationExpression',
   'authorizerResultTtlInSeconds',
   'providerARNs',
   'authorizerPayloadFormatVersion',
   'enableSimpleResponses',
   'jwtConfiguration',
-]);
+] as const;
+const AUTHORIZER_FIELDS = new Set<string>([...COMPUTED_FIELDS, ...COPIED_AUTHORIZER_FIELDS]);
 
 /** Reads every scheme; one with `x-amazon-apigateway-authorizer` becomes an authorizer even if unused (§17.5). */
 export function readSecuritySchemes(
@@ -146,8 +144,8 @@ function convertAuthorizer(
   } else if (identity !== undefined) {
     out.identitySource = typeof identity === 'string' ? identity.split(/\s*,\s*/) : identity;
   }
-  for (const key of AUTHORIZER_FIELDS) {
-    if (!COMPUTED_FIELDS.includes(key) && ext[key] !== undefined) out[key] = ext[key];
+  for (const key of COPIED_AUTHORIZER_FIELDS) {
+    if (ext[key] !== undefined) out[key] = ext[key];
   }
   if (typeof out.authorizerPayloadFormatVersion === 'number') {
     out.authorizerPayloadFormatVersion = out.authorizerPayloadFormatVersion.toFixed(1);

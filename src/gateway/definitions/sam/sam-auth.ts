@@ -65,12 +65,7 @@ function restScheme(raw: Record<string, unknown>, region: string): Record<string
       type: request ? 'request' : 'token',
       authorizerUri: invocationUri(raw.FunctionArn, region),
       ...(request ? { identitySource: sources.join(', ') } : {}),
-      ...(identity.ValidationExpression === undefined
-        ? {}
-        : { identityValidationExpression: identity.ValidationExpression }),
-      ...(identity.ReauthorizeEvery === undefined
-        ? {}
-        : { authorizerResultTtlInSeconds: identity.ReauthorizeEvery }),
+      ...identitySettings(identity),
     },
   };
 }
