@@ -15,7 +15,7 @@ import {
 } from './derive/authorizer.js';
 import { isBinaryForHttpApi, matchesBinaryMediaType } from './derive/body.js';
 import { DEFAULT_ACCOUNT_ID, domainPrefixOf } from './derive/constants.js';
-import { addGatewayHeaders } from './derive/gateway-headers.js';
+import { addRequestGatewayEntries } from './derive/header-maps.js';
 import { dropSigV4Authorization, toV1HeaderMaps } from './derive/headers.js';
 import { buildIdentity, type IdentityInput } from './derive/identity.js';
 import { jsonOption } from './derive/json-value.js';
@@ -77,6 +77,8 @@ export const PROXY_EVENT_V1_OPTION_KEYS: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildProxyEventV1';
+// A REST API without binaryMediaTypes base64-encodes byte bodies only (one function, not a closure per event).
+const bytesAreBinary = (_mediaType: string, isBytes: boolean): boolean => isBytes;
 const checkOptions = knownOptions(WHERE, PROXY_EVENT_V1_OPTION_KEYS);
 
 /**
@@ -123,8 +125,9 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
     http ? '$default' : 'dev',
     http
       ? isBinaryForHttpApi
-      : (mediaType, isBytes) =>
-          binaryTypes === undefined ? isBytes : matchesBinaryMediaType(mediaType, binaryTypes),
+      : binaryTypes === undefined
+        ? bytesAreBinary
+        : (mediaType) => matchesBinaryMediaType(mediaType, binaryTypes),
   );
   const { resource, rawPath, pathParameters } = resolveResource(
     WHERE,
@@ -138,9 +141,14 @@ export function buildProxyEventV1(options: ProxyEventV1Options = {}): APIGateway
   const resourceId = options.resourceId ?? ids.alnum7;
   const deploymentId = options.deploymentId ?? ids.alnum8;
   if (!http) dropSigV4Authorization(request.headers);
-  addGatewayHeaders(request, http);
-  if (http) request.headers.push(['content-length', String(request.body.byteLength)]);
+  // The gateway-added lines go straight into the maps under constant names, after the request's own.
   const { headers, multiValueHeaders } = toV1HeaderMaps(request.headers, http);
+  addRequestGatewayEntries(request, headers, multiValueHeaders, http ? 2 : 1);
+  if (http) {
+    const length = String(request.body.byteLength);
+    headers['content-length'] = length;
+    multiValueHeaders['content-length'] = [length];
+  }
   const query = toV1QueryMaps(http ? request.query.pairs : restQueryPairs(request.query));
   const stage = request.stage;
   const named = !(http && stage === '$default');

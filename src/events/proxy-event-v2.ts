@@ -9,7 +9,7 @@ import { EventInputError } from '../errors/families.js';
 import { authorizerV2, type ProxyEventV2AuthorizerInput } from './derive/authorizer-v2.js';
 import { isBinaryForHttpApi } from './derive/body.js';
 import { domainPrefixOf } from './derive/constants.js';
-import { addGatewayHeaders } from './derive/gateway-headers.js';
+import { addRequestGatewayEntries } from './derive/header-maps.js';
 import { type HeaderList, toV2HeaderMap } from './derive/headers.js';
 import { jsonOption } from './derive/json-value.js';
 import { knownOptions } from './derive/known-options.js';
@@ -61,6 +61,8 @@ export const PROXY_EVENT_V2_OPTION_KEYS: readonly string[] = [
   'requestContext',
 ];
 const WHERE = 'buildProxyEventV2';
+// Payload 2.0 has no multi-value headers; frozen so that a store into it would throw instead of leaking.
+const NO_MULTI_VALUES: Record<string, string[]> = Object.freeze({});
 const checkOptions = knownOptions(WHERE, PROXY_EVENT_V2_OPTION_KEYS);
 
 /**
@@ -109,10 +111,11 @@ export function buildProxyEventV2(options: ProxyEventV2Options = {}): APIGateway
   }
   const ids = request.ids;
   const requestId = options.requestId ?? ids.short0;
-  addGatewayHeaders(request, true);
-  request.headers.push(['content-length', String(request.body.byteLength)]);
   const cookies = extractCookies(request.headers);
   const headers = toV2HeaderMap(request.headers);
+  // The gateway-added lines go straight into the map under constant names, after the request's own.
+  addRequestGatewayEntries(request, headers, NO_MULTI_VALUES, 3);
+  headers['content-length'] = String(request.body.byteLength);
   const stage = request.stage;
   const decoded = decodePath(path);
   const rawPath = stage === '$default' ? decoded : `/${stage}${decoded}`;
@@ -175,6 +178,7 @@ export function extractCookies(headers: HeaderList): string[] {
       if (cookie.indexOf('=') > 0) cookies.push(cookie);
     }
   }
-  headers.length = kept;
+  // Setting the length is a slow runtime call even when nothing changes.
+  if (kept !== headers.length) headers.length = kept;
   return cookies;
 }

@@ -4,7 +4,7 @@ import { EventInputError } from '../errors/families.js';
 import { formatValue } from '../errors/format-value.js';
 import { type LambdaAuthorizerInput, lambdaAuthorizerV1 } from './derive/authorizer.js';
 import { resolveBody } from './derive/body.js';
-import { addGatewayHeaders } from './derive/gateway-headers.js';
+import { addRequestGatewayEntries } from './derive/header-maps.js';
 import { toV1HeaderMaps } from './derive/headers.js';
 import { jsonOption } from './derive/json-value.js';
 import { knownOptions } from './derive/known-options.js';
@@ -185,8 +185,9 @@ export function buildWebSocketEvent(options: WebSocketEventOptions = {}): WebSoc
     if (!has('sec-websocket-key'))
       h.push(['Sec-WebSocket-Key', Buffer.from(ids.hex0, 'hex').toString('base64')]);
     if (!has('sec-websocket-version')) h.push(['Sec-WebSocket-Version', '13']);
-    addGatewayHeaders(request, false);
-    Object.assign(event, toV1HeaderMaps(h, false));
+    const maps = toV1HeaderMaps(h, false);
+    addRequestGatewayEntries(request, maps.headers, maps.multiValueHeaders, 1);
+    Object.assign(event, maps);
     const query = toV1QueryMaps(request.query.pairs);
     if (query.single !== null) {
       event.queryStringParameters = query.single;

@@ -273,6 +273,13 @@ describe('one-pass resource matcher', () => {
     expect(matchSimpleResource(r, p)).toStrictEqual(expected);
   });
 
+  it('keeps answering correctly after seeing more resources than it keeps split (its store is bounded)', () => {
+    for (let i = 0; i < 600; i++)
+      expect(matchSimpleResource(`/r${i}/{id}`, `/r${i}/${i}`)).toStrictEqual({ id: `${i}` });
+    expect(matchSimpleResource('/r0/{id}', '/r0/x')).toStrictEqual({ id: 'x' });
+    expect(matchSimpleResource('/r0/{id}', '/r1/x')).toBeUndefined();
+  });
+
   it.each([
     ['/{proxy+}', '/'],
     ['/a/', '/a'],

@@ -144,6 +144,35 @@ describe('buildProxyEventV1 (REST, payload 1.0)', () => {
     expect(event.headers['X-Id']).toBe('2');
   });
 
+  it('names alike in length and first letter but different stay separate headers, each with its own spelling', () => {
+    const event = buildProxyEventV1({
+      headers: [
+        ['X-Aa', '1'],
+        ['x-ab', '2'],
+        ['X-AA', '3'],
+      ],
+    });
+    expect(event.multiValueHeaders).toMatchObject({ 'X-Aa': ['1', '3'], 'x-ab': ['2'] });
+    expect(event.headers).toMatchObject({ 'X-Aa': '3', 'x-ab': '2' });
+    expect(Object.keys(event.headers).slice(0, 2)).toEqual(['X-Aa', 'x-ab']);
+  });
+
+  it('a key repeated in a long query (more than 16 pairs) keeps all values in order; the single map the last', () => {
+    const pairs = Array.from({ length: 20 }, (_, i) => `k${i % 7}=${i}`).join('&');
+    const event = buildProxyEventV1({ path: `/q?${pairs}` });
+    expect(event.multiValueQueryStringParameters?.k3).toEqual(['3', '10', '17']);
+    expect(event.queryStringParameters?.k3).toBe('17');
+    expect(Object.keys(event.queryStringParameters ?? {})).toEqual([
+      'k0',
+      'k1',
+      'k2',
+      'k3',
+      'k4',
+      'k5',
+      'k6',
+    ]);
+  });
+
   it('adds Host, X-Amzn-Trace-Id and X-Forwarded-* unless the request has them', () => {
     const event = buildProxyEventV1({ headers: { Host: 'api.example.com' }, sourceIp: '198.51.100.7' });
     expect(event.headers).toMatchObject({

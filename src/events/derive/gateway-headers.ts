@@ -1,21 +1,4 @@
 import { type HeaderList, nameShape, shapesOf } from './headers.js';
-import { traceHeader } from './id-block.js';
-import type { ResolvedRequest } from './request.js';
-
-/**
- * Appends the headers API Gateway adds unless the request already has them: Host, X-Amzn-Trace-Id,
- * X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto (behaviour.md §1.1, §1.2).
- */
-export function addGatewayHeaders(request: ResolvedRequest, lowercase: boolean): void {
-  const h = request.headers;
-  const has = request.gatewayHeaders;
-  if ((has & HOST) === 0) h.push([lowercase ? 'host' : 'Host', request.domainName]);
-  if ((has & TRACE) === 0)
-    h.push([lowercase ? 'x-amzn-trace-id' : 'X-Amzn-Trace-Id', traceHeader(request.ids, request.time)]);
-  if ((has & FOR) === 0) h.push([lowercase ? 'x-forwarded-for' : 'X-Forwarded-For', request.sourceIp]);
-  if ((has & PORT) === 0) h.push([lowercase ? 'x-forwarded-port' : 'X-Forwarded-Port', '443']);
-  if ((has & PROTO) === 0) h.push([lowercase ? 'x-forwarded-proto' : 'X-Forwarded-Proto', 'https']);
-}
 
 /** Bits of {@link scanHeaders}' `gateway` field: which gateway-added headers the request already has. */
 export const HOST = 1;

@@ -2,6 +2,7 @@ import { DROPPED_REQUEST_HEADERS } from './constants.js';
 import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
 import { isHeaderName, nameShape, shapesOf } from './headers.js';
 import { eventIds, traceHeader } from './id-block.js';
+import type { ResolvedRequest } from './request.js';
 import { setEntry } from './safe-record.js';
 
 /** Header pairs as the gateway hands them over: names as sent, in request order. */
@@ -144,7 +145,7 @@ export function addNewHeader(pass: HeaderPass, format: 1 | 2 | 3, name: string, 
 
 /**
  * Adds the headers API Gateway adds unless the request already has them (Host, X-Amzn-Trace-Id,
- * X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto): the fast-path twin of `addGatewayHeaders`.
+ * X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto) to a header pass (see {@link addGatewayEntries}).
  * Names are capitalised for `format` 1 and lowercase otherwise; `seed` is the request id the trace id
  * derives from.
  */
@@ -157,16 +158,34 @@ export function addPassGatewayHeaders(
   epoch: number,
 ): void {
   const has = pass.present;
+  const trace = (has & TRACE) === 0 ? traceHeader(eventIds(seed, undefined), epoch) : '';
+  addGatewayEntries(pass.headers, pass.multi, has, format, domainName, sourceIp, trace);
+}
+
+/**
+ * Stores the gateway-added headers missing from `has` (bits of gateway-headers) straight into the event's
+ * maps, after the request's own lines (none of which has these names): capitalised for `format` 1,
+ * lowercase otherwise, no multi-value entries for `format` 3. `trace` is the X-Amzn-Trace-Id value (unused
+ * when the request has one).
+ */
+export function addGatewayEntries(
+  headers: Record<string, string>,
+  multi: Record<string, string[]>,
+  has: number,
+  format: 1 | 2 | 3,
+  domainName: string,
+  sourceIp: string,
+  trace: string,
+): void {
   if (format === 1) {
     // REST, the usual case: stores under constant names (a store under a computed name is a slow generic
-    // lookup once it has seen many objects; these were a tenth of the gateway's event building, measured).
-    const { headers, multi } = pass;
+    // lookup once it has seen many objects; these were a tenth of the gateway's event building, and storing
+    // them so halves filling a builder's maps with its seven lines, ~0.5 → ~0.27 µs, measured).
     if ((has & HOST) === 0) {
       headers.Host = domainName;
       multi.Host = [domainName];
     }
     if ((has & TRACE) === 0) {
-      const trace = traceHeader(eventIds(seed, undefined), epoch);
       headers['X-Amzn-Trace-Id'] = trace;
       multi['X-Amzn-Trace-Id'] = [trace];
     }
@@ -185,13 +204,27 @@ export function addPassGatewayHeaders(
     return;
   }
   // HTTP API formats: lowercase names.
-  if ((has & HOST) === 0) addNewHeader(pass, format, 'host', domainName);
-  if ((has & TRACE) === 0) {
-    addNewHeader(pass, format, 'x-amzn-trace-id', traceHeader(eventIds(seed, undefined), epoch));
+  const both = format === 2;
+  if ((has & HOST) === 0) {
+    headers.host = domainName;
+    if (both) multi.host = [domainName];
   }
-  if ((has & FOR) === 0) addNewHeader(pass, format, 'x-forwarded-for', sourceIp);
-  if ((has & PORT) === 0) addNewHeader(pass, format, 'x-forwarded-port', '443');
-  if ((has & PROTO) === 0) addNewHeader(pass, format, 'x-forwarded-proto', 'https');
+  if ((has & TRACE) === 0) {
+    headers['x-amzn-trace-id'] = trace;
+    if (both) multi['x-amzn-trace-id'] = [trace];
+  }
+  if ((has & FOR) === 0) {
+    headers['x-forwarded-for'] = sourceIp;
+    if (both) multi['x-forwarded-for'] = [sourceIp];
+  }
+  if ((has & PORT) === 0) {
+    headers['x-forwarded-port'] = '443';
+    if (both) multi['x-forwarded-port'] = ['443'];
+  }
+  if ((has & PROTO) === 0) {
+    headers['x-forwarded-proto'] = 'https';
+    if (both) multi['x-forwarded-proto'] = ['https'];
+  }
 }
 
 function isHeaderValue(value: unknown): value is string {
@@ -208,4 +241,19 @@ function splitCookies(value: string, out: string[]): void {
     const cookie = part.trim();
     if (cookie.indexOf('=') > 0) out.push(cookie);
   }
+}
+
+/**
+ * {@link addGatewayEntries} for a builder's resolved request: the headers API Gateway adds that the request
+ * lacks, its trace id derived from the request's ids and time.
+ */
+export function addRequestGatewayEntries(
+  request: ResolvedRequest,
+  headers: Record<string, string>,
+  multi: Record<string, string[]>,
+  format: 1 | 2 | 3,
+): void {
+  const has = request.gatewayHeaders;
+  const trace = (has & TRACE) === 0 ? traceHeader(request.ids, request.time) : '';
+  addGatewayEntries(headers, multi, has, format, request.domainName, request.sourceIp, trace);
 }

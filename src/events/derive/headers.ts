@@ -68,7 +68,11 @@ function push(where: string, out: HeaderList, name: string, value: unknown): voi
       { header: name },
     );
   }
-  out.push([name, checkValue(where, name, value)]);
+  const checked = checkValue(where, name, value);
+  // Headers API Gateway never forwards are dropped as they come (by shape first: most names are never
+  // lowercased), which spares a second pass over the list.
+  if (DROPPED_SHAPES.has(nameShape(name)) && DROPPED_REQUEST_HEADERS.has(name.toLowerCase())) return;
+  out.push([name, checked]);
 }
 
 // Duck-typed on purpose: reading the global `Headers` costs a lazy-module lookup on every call in Node 20.
@@ -113,21 +117,9 @@ export function toHeaderList(where: string, input: HeaderInput | undefined): Hea
       'Pass headers as { name: value }, [[name, value], …] or new Headers(…).',
     );
   }
-  let kept = 0;
-  for (const line of out) {
-    const name = line[0];
-    if (!DROPPED_SHAPES.has(nameShape(name)) || !DROPPED_REQUEST_HEADERS.has(name.toLowerCase()))
-      out[kept++] = line;
-  }
-  // Setting the length is a slow runtime call even when nothing changes.
-  if (kept !== out.length) out.length = kept;
   return out;
 }
 
-/**
- * Removes an `Authorization` header carrying a SigV4 signature (`AWS4-HMAC-SHA256 …`): REST APIs do not
- * forward it to the integration (behaviour.md §1.1).
- */
 /**
  * A cheap fingerprint of a header name, the same in any letter case: its length and first letter. Names whose
  * shape matches none of a set of lowercase names cannot be in it, so most names skip `toLowerCase` (which
@@ -150,6 +142,10 @@ export function shapesOf(names: Iterable<string>): ReadonlySet<number> {
 const DROPPED_SHAPES = shapesOf(DROPPED_REQUEST_HEADERS);
 const AUTHORIZATION_SHAPE = nameShape('authorization');
 
+/**
+ * Removes an `Authorization` header carrying a SigV4 signature (`AWS4-HMAC-SHA256 …`): REST APIs do not
+ * forward it to the integration (behaviour.md §1.1).
+ */
 export function dropSigV4Authorization(list: HeaderList): void {
   let kept = 0;
   for (const line of list) {
@@ -187,6 +183,29 @@ export function toV1HeaderMaps(
 ): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
+  if (!repeatsAName(list)) {
+    // No name repeats (nearly every request): each line is a new key, so no earlier spelling is looked up and
+    // no `Object.hasOwn` asked (that check alone took half of filling the maps: ~1.0 → ~0.5 µs for seven
+    // lines, measured).
+    for (let j = 0; j < list.length; j++) {
+      const line = list[j]!;
+      const rawName = line[0];
+      const value = line[1];
+      const name = lowercase
+        ? rawName.toLowerCase()
+        : rawName.length === 13 && rawName.toLowerCase() === 'authorization'
+          ? 'Authorization'
+          : rawName;
+      if (name === '__proto__') {
+        setEntry(headers, name, value);
+        setEntry(multiValueHeaders, name, [value]);
+      } else {
+        headers[name] = value;
+        multiValueHeaders[name] = [value];
+      }
+    }
+    return { headers, multiValueHeaders };
+  }
   for (let j = 0; j < list.length; j++) {
     const [rawName, value] = list[j]!;
     const name = mapName(list, j, rawName, lowercase);
@@ -198,6 +217,15 @@ export function toV1HeaderMaps(
     else headers[name] = value;
   }
   return { headers, multiValueHeaders };
+}
+
+/** True when two lines may share a name in some letter case: two names with the same {@link nameShape}. */
+function repeatsAName(list: HeaderList): boolean {
+  for (let j = 1; j < list.length; j++) {
+    const shape = nameShape(list[j]![0]);
+    for (let i = 0; i < j; i++) if (nameShape(list[i]![0]) === shape) return true;
+  }
+  return false;
 }
 
 /**
@@ -228,8 +256,16 @@ function mapName(list: HeaderList, j: number, rawName: string, lowercase: boolea
 /** HTTP API (2.0) header map: names lowercased, repeated headers joined with `,` (no space). */
 export function toV2HeaderMap(list: HeaderList): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [rawName, value] of list) {
-    const name = rawName.toLowerCase();
+  const repeats = repeatsAName(list);
+  for (let i = 0; i < list.length; i++) {
+    const line = list[i]!;
+    const name = line[0].toLowerCase();
+    const value = line[1];
+    // Without a repeated name, each line is a new key (no `Object.hasOwn`, as in toV1HeaderMaps).
+    if (!repeats && name !== '__proto__') {
+      headers[name] = value;
+      continue;
+    }
     const previous = Object.hasOwn(headers, name) ? headers[name] : undefined;
     setEntry(headers, name, previous === undefined ? value : `${previous},${value}`);
   }

@@ -161,13 +161,34 @@ export function toV1QueryMaps(pairs: ReadonlyArray<readonly [string, string]>): 
   if (pairs.length === 0) return { single: null, multi: null };
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
-  for (const [key, value] of pairs) {
-    setEntry(single, key, value);
-    const list = Object.hasOwn(multi, key) ? multi[key] : undefined;
-    if (list === undefined) setEntry(multi, key, [value]);
+  // Without a repeated key (most queries) each pair is a new entry: no `Object.hasOwn` per key.
+  const repeats = pairs.length > 16 || repeatsAKey(pairs);
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const key = pair[0];
+    const value = pair[1];
+    if (key === '__proto__') {
+      setEntry(single, key, value);
+      const list = Object.hasOwn(multi, key) ? multi[key] : undefined;
+      if (list === undefined) setEntry(multi, key, [value]);
+      else list.push(value);
+      continue;
+    }
+    single[key] = value;
+    const list = repeats && Object.hasOwn(multi, key) ? multi[key] : undefined;
+    if (list === undefined) multi[key] = [value];
     else list.push(value);
   }
   return { single, multi };
+}
+
+/** True when two of a few pairs share a key (compared in full: keys are short and few). */
+function repeatsAKey(pairs: ReadonlyArray<readonly [string, string]>): boolean {
+  for (let j = 1; j < pairs.length; j++) {
+    const key = pairs[j]![0];
+    for (let i = 0; i < j; i++) if (pairs[i]![0] === key) return true;
+  }
+  return false;
 }
 
 /** HTTP API (2.0) query map: repeated keys joined with `,`; `undefined` when there is no query. */
