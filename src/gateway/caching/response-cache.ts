@@ -20,12 +20,13 @@ import {
 import { createLruStore } from './lru-store.js';
 import {
   type CacheableResponse,
-  type CachedResponse,
   type CacheLookup,
   type CacheLookupRequest,
   type CacheMiss,
   type CacheStats,
   type CacheStoreResult,
+  cachedResponseOf,
+  type StoredResponse,
   snapshotResponse,
   wantsInvalidation,
 } from './snapshot.js';
@@ -126,7 +127,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const warningHeaders: readonly (readonly [string, string])[] = Object.freeze([
     Object.freeze([warning[0], warning[1]] as const),
   ]);
-  const store = createLruStore<CachedResponse>(
+  const store = createLruStore<StoredResponse>(
     options.maxEntries === undefined ? DEFAULT_CACHE_MAX_ENTRIES : validateMaxEntries(options.maxEntries),
     clusterBytes(options.cacheClusterSize ?? 0.5),
   );
@@ -179,7 +180,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         return {
           status: 'hit',
           key,
-          response: copy(entry.value),
+          response: cachedResponseOf(entry.value),
           ageSeconds: Math.floor((now - entry.storedAt) / 1000),
           headers,
         };
@@ -209,13 +210,5 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       return { ...stats, entries: store.size, bytes: store.bytes };
     },
     settings,
-  };
-}
-
-function copy(value: CachedResponse): CachedResponse {
-  return {
-    statusCode: value.statusCode,
-    headers: value.headers.map(([n, v]) => [n, v] as [string, string]),
-    body: typeof value.body === 'string' ? value.body : value.body.slice(),
   };
 }

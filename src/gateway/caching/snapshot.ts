@@ -74,47 +74,67 @@ export interface CacheStats {
   readonly bytes: number;
 }
 
+/**
+ * A response as the cache keeps it: the header lines flat (`[name0, value0, name1, value1, …]`) in one array.
+ * An entry lives as long as the cache keeps it, so every object in it is copied by the young-generation GC and
+ * promoted; one array instead of one per line is fewer of them. Hits copy it out as a {@link CachedResponse}.
+ */
+export interface StoredResponse {
+  readonly statusCode: number;
+  readonly lines: readonly string[];
+  readonly body: string | Uint8Array;
+}
+
 /** Copies a response into a snapshot and measures it: body bytes, and body + header text for the LRU budget. */
 export function snapshotResponse(response: CacheableResponse): {
-  value: CachedResponse;
+  value: StoredResponse;
   size: number;
   bodyBytes: number;
 } {
-  let headers: [string, string][];
+  let lines: string[];
   let headerBytes = 0;
   const source = response.headers;
   if (Array.isArray(source)) {
-    // Sized up front: the snapshot lives as long as its entry, and an array grown by push() keeps a backing
-    // store several times larger alive (measured: +1 µs per stored response in GC time).
-    const lines = source as readonly (readonly [string, string])[];
-    headers = new Array(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      const [name, value] = lines[i]!;
-      headers[i] = [name, value];
+    // Sized up front: an array grown by push() keeps a larger backing store alive with the entry.
+    const pairs = source as readonly (readonly [string, string])[];
+    lines = new Array(pairs.length * 2);
+    for (let i = 0; i < pairs.length; i++) {
+      const [name, value] = pairs[i]!;
+      lines[2 * i] = name;
+      lines[2 * i + 1] = value;
       headerBytes += name.length + value.length;
     }
   } else {
-    headers = [];
+    lines = [];
     if (source) {
       const pairs: Iterable<readonly [string, string]> =
         source instanceof Headers || Symbol.iterator in source
           ? (source as Iterable<readonly [string, string]>)
           : Object.entries(source as Record<string, string>);
       for (const [name, value] of pairs) {
-        headers.push([name, value]);
+        lines.push(name, value);
         headerBytes += name.length + value.length;
       }
     }
-    headers = headers.slice();
+    lines = lines.slice();
   }
   const raw = response.body ?? '';
   const body = typeof raw === 'string' ? raw : raw.slice();
   const bodyBytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   return {
-    value: { statusCode: response.statusCode, headers, body },
+    value: { statusCode: response.statusCode, lines, body },
     size: bodyBytes + headerBytes,
     bodyBytes,
   };
+}
+
+/** A stored response copied out for one hit: fresh header pairs and body bytes the caller may change. */
+export function cachedResponseOf(stored: StoredResponse): CachedResponse {
+  const lines = stored.lines;
+  const headers: [string, string][] = new Array(lines.length / 2);
+  for (let i = 0; i < headers.length; i++) headers[i] = [lines[2 * i]!, lines[2 * i + 1]!];
+  const body = stored.body;
+  return { statusCode: stored.statusCode, headers, body: typeof body === 'string' ? body : body.slice() };
 }
 
 /** True when the request carries `Cache-Control: max-age=0` (any case, among other directives). */
