@@ -253,6 +253,42 @@ describe('what is stored', () => {
     });
   });
 
+  it.each([
+    [
+      'a list of lines',
+      [
+        ['x-a', '1'],
+        ['X-B', '2'],
+        ['x-a', '3'],
+      ] as [string, string][],
+    ],
+    [
+      'a Headers object',
+      new Headers([
+        ['x-a', '1'],
+        ['X-B', '2'],
+      ]),
+    ],
+    ['a record', { 'x-a': '1', 'X-B': '2' }],
+  ])(
+    'serves every stored header line in order, as fresh pairs on each hit (headers given as %s)',
+    (_, headers) => {
+      const { cache, fill } = setup();
+      fill(GET, { statusCode: 200, headers, body: 'ok' });
+      const expected =
+        headers instanceof Headers
+          ? [...headers]
+          : Array.isArray(headers)
+            ? headers.map(([n, v]) => [n, v])
+            : Object.entries(headers);
+      const first = cache.lookup(GET);
+      if (first.status !== 'hit') throw new Error('expected a hit');
+      expect(first.response).toEqual({ statusCode: 200, headers: expected, body: 'ok' });
+      first.response.headers[0]![1] = 'changed';
+      expect(cache.lookup(GET)).toMatchObject({ response: { headers: expected } });
+    },
+  );
+
   it('evicts the least recently used entry beyond maxEntries', () => {
     const { cache, fill } = setup({ maxEntries: 2 });
     const at = (stage: string) => ({ ...GET, stage });
