@@ -26,6 +26,12 @@ const CHUNKS = [
   ['core', /src[\\/](errors|clock|ids)[\\/]/],
   ['events', /src[\\/](events|http|response)[\\/]/],
   ['vtl', /src[\\/]vtl[\\/]/],
+  // The gateway parts the leaf entries use (apigw-testkit/definitions: routers, route keys, Lambda URIs, model URLs;
+  // /auth: the IAM policy engine), so those entries do not load the whole gateway chunk.
+  [
+    'gateway-shared',
+    /src[\\/]gateway[\\/](routing[\\/]|auth[\\/]policy[\\/]|functions[\\/]lambda-uri\.|validation[\\/]model-url\.)/,
+  ],
   ['gateway', /src[\\/]gateway[\\/]/],
 ];
 

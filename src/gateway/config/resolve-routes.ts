@@ -2,6 +2,7 @@ import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js
 import type { IdSource } from '../../ids/ids.js';
 import type { RouteAuth } from '../auth/compiled-auth.js';
 import type { RouteCacheOptions } from '../caching/index.js';
+import { defaultFunctionName } from '../functions/lambda-uri.js';
 import { createHttpRouter } from '../routing/http-router.js';
 import { createRestRouter, type RouteMatch } from '../routing/rest-router.js';
 import { type ParsedRouteKey, parseRouteKey } from '../routing/route-key.js';
@@ -155,13 +156,6 @@ export function resolveRoutes(
   }
   const router = apiType === 'REST' ? createRestRouter(pairs) : createHttpRouter(pairs);
   return { routes: pairs.map(([, route]) => route), match: router.match };
-}
-
-/** The function name a route's handler reports when nothing names it (`rest-GET-pets-id`). */
-export function defaultFunctionName(apiType: 'REST' | 'HTTP', routeKey: string): string {
-  return `${apiType === 'REST' ? 'rest' : 'http'}-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`
-    .replace(/-+$/, '')
-    .slice(0, 64);
 }
 
 /** Method responses' `responseModels` must name models of the API (`Empty` and `Error` always exist). */

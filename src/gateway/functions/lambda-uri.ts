@@ -64,3 +64,10 @@ export function substituteStageVariables(
 export function withPlaceholders(text: string, value: string): string {
   return text.replace(STAGE_VARIABLE, value);
 }
+
+/** The function name a route's handler reports when nothing names it (`rest-GET-pets-id`). */
+export function defaultFunctionName(apiType: 'REST' | 'HTTP', routeKey: string): string {
+  return `${apiType === 'REST' ? 'rest' : 'http'}-${routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`
+    .replace(/-+$/, '')
+    .slice(0, 64);
+}

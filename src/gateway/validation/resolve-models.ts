@@ -1,5 +1,6 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { builtin } from '../../node/builtin.js';
+import { modelUrl } from './model-url.js';
 import type { SchemaError } from './validation-error-string.js';
 
 /**
@@ -41,11 +42,6 @@ interface Ajv {
   getSchema(key: string): (((data: unknown) => boolean) & { errors?: SchemaError[] | null }) | undefined;
   errorsText(errors?: unknown): string;
   errors?: unknown;
-}
-
-/** The URL a model is known by in `$ref`s: `https://apigateway.amazonaws.com/restapis/{apiId}/models/{name}`. */
-export function modelUrl(apiId: string, name: string): string {
-  return `https://apigateway.amazonaws.com/restapis/${apiId}/models/${name}`;
 }
 
 /**

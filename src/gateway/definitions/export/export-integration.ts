@@ -1,4 +1,4 @@
-import { defaultFunctionName } from '../../config/resolve-routes.js';
+import { defaultFunctionName } from '../../functions/lambda-uri.js';
 import type { ApiType } from '../../types.js';
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;

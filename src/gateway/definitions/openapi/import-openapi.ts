@@ -1,6 +1,6 @@
 import { DefinitionError } from '../../../errors/families.js';
 import type { ApiType } from '../../types.js';
-import { modelUrl } from '../../validation/resolve-models.js';
+import { modelUrl } from '../../validation/model-url.js';
 import { type ApiModel, type ModelRoute, WarningList } from '../model.js';
 import { child, isRecord } from '../source/pointer.js';
 import { type BasePathMode, basePathPrefix, documentBasePath } from './base-path.js';
