@@ -96,6 +96,9 @@ async function write(input, format, ext) {
     entryFileNames: `[name].${ext}`,
     chunkFileNames: `chunks/[name]-[hash].${ext}`,
     sourcemap: true,
+    // JSDoc stays in the declarations (editors read those) and in the shipped src/; in the bundles it only made
+    // V8 scan ~40 % more text on every import (licence and bundler annotations are kept).
+    comments: { legal: true, annotation: true, jsdoc: false },
     // The maps name the TypeScript sources, which the package ships under src/ (see package.json files).
     sourcemapExcludeSources: true,
     // A bundled dependency (see esmOnly) is named where it is installed: beside this package (node_modules/jose
