@@ -32,17 +32,22 @@ const huge = { rateLimit: 1e12, burstLimit: 1e9 };
 
 const accessLogFormat =
   '$context.requestId $context.identity.sourceIp [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.integrationLatency';
-const gateway = createGateway({
+// What both gateways below share: the stage settings and the measured GET route.
+const stageSettings = {
   throttle: { account: huge, stage: huge },
   // maxEntries keeps the cache bounded while every miss stores a new entry (eviction is part of the cost).
   cache: { ttlInSeconds: 300, maxEntries: 1000 },
   accessLog: { format: accessLogFormat },
+};
+const getRoute = {
+  integration: { type: 'AWS_PROXY', handler },
+  throttle: huge,
+  caching: { cacheKeyParameters: ['method.request.path.id'] },
+};
+const gateway = createGateway({
+  ...stageSettings,
   routes: {
-    'GET /pets/{id}': {
-      integration: { type: 'AWS_PROXY', handler },
-      throttle: huge,
-      caching: { cacheKeyParameters: ['method.request.path.id'] },
-    },
+    'GET /pets/{id}': getRoute,
     'POST /pets/{id}': { integration: { type: 'AWS_PROXY', handler }, throttle: huge },
     // Non-proxy: model validation, a request template building the event, a response template shaping the answer.
     'POST /orders/{id}': {
@@ -79,15 +84,9 @@ const gateway = createGateway({
 });
 // The same GET route, on a gateway that also configures every feature the route does not use.
 const unusedFeatures = createGateway({
-  throttle: { account: huge, stage: huge },
-  cache: { ttlInSeconds: 300, maxEntries: 1000 },
-  accessLog: { format: accessLogFormat },
+  ...stageSettings,
   routes: {
-    'GET /pets/{id}': {
-      integration: { type: 'AWS_PROXY', handler },
-      throttle: huge,
-      caching: { cacheKeyParameters: ['method.request.path.id'] },
-    },
+    'GET /pets/{id}': getRoute,
     'POST /secure/{id}': {
       integration: { type: 'AWS_PROXY', handler },
       authorizer: 'TokenAuth',
