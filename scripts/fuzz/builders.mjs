@@ -24,55 +24,20 @@ const BUILDERS = {
   buildLambdaContext,
 };
 
+/** The option names `builder` accepts, as its own UNKNOWN_OPTION error lists them (so this list never drifts). */
+function knownOptions(name, builder) {
+  try {
+    builder({ '\u0000probe': true });
+  } catch (error) {
+    const known = error?.details?.known;
+    if (error?.code === 'UNKNOWN_OPTION' && Array.isArray(known)) return known;
+  }
+  throw new Error(`${name} did not list its options in an UNKNOWN_OPTION error`);
+}
+
 // Every option key some builder knows, plus a few no builder knows.
 const KEYS = [
-  'method',
-  'path',
-  'headers',
-  'query',
-  'cookies',
-  'body',
-  'binaryMediaTypes',
-  'stage',
-  'stageVariables',
-  'sourceIp',
-  'userAgent',
-  'apiId',
-  'accountId',
-  'region',
-  'domainName',
-  'requestId',
-  'extendedRequestId',
-  'time',
-  'seed',
-  'randomIds',
-  'resource',
-  'pathParameters',
-  'apiType',
-  'identity',
-  'authorizer',
-  'resourceId',
-  'deploymentId',
-  'requestContext',
-  'routeKey',
-  'eventType',
-  'connectionId',
-  'connectedAt',
-  'messageId',
-  'disconnectStatusCode',
-  'disconnectReason',
-  'token',
-  'methodArn',
-  'identitySource',
-  'routeArn',
-  'functionName',
-  'functionVersion',
-  'alias',
-  'memoryLimitInMB',
-  'timeoutMs',
-  'timeout',
-  'awsRequestId',
-  'callbackWaitsForEmptyEventLoop',
+  ...new Set(Object.entries(BUILDERS).flatMap(([name, builder]) => knownOptions(name, builder))),
   'unknownOption',
   '__proto__',
   'constructor',

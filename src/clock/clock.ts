@@ -21,6 +21,16 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
+/** True when `value` has the three methods of a {@link Clock} (checked where a user passes one in). */
+export function isClock(value: unknown): value is Clock {
+  const clock = value as Partial<Clock> | null | undefined;
+  return (
+    typeof clock?.now === 'function' &&
+    typeof clock.setTimeout === 'function' &&
+    typeof clock.clearTimeout === 'function'
+  );
+}
+
 /**
  * The real clock. It looks up `Date.now`, `setTimeout` and `clearTimeout` on `globalThis` at every call, so
  * `vi.useFakeTimers()` installed after the gateway was created still controls it.

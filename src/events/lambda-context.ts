@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { type Clock, systemClock } from '../clock/clock.js';
+import { type Clock, isClock, systemClock } from '../clock/clock.js';
 import { EventInputError } from '../errors/families.js';
-import { formatText } from '../errors/format-value.js';
+import { formatText, formatValue } from '../errors/format-value.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './derive/constants.js';
 import { eventIds } from './derive/id-block.js';
 import { knownOptions } from './derive/known-options.js';
@@ -70,6 +70,16 @@ const checkOptions = knownOptions(WHERE, KNOWN);
 export function buildLambdaContext(options: LambdaContextOptions = {}): Context {
   checkOptions(options);
   const clock = options.clock ?? systemClock;
+  if (!isClock(clock))
+    throw notA(
+      'clock',
+      clock,
+      'a Clock (now, setTimeout, clearTimeout)',
+      'Pass systemClock or createManualClock() from apigw-testkit/clock.',
+    );
+  if (options.onComplete !== undefined && typeof options.onComplete !== 'function') {
+    throw notA('onComplete', options.onComplete, 'a function', 'Pass (error, result) => …, or leave it out.');
+  }
   const timeoutMs = resolveTimeout(options);
   const memory = options.memoryLimitInMB ?? 128;
   if (!/^\d+$/.test(String(memory)) || Number(memory) < 128 || Number(memory) > 10240) {
@@ -116,4 +126,13 @@ function resolveTimeout(options: LambdaContextOptions): number {
     );
   }
   return ms;
+}
+
+function notA(option: string, value: unknown, expected: string, hint: string): EventInputError {
+  return new EventInputError(
+    'EVENT_INVALID_OPTION_TYPE',
+    `${WHERE}: ${option} is not ${expected}: ${formatValue(value)}`,
+    hint,
+    { option },
+  );
 }

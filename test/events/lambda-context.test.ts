@@ -80,4 +80,26 @@ describe('buildLambdaContext', () => {
       buildLambdaContext({ seed: 4, clock }).awsRequestId,
     );
   });
+
+  it.each([
+    [
+      'clock',
+      [],
+      'buildLambdaContext: clock is not a Clock (now, setTimeout, clearTimeout): []. Pass systemClock or createManualClock() from apigw-testkit/clock.',
+    ],
+    [
+      'clock',
+      { now: () => 0 },
+      'buildLambdaContext: clock is not a Clock (now, setTimeout, clearTimeout): {}. Pass systemClock or createManualClock() from apigw-testkit/clock.',
+    ],
+    [
+      'onComplete',
+      'log',
+      'buildLambdaContext: onComplete is not a function: "log". Pass (error, result) => …, or leave it out.',
+    ],
+  ])('refuses a %s that is not one (%j) with EVENT_INVALID_OPTION_TYPE', (option, value, message) => {
+    expect(() => buildLambdaContext({ [option]: value } as never)).toThrow(
+      expect.objectContaining({ code: 'EVENT_INVALID_OPTION_TYPE', message, details: { option } }),
+    );
+  });
 });

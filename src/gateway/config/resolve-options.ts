@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from '../../clock/clock.js';
+import { type Clock, isClock, systemClock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createIdSource, type IdSource } from '../../ids/ids.js';
 import { type FunctionTable, resolveFunctions } from '../functions/resolve-functions.js';
@@ -273,7 +273,7 @@ export function resolveApiIdentity(options: {
   checkString('region', region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as us-east-1');
   checkString('accountId', accountId, /^\d{12}$/, '12 digits');
   const clock = options.clock ?? systemClock;
-  if (typeof clock.now !== 'function' || typeof clock.setTimeout !== 'function') {
+  if (!isClock(clock)) {
     throw new GatewayConfigError(
       'GATEWAY_INVALID_OPTION',
       'createGateway: clock must implement now(), setTimeout() and clearTimeout()',
