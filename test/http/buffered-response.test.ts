@@ -280,6 +280,20 @@ describe('a gateway response in a fresh process', () => {
     expect(JSON.parse(out)).toEqual([200, 'pet 7', false]);
   });
 
+  it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {
+    const out = run(`
+      const { createGateway } = await import('./dist/index.js');
+      const gateway = createGateway({
+        cache: { ttlInSeconds: 60 },
+        routes: { 'POST /pets': async (e) => ({ statusCode: 201, body: e.headers['Content-Type'] + ' ' + e.body }), 'GET /pets': async () => ({ statusCode: 200, body: 'list' }) },
+      });
+      const post = await gateway.fetch('/dev/pets', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'rex' });
+      const gets = [];
+      for (let i = 0; i < 2; i++) gets.push(await (await gateway.fetch('/dev/pets', { headers: [['Cache-Control', 'max-age=60']] })).text());
+      console.log(JSON.stringify([post.status, await post.text(), gets, process.moduleLoadList.some((n) => n.includes('undici'))]));`);
+    expect(JSON.parse(out)).toEqual([201, 'text/plain rex', ['list', 'list'], false]);
+  });
+
   it('is instanceof Response, tagged Response and has Headers once the Response global is read', () => {
     const out = run(`${setup}
       const before = undici();
