@@ -40,10 +40,10 @@ export function invokeFunction(
   fn: FunctionSettings,
   event: unknown,
   integrationTimeoutMs: number,
+  start: number = deps.config.clock.now(),
 ): { start: number; outcome: Promise<InvocationOutcome> } {
   const { config } = deps;
   const clock = config.clock;
-  const start = clock.now();
   const context = newInvocationContext(
     functionConstants(fn, config.region, config.accountId),
     config.ids.uuid(),

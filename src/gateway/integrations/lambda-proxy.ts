@@ -64,7 +64,7 @@ export async function runLambdaProxy(
       );
     });
   ctx.trace.integrationCalled = true;
-  const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
+  const invocation = invokeFunction(deps, integration, event, integration.timeoutMs, ctx.now);
   const start = invocation.start;
   const outcome = await invocation.outcome;
   ctx.integrationLatencyMs = clock.now() - start;

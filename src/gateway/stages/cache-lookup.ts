@@ -21,14 +21,17 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
     record(ctx, { stage: 'cache-lookup', decision: 'bypass', detail: reason });
     return ctx;
   }
-  const lookup = cache.lookup({
+  const lookup = cache.lookupAt(
+    {
     routeKey,
     method: ctx.method,
     stage: deps.config.stageName,
     pathParameters: ctx.pathParameters,
     query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
     headers: ctx.request.headers,
-  });
+    },
+    ctx.now,
+  );
   switch (lookup.status) {
     case 'bypass':
       ctx.trace.cache = `bypass (${lookup.reason})`;
@@ -85,11 +88,11 @@ export function storeInCache(ctx: PipelineContext, deps: PipelineDeps): StageRes
   const miss = ctx.cacheMiss;
   const response = ctx.response;
   if (!cache || !miss || !response) return ctx;
-  const result = cache.store(miss, {
-    statusCode: response.statusCode,
-    headers: response.headers,
-    body: response.bodyBytes ?? response.body,
-  });
+  const result = cache.storeAt(
+    miss,
+    { statusCode: response.statusCode, headers: response.headers, body: response.bodyBytes ?? response.body },
+    ctx.now,
+  );
   if (!ctx.detailed) return ctx;
   record(ctx, {
     stage: 'cache-store',
