@@ -23,12 +23,12 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
   }
   const lookup = cache.lookupAt(
     {
-    routeKey,
-    method: ctx.method,
-    stage: deps.config.stageName,
-    pathParameters: ctx.pathParameters,
-    query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
-    headers: ctx.request.headers,
+      routeKey,
+      method: ctx.method,
+      stage: deps.config.stageName,
+      pathParameters: ctx.pathParameters,
+      query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
+      headers: ctx.request.headers,
     },
     ctx.now,
   );
