@@ -17,7 +17,7 @@ import {
   validateStrategy,
   validateTtl,
 } from './cache-options.js';
-import { createLruStore } from './lru-store.js';
+import { createLinkedLru } from './linked-lru.js';
 import {
   type CacheableResponse,
   type CacheLookup,
@@ -143,7 +143,7 @@ export function createGatewayResponseCache(options: ResponseCacheOptions): Gatew
   const warningHeaders: readonly (readonly [string, string])[] = Object.freeze([
     Object.freeze([warning[0], warning[1]] as const),
   ]);
-  const store = createLruStore<StoredResponse>(
+  const store = createLinkedLru<StoredResponse>(
     options.maxEntries === undefined ? DEFAULT_CACHE_MAX_ENTRIES : validateMaxEntries(options.maxEntries),
     clusterBytes(options.cacheClusterSize ?? 0.5),
   );
@@ -194,7 +194,7 @@ export function createGatewayResponseCache(options: ResponseCacheOptions): Gatew
       return {
         status: 'hit',
         key,
-        response: cachedResponseOf(entry.value),
+        response: cachedResponseOf(entry),
         ageSeconds: Math.floor((now - entry.storedAt) / 1000),
         headers,
       };
@@ -205,14 +205,9 @@ export function createGatewayResponseCache(options: ResponseCacheOptions): Gatew
   const storeAt = (miss: CacheMiss, response: CacheableResponse, now: number): CacheStoreResult => {
     if (!cacheNon2xx && (response.statusCode < 200 || response.statusCode > 299))
       return { stored: false, reason: 'status-not-cached' };
-    const snapshot = snapshotResponse(response);
-    if (snapshot.bodyBytes > MAX_CACHE_ENTRY_BYTES) return { stored: false, reason: 'too-large' };
-    stats.evictions += store.set(miss.key, {
-      value: snapshot.value,
-      storedAt: now,
-      expiresAt: now + miss.ttlInSeconds * 1000,
-      size: snapshot.size + miss.key.length,
-    });
+    const node = snapshotResponse(miss.key, response, now, miss.ttlInSeconds * 1000, MAX_CACHE_ENTRY_BYTES);
+    if (node === undefined) return { stored: false, reason: 'too-large' };
+    stats.evictions += store.insert(node);
     stats.stored += 1;
     return STORED;
   };

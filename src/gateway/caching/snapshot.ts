@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { type CacheKeyInput, isHeaderLines } from './cache-key.js';
+import type { LruNode } from './linked-lru.js';
 
 /** What the core passes to `cache.lookup()`. */
 export interface CacheLookupRequest extends CacheKeyInput {
@@ -75,22 +76,33 @@ export interface CacheStats {
 }
 
 /**
- * A response as the cache keeps it: the header lines flat (`[name0, value0, name1, value1, …]`) in one array.
- * An entry lives as long as the cache keeps it, so every object in it is copied by the young-generation GC and
- * promoted; one array instead of one per line is fewer of them. Hits copy it out as a {@link CachedResponse}.
+ * A response as the cache keeps it, in the cache's LRU node itself: the header lines flat (`[name0, value0, name1,
+ * value1, …]`) in one array. An entry lives as long as the cache keeps it, so every object in it is copied by the
+ * young-generation GC and promoted: one node holding the response and one array for all lines are the fewest (the
+ * node, the line array, the key and the body: four objects per entry, five before the response moved into the node).
+ * Hits copy it out as a {@link CachedResponse}.
  */
-export interface StoredResponse {
+export interface StoredResponse extends LruNode {
   readonly statusCode: number;
   readonly lines: readonly string[];
   readonly body: string | Uint8Array;
+  readonly storedAt: number;
 }
 
-/** Copies a response into a snapshot and measures it: body bytes, and body + header text for the LRU budget. */
-export function snapshotResponse(response: CacheableResponse): {
-  value: StoredResponse;
-  size: number;
-  bodyBytes: number;
-} {
+/**
+ * Copies a response into a node for `key`, stored at `now` for `ttlMs`, sized for the LRU budget (body bytes +
+ * header text + key); `undefined` when its body is over `maxBodyBytes`.
+ */
+export function snapshotResponse(
+  key: string,
+  response: CacheableResponse,
+  now: number,
+  ttlMs: number,
+  maxBodyBytes: number,
+): StoredResponse | undefined {
+  const raw = response.body ?? '';
+  const bodyBytes = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength;
+  if (bodyBytes > maxBodyBytes) return undefined;
   let lines: string[];
   let headerBytes = 0;
   const source = response.headers;
@@ -118,13 +130,16 @@ export function snapshotResponse(response: CacheableResponse): {
     }
     lines = lines.slice();
   }
-  const raw = response.body ?? '';
-  const body = typeof raw === 'string' ? raw : raw.slice();
-  const bodyBytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   return {
-    value: { statusCode: response.statusCode, lines, body },
-    size: bodyBytes + headerBytes,
-    bodyBytes,
+    key,
+    statusCode: response.statusCode,
+    lines,
+    body: typeof raw === 'string' ? raw : raw.slice(),
+    storedAt: now,
+    expiresAt: now + ttlMs,
+    size: bodyBytes + headerBytes + key.length,
+    older: undefined,
+    newer: undefined,
   };
 }
 
