@@ -16,6 +16,7 @@ import { NO_SEGMENTS, resolveStage } from '../stages/resolve-stage.js';
 import { throttle } from '../stages/throttle.js';
 import { validateRequest } from '../stages/validate-request.js';
 import type { GatewayTrace } from '../trace.js';
+import type { TraceStep } from '../trace-steps.js';
 import { logExecution, type PipelineContext, type StageResult } from './context.js';
 import type { PipelineDeps } from './deps.js';
 import type { GatewayRequest } from './gateway-request.js';
@@ -149,6 +150,8 @@ function finish(ctx: PipelineContext, deps: PipelineDeps, result: StageResult): 
   return { response, trace };
 }
 
+const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
+
 /** The trace's header lines until the response is known (`gateway.fetch` never fills them: nobody reads them). */
 const NO_HEADERS: readonly (readonly [string, string])[] = Object.freeze([]);
 
@@ -200,7 +203,8 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
       path: request.pathname,
       stage: null,
       route: null,
-      steps: [],
+      // gateway.fetch never records steps (record() checks ctx.detailed): one shared empty list, not one per request.
+      steps: detailed ? [] : (NO_STEPS as TraceStep[]),
       integrationCalled: false,
       status: 0,
       responseHeaders: NO_HEADERS,
