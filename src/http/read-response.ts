@@ -1,3 +1,4 @@
+import { BufferedResponseImpl } from './buffered-response-impl.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** A fetch `Response` read into plain data that tests can compare. */
@@ -60,10 +61,19 @@ export function responseHeaderValues(response: Response, name: string): string[]
  * ```
  */
 export function isFetchResponse(value: unknown): value is Response {
-  if (typeof Response !== 'undefined' && value instanceof Response) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  // A gateway's own response and a plain object are answered without reading the `Response` global, which in a
+  // fresh Node process loads the fetch implementation (see linkToResponse).
+  if (value instanceof BufferedResponseImpl) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (
+    proto !== Object.prototype &&
+    proto !== null &&
+    typeof Response !== 'undefined' &&
+    value instanceof Response
+  )
+    return true;
   return (
-    typeof value === 'object' &&
-    value !== null &&
     Object.prototype.toString.call(value) === '[object Response]' &&
     typeof (value as Response).clone === 'function'
   );

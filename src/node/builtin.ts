@@ -4,6 +4,7 @@ type Builtins = {
   'node:http': typeof import('node:http');
   'node:module': typeof import('node:module');
   'node:net': typeof import('node:net');
+  'node:util': typeof import('node:util');
 };
 
 /**

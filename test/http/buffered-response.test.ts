@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { writeFetchResponse } from '../../src/gateway/adapters/node-response.js';
 import { BufferedResponse, readResponse } from '../../src/http/index.js';
@@ -241,5 +244,86 @@ describe.each(implementations)('%s headers behave like a Response built with the
     const copy = res.clone();
     expect(copy.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     expect(new Response(await res.text(), res).headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+  });
+});
+
+describe('BufferedResponse beside a real Response in util.inspect (console.log)', () => {
+  it('prints exactly what undici prints for the same status, headers and body', () => {
+    const init = { status: 201, headers: [['Content-Type', 'application/json'] as [string, string]] };
+    const shown = (res: Response) =>
+      inspect(res, { depth: 4 }).replace(/ReadableStream \{[^}]*\}/, 'ReadableStream');
+    expect(shown(new BufferedResponse('{"a":1}', init))).toBe(shown(new Response('{"a":1}', init)));
+    expect(shown(new BufferedResponse('{"a":1}', init))).toMatch(/^Response \{\n {2}status: 201,/);
+  });
+});
+
+// Node defines the `Response` global as a lazy getter that loads undici (~35–45 ms in a fresh process). The link of
+// BufferedResponse to Response.prototype waits for the first read of that global, so a test that only reads status
+// and text() never loads it, while `instanceof Response` still holds for anyone who asks. Only a fresh process
+// shows this (the test worker may have read the global already), so it runs the built package (npm test builds
+// dist/ first).
+describe('a gateway response in a fresh process', () => {
+  const run = (code: string) =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+  const setup = `
+    const { createGateway } = await import('./dist/index.js');
+    const gateway = createGateway({ routes: { 'GET /pets/{id}': async (e) => ({ statusCode: 200, body: 'pet ' + e.pathParameters.id }) } });
+    const response = await gateway.fetch('/dev/pets/7');
+    const undici = () => process.moduleLoadList.some((name) => name.includes('undici'));`;
+
+  it('answers status and text() without loading Node’s fetch implementation (undici)', () => {
+    const out = run(`${setup}
+      console.log(JSON.stringify([response.status, await response.text(), undici()]));`);
+    expect(JSON.parse(out)).toEqual([200, 'pet 7', false]);
+  });
+
+  it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {
+    const out = run(`
+      const { createGateway } = await import('./dist/index.js');
+      const gateway = createGateway({
+        cache: { ttlInSeconds: 60 },
+        routes: { 'POST /pets': async (e) => ({ statusCode: 201, body: e.headers['Content-Type'] + ' ' + e.body }), 'GET /pets': async () => ({ statusCode: 200, body: 'list' }) },
+      });
+      const post = await gateway.fetch('/dev/pets', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'rex' });
+      const gets = [];
+      for (let i = 0; i < 2; i++) gets.push(await (await gateway.fetch('/dev/pets', { headers: [['Cache-Control', 'max-age=60']] })).text());
+      console.log(JSON.stringify([post.status, await post.text(), gets, process.moduleLoadList.some((n) => n.includes('undici'))]));`);
+    expect(JSON.parse(out)).toEqual([201, 'text/plain rex', ['list', 'list'], false]);
+  });
+
+  it('is instanceof Response, tagged Response and has Headers once the Response global is read', () => {
+    const out = run(`${setup}
+      const before = undici();
+      const checks = [response instanceof Response, Object.prototype.toString.call(response),
+        response.headers instanceof Headers, response.headers.get('content-type'),
+        Object.getOwnPropertyDescriptor(globalThis, 'Response').writable, typeof Response.json];
+      console.log(JSON.stringify([before, ...checks, undici()]));`);
+    expect(JSON.parse(out)).toEqual([
+      false,
+      true,
+      '[object Response]',
+      true,
+      'application/json',
+      true,
+      'function',
+      true,
+    ]);
+  });
+
+  it('links at once when the Response global was read before the first response', () => {
+    const out = run(`globalThis.Response; ${setup}
+      console.log(JSON.stringify([Object.getPrototypeOf(Object.getPrototypeOf(response)) === Response.prototype, response instanceof Response]));`);
+    expect(JSON.parse(out)).toEqual([true, true]);
+  });
+
+  it('links to a Response assigned over the global before it was read', () => {
+    const out = run(`${setup}
+      class Polyfill {}
+      globalThis.Response = Polyfill;
+      console.log(JSON.stringify([response instanceof Polyfill, Object.getOwnPropertyDescriptor(globalThis, 'Response').value === Polyfill]));`);
+    expect(JSON.parse(out)).toEqual([true, true]);
   });
 });

@@ -1,5 +1,6 @@
 import { formatValue } from '../../errors/format-value.js';
 import { GatewayConfigError } from '../../errors/index.js';
+import { isHeaders } from '../../http/is-headers.js';
 
 /** Where a cache key parameter reads its value from. */
 export type CacheKeySource = 'path' | 'querystring' | 'multivaluequerystring' | 'header' | 'multivalueheader';
@@ -85,7 +86,7 @@ function queryValues(query: CacheKeyInput['query'], name: string): readonly stri
 
 function headerValues(headers: CacheKeyInput['headers'], lowerName: string): readonly string[] {
   if (!headers) return [];
-  if (headers instanceof Headers) {
+  if (isHeaders(headers)) {
     const value = headers.get(lowerName);
     return value === null ? [] : [value];
   }

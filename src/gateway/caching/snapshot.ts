@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { isHeaders } from '../../http/is-headers.js';
 import { type CacheKeyInput, isHeaderLines } from './cache-key.js';
 import type { LruNode } from './linked-lru.js';
 
@@ -126,7 +127,7 @@ export function snapshotResponse(
     lines = [];
     if (source) {
       const pairs: Iterable<readonly [string, string]> =
-        source instanceof Headers || Symbol.iterator in source
+        isHeaders(source) || Symbol.iterator in source
           ? (source as Iterable<readonly [string, string]>)
           : Object.entries(source as Record<string, string>);
       for (const [name, value] of pairs) {
@@ -178,7 +179,7 @@ export function cachedResponseOf(stored: StoredResponse): CachedResponse {
 export function wantsInvalidation(headers: CacheKeyInput['headers']): boolean {
   if (!headers) return false;
   let value: string | undefined;
-  if (headers instanceof Headers) value = headers.get('cache-control') ?? undefined;
+  if (isHeaders(headers)) value = headers.get('cache-control') ?? undefined;
   else if (isHeaderLines(headers)) {
     // Repeated lines join with a comma, as a record's list would.
     for (const [name, v] of headers) {

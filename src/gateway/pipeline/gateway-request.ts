@@ -1,3 +1,4 @@
+import { isHeaders } from '../../http/is-headers.js';
 import { encodeLikeUrl, trimUrl } from './encode-like-url.js';
 
 /**
@@ -108,14 +109,14 @@ async function fromRequest(request: Request, defaultHost: string): Promise<Gatew
 
 function headerPairs(init: HeadersInit | undefined): [string, string][] {
   if (init === undefined) return [];
-  if (init instanceof Headers) {
+  if (Array.isArray(init)) return init.map(([name, value]) => [String(name), String(value)]);
+  if (isHeaders(init)) {
     const pairs: [string, string][] = [];
     init.forEach((value, name) => {
       pairs.push([name, value]);
     });
     return pairs;
   }
-  if (Array.isArray(init)) return init.map(([name, value]) => [String(name), String(value)]);
   const record = init as Record<string, string>;
   // Pushed onto an empty array rather than written into one of the exact length: the Lambda proxy pushes its
   // X-Amzn-Trace-Id line onto this list, which grew an exact-length store to 19 slots (a second copy, ~0.2 KB with
