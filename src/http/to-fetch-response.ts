@@ -31,18 +31,24 @@ export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHead
     );
   }
   // Header pairs go straight into the Response (it validates and stores them in order); no Headers copy. Lines
-  // undici would store unchanged are handed over without a second copy and check.
-  const headers: [string, string][] = [];
-  let flags = ALL_PLAIN;
+  // undici would store unchanged are handed over without a second copy and check. The list is made at its final
+  // length when the extra lines are an array (the gateway's are): pushing a proxy answer's seven lines onto `[]`
+  // grew it to 17 slots (~0.07 KB more per response).
   const lines = client.headers;
-  for (let i = 0; i < lines.length; i++) flags = addLine(headers, lines[i]!, flags);
-  if (extraHeaders) {
-    if (Array.isArray(extraHeaders)) {
-      for (let i = 0; i < extraHeaders.length; i++) flags = addLine(headers, extraHeaders[i]!, flags);
-    } else {
-      const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
-      for (const line of entries) flags = addLine(headers, line, flags);
-    }
+  const extraList = Array.isArray(extraHeaders)
+    ? (extraHeaders as readonly (readonly [string, string])[])
+    : undefined;
+  const headers: [string, string][] = new Array(
+    lines.length + (extraList === undefined ? 0 : extraList.length),
+  );
+  let flags = ALL_PLAIN;
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) flags = addLine(headers, at++, lines[i]!, flags);
+  if (extraList !== undefined) {
+    for (let i = 0; i < extraList.length; i++) flags = addLine(headers, at++, extraList[i]!, flags);
+  } else if (extraHeaders) {
+    const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
+    for (const line of entries) flags = addLine(headers, at++, line, flags);
   }
   const status = client.statusCode;
   if (status === 204 || status === 205 || status === 304) return new Response(null, { status, headers });
@@ -57,20 +63,25 @@ const ALL_PLAIN = 1;
 const TYPED = 2;
 
 /**
- * Appends one line, its value as wire text: the caller's pair itself when the text needs no change (the lines are
+ * Stores one line at `at`, its value as wire text: the caller's pair itself when the text needs no change (the lines are
  * only read from then on). Returns the flags updated for it.
  */
-function addLine(headers: [string, string][], line: readonly [string, string], flags: number): number {
+function addLine(
+  headers: [string, string][],
+  at: number,
+  line: readonly [string, string],
+  flags: number,
+): number {
   const name = line[0];
   const value = line[1];
   const kind = headerValueKind(value);
   let plain: boolean;
   if (kind === WIDE) {
     const text = Buffer.from(value, 'utf8').toString('latin1');
-    headers.push([name, text]);
+    headers[at] = [name, text];
     plain = headerValueKind(text) === PLAIN;
   } else {
-    headers.push(line.length === 2 ? (line as [string, string]) : [name, value]);
+    headers[at] = line.length === 2 ? (line as [string, string]) : [name, value];
     plain = kind === PLAIN;
   }
   if (!plain || !isTokenName(name)) flags &= ~ALL_PLAIN;

@@ -93,7 +93,9 @@ export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, 
   }
   return {
     match(method, segments) {
-      const captured: string[] = [];
+      // One slot per segment, written at the variable's place (its node's depth in variables), never pushed: a
+      // list grown from `[]` took 17 slots, ~0.15 KB per request (heap-sampled on the gateway bench's GET).
+      const captured: string[] = new Array(segments.length);
       const found = search(root, segments, 0, method, captured);
       if (!found) return undefined;
       return { value: found.value, pathParameters: toParameters(found.node.names, captured) };
@@ -112,6 +114,7 @@ function search<T>(
   segments: readonly string[],
   index: number,
   method: string,
+  /** The values of the variables on the way, at their index in the matched node's `names`. */
   captured: string[],
 ): Found<T> | undefined {
   if (index === segments.length) {
@@ -133,15 +136,12 @@ function search<T>(
     if (rest === '') return undefined;
     const value = variable.node.methods.get(method) ?? variable.node.methods.get('ANY');
     if (value === undefined) return undefined;
-    captured.push(rest);
+    captured[node.names.length] = rest;
     return { value, node: variable.node };
   }
   if (segment === '') return undefined;
-  captured.push(segment);
-  const found = search(variable.node, segments, index + 1, method, captured);
-  if (found) return found;
-  captured.pop();
-  return undefined;
+  captured[node.names.length] = segment;
+  return search(variable.node, segments, index + 1, method, captured);
 }
 
 function toParameters(names: readonly string[], values: readonly string[]): Record<string, string> | null {

@@ -86,20 +86,22 @@ export const NO_SEGMENTS: readonly string[] = Object.freeze([]);
 
 /**
  * `path.slice(start, end).split('/')` without the intermediate string: `split` on a fresh string goes to the
- * runtime (no split cache for it), about 300 ns for `pets/7` against 100 ns here (measured, Node 20).
+ * runtime (no split cache for it), about 300 ns for `pets/7` against 100 ns here (measured, Node 20). The list is
+ * made at its length (slashes counted first): pushing the usual two segments onto `[]` grew it to 17 slots,
+ * ~0.15 KB per request (heap-sampled on the gateway bench's GET).
  */
 function splitSegments(path: string, start: number, end: number): string[] {
-  const segments: string[] = [];
+  let count = 1;
+  for (let i = start; i < end; i++) if (path.charCodeAt(i) === 47) count++;
+  const segments: string[] = new Array(count);
   let from = start;
-  for (;;) {
+  for (let k = 0; k < count - 1; k++) {
     const slash = path.indexOf('/', from);
-    if (slash === -1 || slash >= end) {
-      segments.push(path.slice(from, end));
-      return segments;
-    }
-    segments.push(path.slice(from, slash));
+    segments[k] = path.slice(from, slash);
     from = slash + 1;
   }
+  segments[count - 1] = path.slice(from, end);
+  return segments;
 }
 
 function noStage(ctx: PipelineContext, config: ResolvedGateway, found: string): GatewayErrorResponse {
