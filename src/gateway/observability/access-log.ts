@@ -128,14 +128,16 @@ export function compileAccessLogFormat(
   // Each use of a variable, as its index in `variables`: the gateway renders from a list of values. A line built
   // with `+` is a tree of string pieces, and the log keeps thousands of lines alive, which made every
   // young-generation GC copy those trees (measured: a third of the gateway's GC time with an access log on).
-  // Reading a character flattens the tree in place into one string (the pieces die young); that is ~0.3 µs
-  // where Array#join of the pieces was ~0.45 µs (a nine-variable line, measured), and keeps ~150 bytes per line.
+  // Array#join writes one flat string; its piece list is this format's own, reused (rendering is synchronous), so
+  // a line allocates only itself: ~0.64 KB of pieces and flattening per line before, about the same CPU time as
+  // `+` and a flattening read (0.58 against 0.59 µs for a nine-variable line, best of five under load).
   const slots = names.map((name) => variables.indexOf(name));
+  const pieces: string[] = new Array(2 * slots.length + 1).fill('');
+  pieces[0] = literals[0]!;
+  for (let k = 0; k < slots.length; k++) pieces[2 * k + 2] = literals[k + 1]!;
   positional.set(compiled, (values) => {
-    let line = literals[0]!;
-    for (let k = 0; k < slots.length; k++) line = line + show(values[slots[k]!]) + literals[k + 1]!;
-    line.charCodeAt(0);
-    return line;
+    for (let k = 0; k < slots.length; k++) pieces[2 * k + 1] = show(values[slots[k]!]);
+    return pieces.join('');
   });
   return compiled;
 }
