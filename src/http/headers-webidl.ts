@@ -1,0 +1,66 @@
+// The argument checks of undici's `Headers` (Node 20's fetch), with its exact error classes and messages, for
+// BufferedHeaders: WebIDL ByteString conversion, argument counts, header name and value validity, brand checks.
+import { isTokenName } from './header-line.js';
+
+/** `TypeError: Illegal invocation` (code `ERR_INVALID_THIS`): a method called on something else. */
+export function illegalInvocation(): TypeError {
+  const error = new TypeError('Illegal invocation') as TypeError & { code: string };
+  error.code = 'ERR_INVALID_THIS';
+  return error;
+}
+
+/** Throws undici's TypeError when fewer than `min` arguments were given. */
+export function checkArgumentCount(length: number, min: number, prefix: string): void {
+  if (length < min) {
+    const only = length === 0 ? '' : ' only';
+    throw new TypeError(
+      `${prefix}: ${min} argument${min === 1 ? '' : 's'} required, but${only} ${length} found.`,
+    );
+  }
+}
+
+/** WebIDL `ByteString`: `String(value)` (a symbol is refused), every code unit at most 255. */
+export function toByteString(value: unknown, prefix: string, argument: string): string {
+  if (typeof value === 'symbol') {
+    throw new TypeError(`${prefix}: ${argument} is a symbol, which cannot be converted to a DOMString.`);
+  }
+  const text = String(value);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 255) {
+      throw new TypeError(
+        `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${code} which is greater than 255.`,
+      );
+    }
+  }
+  return text;
+}
+
+/** A header name (already a ByteString) as undici takes it: a token, else its TypeError. */
+export function checkName(name: string, prefix: string): string {
+  if (!isTokenName(name)) throw invalid(prefix, name, 'header name');
+  return name;
+}
+
+/** A header value (already a ByteString) normalised (HTTP whitespace at both ends cut), else its TypeError. */
+export function checkValue(value: string, prefix: string): string {
+  const normalized = normalizeValue(value);
+  if (normalized.includes('\n') || normalized.includes('\r') || normalized.includes('\0')) {
+    throw invalid(prefix, normalized, 'header value');
+  }
+  return normalized;
+}
+
+function invalid(prefix: string, value: string, type: string): TypeError {
+  return new TypeError(`${prefix}: "${value}" is an invalid ${type}.`);
+}
+
+const isHttpWhitespace = (c: number): boolean => c === 10 || c === 13 || c === 9 || c === 32;
+
+function normalizeValue(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  while (end > start && isHttpWhitespace(value.charCodeAt(start))) start++;
+  return start === 0 && end === value.length ? value : value.substring(start, end);
+}
