@@ -2,13 +2,7 @@ import type { InspectOptions } from 'node:util';
 import { builtin } from '../node/builtin.js';
 import { HeaderList, type HeaderPair } from './header-list.js';
 import { HeadersIterator } from './headers-iterator.js';
-import {
-  checkArgumentCount,
-  checkName,
-  checkValue,
-  illegalInvocation,
-  toByteString,
-} from './headers-webidl.js';
+import { checkArgumentCount, illegalInvocation, lineArguments, nameArgument } from './headers-webidl.js';
 import { linkToGlobal } from './link-to-global.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -71,40 +65,31 @@ export class BufferedHeaders {
   append(name: string, value: string): void {
     const list = BufferedHeaders.#listOf(this);
     // biome-ignore lint/complexity/noArguments: the argument count is part of the Headers contract
-    checkArgumentCount(arguments.length, 2, 'Headers.append');
-    const key = toByteString(name, 'Headers.append', 'name');
-    const text = toByteString(value, 'Headers.append', 'value');
-    list.append(checkName(key, 'Headers.append'), checkValue(text, 'Headers.append'));
+    list.append(...lineArguments(arguments.length, name, value, 'Headers.append'));
   }
 
   delete(name: string): void {
     const list = BufferedHeaders.#listOf(this);
     // biome-ignore lint/complexity/noArguments: the argument count is part of the Headers contract
-    checkArgumentCount(arguments.length, 1, 'Headers.delete');
-    list.delete(checkName(toByteString(name, 'Headers.delete', 'name'), 'Headers.delete'));
+    list.delete(nameArgument(arguments.length, name, 'Headers.delete'));
   }
 
   get(name: string): string | null {
     const list = BufferedHeaders.#listOf(this);
     // biome-ignore lint/complexity/noArguments: the argument count is part of the Headers contract
-    checkArgumentCount(arguments.length, 1, 'Headers.get');
-    return list.get(checkName(toByteString(name, 'Headers.get', 'name'), 'Headers.get'));
+    return list.get(nameArgument(arguments.length, name, 'Headers.get'));
   }
 
   has(name: string): boolean {
     const list = BufferedHeaders.#listOf(this);
     // biome-ignore lint/complexity/noArguments: the argument count is part of the Headers contract
-    checkArgumentCount(arguments.length, 1, 'Headers.has');
-    return list.has(checkName(toByteString(name, 'Headers.has', 'name'), 'Headers.has'));
+    return list.has(nameArgument(arguments.length, name, 'Headers.has'));
   }
 
   set(name: string, value: string): void {
     const list = BufferedHeaders.#listOf(this);
     // biome-ignore lint/complexity/noArguments: the argument count is part of the Headers contract
-    checkArgumentCount(arguments.length, 2, 'Headers.set');
-    const key = toByteString(name, 'Headers.set', 'name');
-    const text = toByteString(value, 'Headers.set', 'value');
-    list.set(checkName(key, 'Headers.set'), checkValue(text, 'Headers.set'));
+    list.set(...lineArguments(arguments.length, name, value, 'Headers.set'));
   }
 
   getSetCookie(): string[] {

@@ -36,6 +36,25 @@ export function toByteString(value: unknown, prefix: string, argument: string): 
   return text;
 }
 
+/** The `name` argument of get, has and delete (`count` arguments given): checked and converted as undici does. */
+export function nameArgument(count: number, name: unknown, prefix: string): string {
+  checkArgumentCount(count, 1, prefix);
+  return checkName(toByteString(name, prefix, 'name'), prefix);
+}
+
+/** The `name`, `value` arguments of append and set: both converted, then the name checked, then the value. */
+export function lineArguments(
+  count: number,
+  name: unknown,
+  value: unknown,
+  prefix: string,
+): [string, string] {
+  checkArgumentCount(count, 2, prefix);
+  const key = toByteString(name, prefix, 'name');
+  const text = toByteString(value, prefix, 'value');
+  return [checkName(key, prefix), checkValue(text, prefix)];
+}
+
 /** A header name (already a ByteString) as undici takes it: a token, else its TypeError. */
 export function checkName(name: string, prefix: string): string {
   if (!isTokenName(name)) throw invalid(prefix, name, 'header name');
