@@ -136,6 +136,13 @@ export class BufferedHeaders {
   declare [Symbol.iterator]: () => HeadersIterator;
 }
 
+// `headers.constructor` is the Headers global, as for a real one (`new headers.constructor(init)` makes a checked,
+// real Headers; our constructor takes pre-checked pairs only).
+Object.defineProperty(BufferedHeaders.prototype, 'constructor', {
+  configurable: true,
+  enumerable: false,
+  get: () => globalThis.Headers,
+});
 // As on undici's Headers.prototype: the methods are enumerable, [Symbol.iterator] is entries, the tag a value.
 const ENUMERABLE = [
   'append',

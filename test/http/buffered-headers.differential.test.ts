@@ -68,7 +68,7 @@ const seed = fc.array(
 );
 
 /** Runs one operation; a thrown error becomes its class, message and code. */
-function apply(headers: Headers, step: Op, held: { iterator?: Iterator<unknown> }): unknown {
+function apply(headers: Headers, step: Op, held: { iterator?: Iterator<unknown> | undefined }): unknown {
   try {
     return run(headers, step, held);
   } catch (error) {
@@ -77,7 +77,7 @@ function apply(headers: Headers, step: Op, held: { iterator?: Iterator<unknown> 
   }
 }
 
-function run(h: Headers, step: Op, held: { iterator?: Iterator<unknown> }): unknown {
+function run(h: Headers, step: Op, held: { iterator?: Iterator<unknown> | undefined }): unknown {
   const call = (method: string, ...args: unknown[]) =>
     (h as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
   const args = [step.name, step.value].slice(0, step.args);
@@ -95,7 +95,12 @@ function run(h: Headers, step: Op, held: { iterator?: Iterator<unknown> }): unkn
     case 'inspect':
       return [inspect(h), inspect(h, { depth: 0 }), inspect(h.entries())];
     case 'tag':
-      return [String(h), Object.prototype.toString.call(h.keys()), h instanceof Headers];
+      return [
+        String(h),
+        Object.prototype.toString.call(h.keys()),
+        h instanceof Headers,
+        h.constructor === Headers,
+      ];
     case 'copy':
       return [...new Headers(h)];
     case 'forEach': {

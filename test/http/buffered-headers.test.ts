@@ -149,6 +149,16 @@ describe('a BufferedResponse’s headers object', () => {
     },
   );
 
+  it('has the Headers global as its constructor, so new headers.constructor(init) makes a checked Headers', () => {
+    const { headers } = new BufferedResponse('x', { headers: [['X-A', '1']] });
+    expect(headers.constructor).toBe(Headers);
+    const Made = headers.constructor as typeof Headers;
+    expect([...new Made(headers)]).toEqual([...headers]);
+    expect(() => new Made([['a b', '1']])).toThrow(
+      new TypeError('Headers.append: "a b" is an invalid header name.'),
+    );
+  });
+
   it('throws TypeError "Illegal invocation" (code ERR_INVALID_THIS) for a method called on another object', () => {
     const get = BufferedHeaders.prototype.get;
     const illegal = expect.objectContaining({
