@@ -159,6 +159,14 @@ describe('a BufferedResponse’s headers object', () => {
     );
   });
 
+  it('equals a real Headers with the same lines (toEqual, toStrictEqual) and differs from other lines', () => {
+    const { headers } = new BufferedResponse('x', { headers: [['X-A', '1']] });
+    const real = new Response('x', { headers: [['X-A', '1']] }).headers;
+    expect(headers).toEqual(real);
+    expect(headers).toStrictEqual(real);
+    expect(headers).not.toEqual(new Response('x', { headers: [['X-A', '2']] }).headers);
+  });
+
   it('throws TypeError "Illegal invocation" (code ERR_INVALID_THIS) for a method called on another object', () => {
     const get = BufferedHeaders.prototype.get;
     const illegal = expect.objectContaining({
