@@ -1,7 +1,8 @@
 import type { InspectOptions } from 'node:util';
 import { builtin } from '../node/builtin.js';
 import { BufferedHeaders } from './buffered-headers.js';
-import { headerValueKind, isContentType, isTokenName, PLAIN } from './header-line.js';
+import { headerValueKind, isContentType, isTokenName, LATIN1, PLAIN } from './header-line.js';
+import { normalizedValue } from './headers-webidl.js';
 import { linkToGlobal } from './link-to-global.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -228,8 +229,8 @@ function isPlainInit(init: ResponseInit): boolean {
 }
 
 /**
- * The init's header pairs (plus the default text content type, as undici adds it) when every one is a plain,
- * valid name and value; undefined otherwise.
+ * The init's header pairs (plus the default text content type, as undici adds it) when every one is a token name
+ * and a Latin-1 value undici keeps (trimmed as it trims); undefined otherwise.
  */
 function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | undefined {
   if (headers === undefined) return text ? [['content-type', TEXT_TYPE]] : [];
@@ -241,8 +242,12 @@ function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | und
     if (!Array.isArray(pair) || pair.length !== 2) return undefined;
     const [name, value] = pair as unknown[];
     if (typeof name !== 'string' || typeof value !== 'string') return undefined;
-    if (!isTokenName(name) || headerValueKind(value) !== PLAIN) return undefined;
-    pairs.push([name, value]);
+    if (!isTokenName(name)) return undefined;
+    const kind = headerValueKind(value);
+    // A Latin-1 value undici trims (edge whitespace) is trimmed here the same way; one it refuses goes to undici.
+    const kept = kind === PLAIN ? value : kind === LATIN1 ? normalizedValue(value) : undefined;
+    if (kept === undefined) return undefined;
+    pairs.push([name, kept]);
     if (!typed && isContentType(name)) typed = true;
   }
   if (text && !typed) pairs.push(['content-type', TEXT_TYPE]);

@@ -63,11 +63,16 @@ export function checkName(name: string, prefix: string): string {
 
 /** A header value (already a ByteString) normalised (HTTP whitespace at both ends cut), else its TypeError. */
 export function checkValue(value: string, prefix: string): string {
-  const normalized = normalizeValue(value);
-  if (normalized.includes('\n') || normalized.includes('\r') || normalized.includes('\0')) {
-    throw invalid(prefix, normalized, 'header value');
-  }
+  const normalized = normalizedValue(value);
+  if (normalized === undefined) throw invalid(prefix, normalizeValue(value), 'header value');
   return normalized;
+}
+
+/** A ByteString value as undici stores it (HTTP whitespace at both ends cut); undefined when undici refuses it. */
+export function normalizedValue(value: string): string | undefined {
+  const normalized = normalizeValue(value);
+  const refused = normalized.includes('\n') || normalized.includes('\r') || normalized.includes('\0');
+  return refused ? undefined : normalized;
 }
 
 function invalid(prefix: string, value: string, type: string): TypeError {

@@ -159,6 +159,22 @@ describe('a BufferedResponse’s headers object', () => {
     );
   });
 
+  it.each([
+    [' a\t', 'a'],
+    ['\r\nb c\n', 'b c'],
+    ['plain', 'plain'],
+  ])(
+    'keeps its own headers (no undici) for an init value %j, stored as undici stores it: %j',
+    (value, stored) => {
+      const { headers } = new BufferedResponse('x', { headers: [['X-A', value]] });
+      expect([BufferedHeaders.is(headers), headers.get('x-a')]).toEqual([true, stored]);
+    },
+  );
+
+  it.each(['a\0b', 'a\nb', 'ā'])('leaves an init value undici refuses (%j) to undici: TypeError', (value) => {
+    expect(() => new BufferedResponse('x', { headers: [['X-A', value]] })).toThrow(TypeError);
+  });
+
   it('equals a real Headers with the same lines (toEqual, toStrictEqual) and differs from other lines', () => {
     const { headers } = new BufferedResponse('x', { headers: [['X-A', '1']] });
     const real = new Response('x', { headers: [['X-A', '1']] }).headers;
