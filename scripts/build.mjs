@@ -8,10 +8,11 @@
 // others (import → ./dist/<dir>/index.js, require → ./dist/<dir>/index.cjs) with its source at
 // src/<dir>/index.ts.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { parseAst } from 'rolldown/parseAst';
 import { bundleEntries } from './entries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -90,7 +91,7 @@ async function write(input, format, ext) {
     // vitest setup registers matchers, the CLI runs): entries then load only the chunks whose bindings they use.
     treeshake: { moduleSideEffects: (id) => /src[\\/](vitest[\\/]setup|cli[\\/]main)\.ts$/.test(id) },
   });
-  await bundle.write({
+  const { output } = await bundle.write({
     dir: dist,
     format,
     entryFileNames: `[name].${ext}`,
@@ -112,10 +113,16 @@ async function write(input, format, ext) {
     codeSplitting: { groups },
   });
   await bundle.close();
+  return output;
 }
 
-await write(esm, 'esm', 'js');
-await write(cjs, 'cjs', 'cjs');
+// One build, CommonJS, for both module systems: every ES module entry is a wrapper that loads its CommonJS twin
+// through dist/code-cache-loader.cjs (V8 code cache; one instance of every module for ESM and CommonJS users).
+// Why: docs/decisions/0008-code-cache-loader.md.
+const cjsOutput = await write({ ...cjs, ...esm }, 'cjs', 'cjs');
+rewriteDynamicImports(cjsOutput);
+cpSync(join(root, 'scripts/runtime/code-cache-loader.cjs'), join(dist, 'code-cache-loader.cjs'));
+writeEsmWrappers(cjsOutput);
 
 const tsc = spawnSync(
   process.execPath,
@@ -140,7 +147,7 @@ for (const file of walk(dist)) {
   declarations++;
 }
 console.log(
-  `built ${Object.keys(esm).length} ESM and ${Object.keys(cjs).length} CommonJS entries, ${declarations} declaration files → ${relative(root, dist)}/`,
+  `built ${Object.keys(esm).length} ESM wrappers and ${Object.keys(cjs).length} CommonJS entries, ${declarations} declaration files → ${relative(root, dist)}/`,
 );
 
 /** True when the installed package has no CommonJS entry: `"type": "module"` and no `require` export condition. */
@@ -156,4 +163,93 @@ function* walk(dir) {
     if (entry.isDirectory()) yield* walk(path);
     else yield path;
   }
+}
+
+/**
+ * `import(x)` in a chunk becomes `__apigwImport(x)`: code compiled by vm.Script (the code-cache loader) cannot run
+ * import() in Node 20 without an experimental flag, so the loader passes an import function of its own. A file
+ * loaded by Node itself (the loader's fallback) defines the same name as plain import(), on its first line so no
+ * line moves in the source map.
+ */
+function rewriteDynamicImports(output) {
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk' || !chunk.code.includes('import(')) continue;
+    const file = join(dist, chunk.fileName);
+    const code = readFileSync(file, 'utf8');
+    const starts = [];
+    visit(parseAst(code), (node) => {
+      if (node.type === 'ImportExpression') starts.push(node.start);
+    });
+    if (starts.length === 0) continue;
+    let out = code;
+    for (const start of starts.sort((a, b) => b - a)) {
+      if (out.slice(start, start + 6) !== 'import') throw new Error(`${file}: no import( at ${start}`);
+      out = `${out.slice(0, start)}__apigwImport${out.slice(start + 6)}`;
+    }
+    const fallback =
+      'var __apigwImport = typeof __apigwImport === "function" ? __apigwImport : (s) => import(s);';
+    const strict = /^(#![^\n]*\n)?("use strict";)?/.exec(out)[0];
+    writeFileSync(file, `${strict}${fallback}${out.slice(strict.length)}`);
+  }
+}
+
+function visit(node, fn) {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) visit(child, fn);
+    return;
+  }
+  if (typeof node.type === 'string') fn(node);
+  for (const key of Object.keys(node)) if (key !== 'parent') visit(node[key], fn);
+}
+
+/**
+ * dist/<entry>.js for every ES module entry (and the bin): loads dist/<entry>.cjs through the code-cache loader and
+ * re-exports its names. A peer the entry's code requires and that ships ES modules (vitest, msw, fast-check,
+ * faker) is imported here and handed over, so the entry shares the user's instance of it (and an ES-module-only
+ * peer, which require() cannot load on Node 20, works at all).
+ */
+function writeEsmWrappers(output) {
+  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const peerNames = Object.keys(pkg.peerDependencies ?? {});
+  for (const name of Object.keys(esm)) {
+    const entry = chunks.get(`${name}.cjs`);
+    if (entry === undefined) throw new Error(`no CommonJS build of ${name}`);
+    const seen = new Set();
+    const peers = new Set();
+    const walkChunk = (chunk) => {
+      if (seen.has(chunk.fileName)) return;
+      seen.add(chunk.fileName);
+      for (const [, spec] of chunk.code.matchAll(/\brequire\("([^".][^"]*)"\)/g)) {
+        if (peerNames.includes(packageOf(spec)) && shipsEsm(packageOf(spec))) peers.add(spec);
+      }
+      for (const imported of chunk.imports) if (chunks.has(imported)) walkChunk(chunks.get(imported));
+    };
+    walkChunk(entry);
+    const up = relative(dirname(join(dist, name)), dist) || '.';
+    const specs = [...peers].sort();
+    const lines = [];
+    if (pkg.bin !== undefined && Object.values(pkg.bin).includes(`./dist/${name}.js`))
+      lines.push('#!/usr/bin/env node');
+    lines.push(
+      `// The ES module face of ./${name.split('/').pop()}.cjs (see docs/decisions/0008-code-cache-loader.md).`,
+    );
+    lines.push('import { createRequire } from "node:module";');
+    for (const [i, spec] of specs.entries()) lines.push(`import * as peer${i} from ${JSON.stringify(spec)};`);
+    lines.push('const require = createRequire(import.meta.url);');
+    const load = `require(${JSON.stringify(`${up}/code-cache-loader.cjs`)}).loadEntry(new URL(${JSON.stringify(`./${name.split('/').pop()}.cjs`)}, import.meta.url).href, require, ${JSON.stringify(specs)}, [${specs.map((_, i) => `peer${i}`).join(', ')}])`;
+    const names = entry.exports.filter((n) => n !== 'default' && n !== '__esModule');
+    if (names.length === 0) lines.push(`${load};`);
+    else {
+      lines.push(`const entry = ${load};`);
+      lines.push(`export const { ${names.join(', ')} } = entry;`);
+    }
+    writeFileSync(join(dist, `${name}.js`), `${lines.join('\n')}\n`);
+  }
+}
+
+/** True when the installed package has an ES module build (`"type": "module"` or an `import` export condition). */
+function shipsEsm(name) {
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  return manifest.type === 'module' || JSON.stringify(manifest.exports ?? {}).includes('"import"');
 }

@@ -1,5 +1,6 @@
 // Imports apigw-testkit by its own name, so Node resolves every specifier through package.json `exports`
 // (npm test builds dist/ first). Pins the public surface of each subpath and the peer-free root.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -126,7 +127,7 @@ describe('package.json exports', () => {
     const seen = new Set<string>();
     const bare = new Set<string>();
     const pattern = dynamic
-      ? /(?:from\s*|import\s*\(\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm
+      ? /(?:from\s*|(?:import|__apigwImport)\s*\(\s*|^\s*import\s+|require\(\s*)['"]([^'"\s$]+)['"]/gm
       : /(?:from\s*|^\s*import\s+|(?<!\(\)\s*=>\s*)require\(\s*)['"]([^'"\s$]+)['"]/gm;
     const visit = (file: string): void => {
       if (seen.has(file)) return;
@@ -151,44 +152,62 @@ describe('package.json exports', () => {
   // node:crypto, node:http, node:net, node:module and node:fs each load Node's stream stack (~5–10 ms from ESM):
   // features reach them on first use through src/node/builtin.ts, so importing the root stays cheap
   // (docs/decisions/0006-bundled-dual-build.md). `url` is the CommonJS build's `import.meta.url`, read in functions.
-  it.each([
-    ['dist/index.js', ['node:buffer']],
-    ['dist/index.cjs', ['node:buffer', 'url']],
-  ])('the root entry %s imports no Node builtin but %j at load time', (entry, builtins) => {
-    expect(importsOf(entry, false).builtins).toEqual(builtins);
+  it('the root entry dist/index.cjs imports no Node builtin but node:buffer and url at load time', () => {
+    expect(importsOf('dist/index.cjs', false).builtins).toEqual(['node:buffer', 'url']);
   });
 
-  it.each(['dist/index.js', 'dist/index.cjs'])(
-    'the root entry %s and everything it loads use no optional peer (only node builtins and own files)',
-    (entry) => {
+  // Every ES module entry is a wrapper over its CommonJS twin (docs/decisions/0008-code-cache-loader.md).
+  it.each([...codeSubpaths.map(([, target]) => target.import.default), pkg.bin['apigw-testkit']!])(
+    '%s loads its CommonJS twin through the code-cache loader, importing nothing else but node:module and ES module peers',
+    (target) => {
+      const text = readFileSync(resolve(root, target), 'utf8');
+      const twin = `./${target.split('/').pop()!.replace(/\.js$/, '.cjs')}`;
+      expect(text).toContain(`.loadEntry(new URL(${JSON.stringify(twin)}, import.meta.url).href, require,`);
+      const imported = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
       const peers = Object.keys(pkg.peerDependencies);
-      const { seen, bare } = importsOf(entry, false);
-      // The entry and the shared chunks it loads (dist/chunks/).
-      expect([...seen].filter((file) => file.includes('/dist/chunks/')).length).toBeGreaterThan(2);
-      expect(bare).toEqual([]);
-      expect(importsOf(entry, true).bare.some((spec) => peers.includes(spec))).toBe(false);
+      expect(imported[0]).toBe('node:module');
+      for (const spec of imported.slice(1))
+        expect(peers.some((p) => spec === p || spec.startsWith(`${p}/`))).toBe(true);
     },
   );
 
-  it.each([
-    ['dist/gateway/index.js', ['@smithy/hash-node', '@smithy/signature-v4', 'jose', 'ws']],
-    // jose ships only ES modules, which Jest's CommonJS runtime cannot require(): the CommonJS build bundles it.
-    ['dist/gateway/index.cjs', ['@smithy/hash-node', '@smithy/signature-v4', 'ws']],
-  ])(
-    'runtime dependencies (jose, @smithy/signature-v4, ws) are reached from %s only through lazy import()',
-    (entry, lazy) => {
-      const all = importsOf(entry, true);
-      const eager = importsOf(entry, false);
-      expect(all.bare).toEqual(lazy);
-      expect(eager.bare).toEqual([]);
-      // The chunks holding bundled jose code are loaded lazily too.
-      const bundledJose = [...all.seen].filter((file) =>
-        readFileSync(file, 'utf8').includes('node_modules/jose/'),
-      );
-      expect(bundledJose.length > 0).toBe(entry.endsWith('.cjs'));
-      expect(bundledJose.filter((file) => eager.seen.has(file))).toEqual([]);
-    },
-  );
+  // node:vm is the one addition: a thin public layer over internals Node has loaded already (~0.2 ms, measured).
+  it('the code-cache loader uses only Node modules a bare node start has already loaded, and node:vm', () => {
+    const script = `const before = new Set(process.moduleLoadList);
+      require(${JSON.stringify(resolve(root, 'dist/code-cache-loader.cjs'))});
+      console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));`;
+    const added = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, APIGW_TESTKIT_CODE_CACHE: '0' },
+      }),
+    ) as string[];
+    expect(added).toEqual(['NativeModule vm']);
+  });
+
+  it('the root entry dist/index.cjs and everything it loads use no optional peer (only node builtins and own files)', () => {
+    const peers = Object.keys(pkg.peerDependencies);
+    const { seen, bare } = importsOf('dist/index.cjs', false);
+    // The entry and the shared chunks it loads (dist/chunks/).
+    expect([...seen].filter((file) => file.includes('/dist/chunks/')).length).toBeGreaterThan(2);
+    expect(bare).toEqual([]);
+    expect(importsOf('dist/index.cjs', true).bare.some((spec) => peers.includes(spec))).toBe(false);
+  });
+
+  // jose ships only ES modules, which Jest's CommonJS runtime cannot require(): the build bundles it.
+  it('runtime dependencies (jose, @smithy/signature-v4, ws) are reached from dist/gateway/index.cjs only through lazy import()', () => {
+    const entry = 'dist/gateway/index.cjs';
+    const all = importsOf(entry, true);
+    const eager = importsOf(entry, false);
+    expect(all.bare).toEqual(['@smithy/hash-node', '@smithy/signature-v4', 'ws']);
+    expect(eager.bare).toEqual([]);
+    // The chunks holding bundled jose code are loaded lazily too.
+    const bundledJose = [...all.seen].filter((file) =>
+      readFileSync(file, 'utf8').includes('node_modules/jose/'),
+    );
+    expect(bundledJose.length).toBeGreaterThan(0);
+    expect(bundledJose.filter((file) => eager.seen.has(file))).toEqual([]);
+  });
 
   it('fixtures resolve through the ./fixtures/* subpath', () => {
     const file = require.resolve('apigw-testkit/fixtures/events/proxy-v1/invalid.json');
