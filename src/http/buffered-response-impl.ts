@@ -202,7 +202,7 @@ export class BufferedResponseImpl {
       // Our headers' lines as undici copies a Headers (kept case and order), or the untouched pairs.
       headers: BufferedHeaders.is(headers)
         ? BufferedHeaders.lines(headers)
-        : (headers ?? (this.#pairs as [string, string][] | undefined) ?? this.headers),
+        : ((this.#pairs as [string, string][] | undefined) ?? this.headers),
     });
     if (this.#used) real.arrayBuffer().catch(ignore);
     this.#real = real;
