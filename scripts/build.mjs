@@ -121,6 +121,7 @@ async function write(input, format, ext) {
 // Why: docs/decisions/0008-code-cache-loader.md.
 const cjsOutput = await write({ ...cjs, ...esm }, 'cjs', 'cjs');
 rewriteDynamicImports(cjsOutput);
+loadChunksThroughLoader(cjsOutput);
 cpSync(join(root, 'scripts/runtime/code-cache-loader.cjs'), join(dist, 'code-cache-loader.cjs'));
 writeEsmWrappers(cjsOutput);
 
@@ -252,4 +253,24 @@ function writeEsmWrappers(output) {
 function shipsEsm(name) {
   const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
   return manifest.type === 'module' || JSON.stringify(manifest.exports ?? {}).includes('"import"');
+}
+
+/**
+ * In the CommonJS entry files, `require("./chunks/x.cjs")` becomes a load through the code-cache loader, so a
+ * CommonJS user (node --test, mocha: a process per file too) gets the cache as well. Chunks need no change: the
+ * loader gives the code it compiles a `require` that does the same.
+ */
+function loadChunksThroughLoader(output) {
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+    const file = join(dist, chunk.fileName);
+    const up = relative(dirname(file), dist) || '.';
+    const loader = JSON.stringify(`${up}/code-cache-loader.cjs`);
+    const code = readFileSync(file, 'utf8').replace(
+      /\brequire\("((?:\.\.?\/)+chunks\/[^"]+\.cjs)"\)/g,
+      (_, spec) =>
+        `require(${loader}).load(require("node:path").resolve(__dirname, ${JSON.stringify(spec)}), require)`,
+    );
+    writeFileSync(file, code);
+  }
 }

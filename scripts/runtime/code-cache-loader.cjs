@@ -108,7 +108,7 @@ function warm() {
   if (warmWritten || !fast) return;
   warmWritten = true;
   // After the current task, so the rest of this response (reading its body) is compiled too.
-  setImmediate(() => writeCaches(2)).unref();
+  setImmediate(() => writeCaches(2));
 }
 globalThis[Symbol.for('apigw-testkit.warm')] = warm;
 
@@ -137,6 +137,7 @@ function requireFor(filename, outer) {
  * the caller's module system, used whenever the fast path is off.
  */
 function load(filename, outer) {
+  filename = path.resolve(filename);
   const known = require.cache[filename];
   if (known !== undefined) return known.exports;
   const useCache = fastPath();
@@ -190,11 +191,14 @@ function load(filename, outer) {
   return mod.exports;
 }
 
-/** After the current task: the top-level code of every chunk loaded so far is compiled, so cache it. */
+/**
+ * After the current task: the top-level code of every chunk loaded so far is compiled, so cache it. Not unref'd: a
+ * short script would otherwise end before its first cache is written (an immediate delays exit by one loop turn).
+ */
 function queueFirstWrite() {
   if (firstWriteQueued) return;
   firstWriteQueued = true;
-  setImmediate(() => writeCaches(1)).unref();
+  setImmediate(() => writeCaches(1));
 }
 
 /**

@@ -30,6 +30,9 @@ const api = createGateway({ identityProviders: [idp], routes: { 'GET /admin': { 
 const client = new AwsClient({ ...alice, service: 'execute-api', region: 'us-east-1' });
 const response = await api.fetch(await client.sign(api.url('/admin'), { method: 'GET' }));
 console.log(response.status, await response.text());`,
+    'one-request.cjs': `const { createGateway } = require('apigw-testkit');
+const gateway = createGateway({ routes: { 'GET /pets/{id}': async (e) => ({ statusCode: 200, body: 'pet ' + e.pathParameters.id }) } });
+gateway.fetch('/dev/pets/7').then(async (r) => console.log(r.status, await r.text()));`,
     'both.mjs': `import { createRequire } from 'node:module';
 import * as esm from 'apigw-testkit';
 import { createGateway as fromGateway } from 'apigw-testkit/gateway';
@@ -75,6 +78,16 @@ describe('the code cache of an installed apigw-testkit', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr.match(/code cache hit: .* \(level 2\)/g)).toHaveLength(6);
     expect(second.stderr).not.toMatch(/rejected|written/);
+  });
+
+  it('serves a CommonJS user too: require() reads the cache the ES module entry wrote, and the other way round', () => {
+    run('one-request.mjs');
+    const required = run('one-request.cjs');
+    expect(required.stdout).toBe('200 pet 7\n');
+    expect(required.stderr.match(/code cache hit: .*chunks/g)).toHaveLength(5);
+    rmSync(cache, { recursive: true, force: true });
+    run('one-request.cjs');
+    expect(run('one-request.mjs').stderr.match(/code cache hit: .*chunks/g)).toHaveLength(5);
   });
 
   it('is written after loading (level 1) by a process that makes no request, and upgraded by one that does', () => {
