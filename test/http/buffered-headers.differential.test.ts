@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BufferedHeaders } from '../../src/http/buffered-headers.js';
@@ -130,25 +130,30 @@ function run(h: Headers, step: Op, held: { iterator?: Iterator<unknown> | undefi
   }
 }
 
-const RUNS = 600;
+const RUNS = 1500;
 const MAX_OPS = 40;
 
 describe('BufferedHeaders against undici’s Headers (differential, random operation sequences)', () => {
-  it(`gives the same result or the same error for every step (${RUNS} runs × up to ${MAX_OPS} operations)`, () => {
+  it(`gives the same result or the same error for every step (${RUNS} runs × up to ${MAX_OPS} operations, ~19 on average)`, () => {
     fc.assert(
-      fc.property(seed, fc.boolean(), fc.array(op, { maxLength: MAX_OPS }), (pairs, text, ops) => {
-        const body = text ? 'x' : new Uint8Array([1]);
-        const real = new Response(body, { headers: pairs }).headers;
-        const ours = new BufferedResponse(body, { headers: pairs }).headers;
-        expect(BufferedHeaders.is(ours)).toBe(true);
-        const heldReal = {};
-        const heldOurs = {};
-        for (const step of ops) {
-          expect(apply(ours, step as Op, heldOurs), JSON.stringify(step)).toEqual(
-            apply(real, step as Op, heldReal),
-          );
-        }
-      }),
+      fc.property(
+        seed,
+        fc.boolean(),
+        fc.array(op, { maxLength: MAX_OPS, size: 'max' }),
+        (pairs, text, ops) => {
+          const body = text ? 'x' : new Uint8Array([1]);
+          const real = new Response(body, { headers: pairs }).headers;
+          const ours = new BufferedResponse(body, { headers: pairs }).headers;
+          expect(BufferedHeaders.is(ours)).toBe(true);
+          const heldReal = {};
+          const heldOurs = {};
+          for (const step of ops) {
+            const [mine, theirs] = [apply(ours, step as Op, heldOurs), apply(real, step as Op, heldReal)];
+            // toEqual (with the step named) decides whenever the two are not already strictly equal.
+            if (!isDeepStrictEqual(mine, theirs)) expect(mine, JSON.stringify(step)).toEqual(theirs);
+          }
+        },
+      ),
       { numRuns: RUNS, seed: 12 },
     );
   });
