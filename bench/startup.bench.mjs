@@ -1,9 +1,11 @@
 // Start-up cost, the time every test file pays before its first assertion:
 //  1. per package.json `exports` entry, `import` time over a bare `node` start (fresh processes, the entries
-//     and the bare start interleaved round by round, medians). An entry built on an optional peer is also
+//     and the bare start interleaved round by round, medians; the code cache in node_modules/.cache is warm after
+//     the first round, and the root is also shown with it switched off). An entry built on an optional peer is also
 //     shown beside the peer imported alone, so our own share is visible (target ≤ +60 ms per entry).
 //  2. a vitest run of 50 generated test files that each import the root and make one request through a
-//     gateway, beside the same 50 files without apigw-testkit, interleaved (target ≤ 20 ms per test file).
+//     gateway, beside the same 50 files without apigw-testkit, interleaved (target ≤ 20 ms per test file); each
+//     run starts without a code cache; wall time and CPU time of the vitest process tree.
 //
 // Run: npm run build && node bench/startup.bench.mjs   (STARTUP_RUNS=21 STARTUP_SUITE_RUNS=3 to change)
 import { spawnSync } from 'node:child_process';
@@ -41,7 +43,13 @@ const entries = Object.entries(pkg.exports)
 /** Wall time of `node -e code` in ms, or the first line of its error when it cannot run here. */
 function timeNode(code) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
+  // A leading `NO_CACHE:` runs the code with the code-cache loader switched off (docs/decisions/0008).
+  const off = code.startsWith('NO_CACHE:');
+  const env = off ? { ...process.env, APIGW_TESTKIT_CODE_CACHE: '0' } : process.env;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', off ? code.slice(9) : code], {
+    cwd: root,
+    env,
+  });
   const ms = performance.now() - start;
   if (result.status === 0) return ms;
   const stderr = String(result.stderr);
@@ -63,6 +71,7 @@ probes.set(
   'require("apigw-testkit")',
   "(await import('node:module')).createRequire(process.cwd() + '/')('apigw-testkit')",
 );
+probes.set('apigw-testkit, code cache off', "NO_CACHE:await import('apigw-testkit')");
 const samples = new Map([...probes.keys()].map((k) => [k, []]));
 if (RUNS === 0) probes.clear(); // STARTUP_RUNS=0: the vitest suite only
 for (let run = 0; run < RUNS; run++) {
@@ -78,7 +87,7 @@ if (RUNS > 0) {
     `${'entry'.padEnd(36)} ${'over bare'.padStart(10)} ${'peer alone'.padStart(11)} ${'own share'.padStart(10)}  target ≤ +60 ms`,
   );
   let worst = 0;
-  for (const name of [...entries, 'require("apigw-testkit")']) {
+  for (const name of [...entries, 'require("apigw-testkit")', 'apigw-testkit, code cache off']) {
     const time = median(samples.get(name));
     if (typeof time === 'string') {
       // A runner's setup file (apigw-testkit/jest/setup needs Jest's own module system) cannot load in plain node.

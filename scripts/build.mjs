@@ -121,6 +121,7 @@ async function write(input, format, ext) {
 // Why: docs/decisions/0008-code-cache-loader.md.
 const cjsOutput = await write({ ...cjs, ...esm }, 'cjs', 'cjs');
 rewriteDynamicImports(cjsOutput);
+plainChunkExports(cjsOutput);
 loadChunksThroughLoader(cjsOutput);
 cpSync(join(root, 'scripts/runtime/code-cache-loader.cjs'), join(dist, 'code-cache-loader.cjs'));
 writeEsmWrappers(cjsOutput);
@@ -272,5 +273,35 @@ function loadChunksThroughLoader(output) {
         `require(${loader}).load(require("node:path").resolve(__dirname, ${JSON.stringify(spec)}), require)`,
     );
     writeFileSync(file, code);
+  }
+}
+
+/**
+ * rolldown exports every binding of a CommonJS chunk through a getter (a live binding), so each call across chunks
+ * (`require_events.toFetchResponse(…)`, many per gateway request) is a getter call until the optimiser inlines it.
+ * A binding that can never change (a function or class declaration, a `const`) is exported as a plain value:
+ * `exports.x = x`, at the same place, so what a chunk sees during loading is unchanged.
+ */
+function plainChunkExports(output) {
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+    const file = join(dist, chunk.fileName);
+    const code = readFileSync(file, 'utf8');
+    const fixed = new Set();
+    for (const node of parseAst(code).body) {
+      if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id)
+        fixed.add(node.id.name);
+      if (node.type === 'VariableDeclaration' && node.kind === 'const')
+        for (const declaration of node.declarations)
+          if (declaration.id.type === 'Identifier') fixed.add(declaration.id.name);
+    }
+    const getter =
+      /Object\.defineProperty\(exports, "([\w$]+)", \{\n\tenumerable: true,\n\tget: function\(\) \{\n\t\treturn ([\w$]+);\n\t\}\n\}\);/g;
+    writeFileSync(
+      file,
+      code.replace(getter, (whole, name, local) =>
+        fixed.has(local) ? `exports.${name} = ${local};` : whole,
+      ),
+    );
   }
 }

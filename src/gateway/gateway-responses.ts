@@ -280,10 +280,17 @@ export function integrationIdHeaders(
   traceId: string | undefined,
 ): [string, string][] {
   if (apiType === 'HTTP') return [['apigw-requestid', ids.requestId]];
-  const headers: [string, string][] = [
+  // Each list written at its length: a push onto the two-line literal grew its store to 19 slots (~0.14 KB more per
+  // response, heap-sampled on the gateway bench).
+  if (traceId === undefined) {
+    return [
+      ['x-amzn-RequestId', ids.requestId],
+      ['x-amz-apigw-id', ids.extendedRequestId],
+    ];
+  }
+  return [
     ['x-amzn-RequestId', ids.requestId],
     ['x-amz-apigw-id', ids.extendedRequestId],
+    ['X-Amzn-Trace-Id', traceId],
   ];
-  if (traceId !== undefined) headers.push(['X-Amzn-Trace-Id', traceId]);
-  return headers;
 }

@@ -289,6 +289,46 @@ describe('what is stored', () => {
     },
   );
 
+  it("gives each entry its own stored header lines, whether they equal the previous entry's or not", () => {
+    const { cache, fill } = setup();
+    const at = (stage: string) => ({ ...GET, stage });
+    const json: [string, string][] = [['content-type', 'application/json']];
+    const text: [string, string][] = [
+      ['content-type', 'text/plain'],
+      ['x-id', '2'],
+    ];
+    fill(at('a'), { statusCode: 200, headers: json, body: 'A' });
+    fill(at('b'), { statusCode: 200, headers: [['content-type', 'application/json']], body: 'B' });
+    fill(at('c'), { statusCode: 201, headers: text, body: 'C' });
+    fill(at('d'), { statusCode: 200, headers: json, body: 'D' });
+    json[0]![1] = 'changed after the store';
+    expect(['a', 'b', 'c', 'd'].map((stage) => cache.lookup(at(stage)))).toMatchObject([
+      {
+        status: 'hit',
+        response: { statusCode: 200, headers: [['content-type', 'application/json']], body: 'A' },
+      },
+      {
+        status: 'hit',
+        response: { statusCode: 200, headers: [['content-type', 'application/json']], body: 'B' },
+      },
+      {
+        status: 'hit',
+        response: {
+          statusCode: 201,
+          headers: [
+            ['content-type', 'text/plain'],
+            ['x-id', '2'],
+          ],
+          body: 'C',
+        },
+      },
+      {
+        status: 'hit',
+        response: { statusCode: 200, headers: [['content-type', 'application/json']], body: 'D' },
+      },
+    ]);
+  });
+
   it('evicts the least recently used entry beyond maxEntries', () => {
     const { cache, fill } = setup({ maxEntries: 2 });
     const at = (stage: string) => ({ ...GET, stage });

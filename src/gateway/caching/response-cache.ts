@@ -17,7 +17,7 @@ import {
   validateStrategy,
   validateTtl,
 } from './cache-options.js';
-import { createLruStore } from './lru-store.js';
+import { createLinkedLru } from './linked-lru.js';
 import {
   type CacheableResponse,
   type CacheLookup,
@@ -49,6 +49,17 @@ export interface ResponseCache {
   settings(routeKey: string): ResolvedRouteCache;
 }
 
+/**
+ * The gateway's own entry points: {@link ResponseCache.lookup} and {@link ResponseCache.store} at a time the
+ * pipeline read once for the request (see `PipelineContext.now`). Internal.
+ */
+export interface GatewayResponseCache extends ResponseCache {
+  lookupAt(request: CacheLookupRequest, now: number): CacheLookup;
+  storeAt(miss: CacheMiss, response: CacheableResponse, now: number): CacheStoreResult;
+}
+
+const STORED: CacheStoreResult = Object.freeze({ stored: true });
+
 const KNOWN = [
   'clock',
   'ttlInSeconds',
@@ -74,6 +85,11 @@ const KNOWN = [
  * ```
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  return createGatewayResponseCache(options);
+}
+
+/** {@link createResponseCache} with the gateway's entry points ({@link GatewayResponseCache}). Internal. */
+export function createGatewayResponseCache(options: ResponseCacheOptions): GatewayResponseCache {
   assertKnownOptions('createResponseCache', options, KNOWN);
   const { clock } = options;
   if (typeof clock?.now !== 'function') {
@@ -127,7 +143,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const warningHeaders: readonly (readonly [string, string])[] = Object.freeze([
     Object.freeze([warning[0], warning[1]] as const),
   ]);
-  const store = createLruStore<StoredResponse>(
+  const store = createLinkedLru<StoredResponse>(
     options.maxEntries === undefined ? DEFAULT_CACHE_MAX_ENTRIES : validateMaxEntries(options.maxEntries),
     clusterBytes(options.cacheClusterSize ?? 0.5),
   );
@@ -145,64 +161,62 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const stats = { hits: 0, misses: 0, stored: 0, evictions: 0, invalidations: 0 };
   const none: readonly (readonly [string, string])[] = Object.freeze([]);
 
-  return {
-    lookup(request) {
-      const route = settings(request.routeKey);
-      if (!route.enabled)
-        return { status: 'bypass', reason: route.ttlInSeconds === 0 ? 'ttl-zero' : 'caching-disabled' };
-      const key = computeCacheKey(
-        route.namespace,
-        request.method,
-        request.stage,
-        route.parameters,
-        request as CacheKeyInput,
-      );
-      const now = clock.now();
-      let headers = none;
-      if (wantsInvalidation(request.headers)) {
-        if (!route.requireAuthorization || request.authorizedToInvalidate === true) {
-          if (store.delete(key)) stats.invalidations += 1;
-          stats.misses += 1;
-          return { status: 'miss', key, ttlInSeconds: route.ttlInSeconds, invalidated: true, headers };
-        }
-        if (route.strategy === 'FAIL_WITH_403') {
-          return {
-            status: 'forbidden',
-            key,
-            message: `Cache-Control: max-age=0 from a caller not authorized to invalidate the cache of ${request.routeKey} (FAIL_WITH_403)`,
-          };
-        }
-        if (route.strategy === 'SUCCEED_WITH_RESPONSE_HEADER') headers = warningHeaders;
+  const lookupAt = (request: CacheLookupRequest, now: number): CacheLookup => {
+    const route = settings(request.routeKey);
+    if (!route.enabled)
+      return { status: 'bypass', reason: route.ttlInSeconds === 0 ? 'ttl-zero' : 'caching-disabled' };
+    const key = computeCacheKey(
+      route.namespace,
+      request.method,
+      request.stage,
+      route.parameters,
+      request as CacheKeyInput,
+    );
+    let headers = none;
+    if (wantsInvalidation(request.headers)) {
+      if (!route.requireAuthorization || request.authorizedToInvalidate === true) {
+        if (store.delete(key)) stats.invalidations += 1;
+        stats.misses += 1;
+        return { status: 'miss', key, ttlInSeconds: route.ttlInSeconds, invalidated: true, headers };
       }
-      const entry = store.get(key, now);
-      if (entry) {
-        stats.hits += 1;
+      if (route.strategy === 'FAIL_WITH_403') {
         return {
-          status: 'hit',
+          status: 'forbidden',
           key,
-          response: cachedResponseOf(entry.value),
-          ageSeconds: Math.floor((now - entry.storedAt) / 1000),
-          headers,
+          message: `Cache-Control: max-age=0 from a caller not authorized to invalidate the cache of ${request.routeKey} (FAIL_WITH_403)`,
         };
       }
-      stats.misses += 1;
-      return { status: 'miss', key, ttlInSeconds: route.ttlInSeconds, invalidated: false, headers };
-    },
-    store(miss, response) {
-      if (!cacheNon2xx && (response.statusCode < 200 || response.statusCode > 299))
-        return { stored: false, reason: 'status-not-cached' };
-      const snapshot = snapshotResponse(response);
-      if (snapshot.bodyBytes > MAX_CACHE_ENTRY_BYTES) return { stored: false, reason: 'too-large' };
-      const now = clock.now();
-      stats.evictions += store.set(miss.key, {
-        value: snapshot.value,
-        storedAt: now,
-        expiresAt: now + miss.ttlInSeconds * 1000,
-        size: snapshot.size + miss.key.length,
-      });
-      stats.stored += 1;
-      return { stored: true };
-    },
+      if (route.strategy === 'SUCCEED_WITH_RESPONSE_HEADER') headers = warningHeaders;
+    }
+    const entry = store.get(key, now);
+    if (entry) {
+      stats.hits += 1;
+      return {
+        status: 'hit',
+        key,
+        response: cachedResponseOf(entry),
+        ageSeconds: Math.floor((now - entry.storedAt) / 1000),
+        headers,
+      };
+    }
+    stats.misses += 1;
+    return { status: 'miss', key, ttlInSeconds: route.ttlInSeconds, invalidated: false, headers };
+  };
+  const storeAt = (miss: CacheMiss, response: CacheableResponse, now: number): CacheStoreResult => {
+    if (!cacheNon2xx && (response.statusCode < 200 || response.statusCode > 299))
+      return { stored: false, reason: 'status-not-cached' };
+    const node = snapshotResponse(miss.key, response, now, miss.ttlInSeconds * 1000, MAX_CACHE_ENTRY_BYTES);
+    if (node === undefined) return { stored: false, reason: 'too-large' };
+    stats.evictions += store.insert(node);
+    stats.stored += 1;
+    return STORED;
+  };
+
+  return {
+    lookup: (request) => lookupAt(request, clock.now()),
+    store: (miss, response) => storeAt(miss, response, clock.now()),
+    lookupAt,
+    storeAt,
     flush() {
       store.clear();
     },

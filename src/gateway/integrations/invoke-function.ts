@@ -40,10 +40,21 @@ export function invokeFunction(
   fn: FunctionSettings,
   event: unknown,
   integrationTimeoutMs: number,
+  start: number = deps.config.clock.now(),
 ): { start: number; outcome: Promise<InvocationOutcome> } {
+  return { start, outcome: startInvocation(deps, fn, event, integrationTimeoutMs, start) };
+}
+
+/** {@link invokeFunction} for a caller that already knows the start (the gateway's request time): the outcome only. */
+export function startInvocation(
+  deps: InvocationEnv,
+  fn: FunctionSettings,
+  event: unknown,
+  integrationTimeoutMs: number,
+  start: number,
+): Promise<InvocationOutcome> {
   const { config } = deps;
   const clock = config.clock;
-  const start = clock.now();
   const context = newInvocationContext(
     functionConstants(fn, config.region, config.accountId),
     config.ids.uuid(),
@@ -51,7 +62,7 @@ export function invokeFunction(
     start + fn.functionTimeoutMs,
     clock,
   );
-  const outcome = invokeLambda({
+  return invokeLambda({
     handler: fn.handler,
     event,
     context,
@@ -61,5 +72,4 @@ export function invokeFunction(
     onArmed: deps.onIntegrationArmed,
     start,
   });
-  return { start, outcome };
 }

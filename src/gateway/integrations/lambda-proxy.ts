@@ -6,8 +6,9 @@ import { gatewayResponse } from '../gateway-responses.js';
 import { endpointRequestLines, endpointResponseLines } from '../observability/execution-log.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
+import type { InvocationOutcome } from '../trace.js';
 import { eventInputOf } from './event-input.js';
-import { invokeFunction } from './invoke-function.js';
+import { startInvocation } from './invoke-function.js';
 import {
   eventBytesIfLarge,
   LAMBDA_MAX_REQUEST_BYTES,
@@ -20,14 +21,19 @@ import {
  * the handler like a warm Lambda, and turns the result into the client's response through
  * `validateProxyResult`. Function errors and malformed results are REST 502 / HTTP API 500; the integration
  * timeout is REST 504 / HTTP API 503; an integration method other than POST is 500.
+ *
+ * Not `async`: the invocation's outcome is continued with `then` in {@link answerOf}. An async function kept all
+ * of its locals in a suspended frame per request (with the invocation's `{ start, outcome }` pair, ~0.7 KB of the
+ * ~10.8 KB a cached GET miss allocated, sampled by the heap profiler). Answers before the call stay promises.
  */
-export async function runLambdaProxy(
+export function runLambdaProxy(
   ctx: PipelineContext,
   deps: PipelineDeps,
   integration: ResolvedLambdaIntegration,
 ): Promise<StageResult> {
   const { config } = deps;
-  if (integration.unresolved !== undefined) return unresolvedFunction(ctx, deps, integration.unresolved);
+  if (integration.unresolved !== undefined)
+    return Promise.resolve(unresolvedFunction(ctx, deps, integration.unresolved));
   const method = integration.httpMethod;
   // The usual spelling first: no case conversion per request.
   if (method !== 'POST' && method.toUpperCase() !== 'POST') {
@@ -36,9 +42,8 @@ export async function runLambdaProxy(
       decision: 'configuration-error',
       detail: `AWS_PROXY integration method is ${integration.httpMethod}; Lambda can only be invoked with POST, so AWS answers 500`,
     });
-    return gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx);
+    return Promise.resolve(gatewayResponse(config.apiType, 'CONFIGURATION_ERROR', ctx));
   }
-  const headers = ctx.request.headers;
   const event = gatewayRequestToEvent(eventInputOf(ctx, deps, integration.payloadFormatVersion));
   if (ctx.request.mapping !== undefined) withClientPath(event, ctx);
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
@@ -50,9 +55,8 @@ export async function runLambdaProxy(
       detail: `the Lambda event is ${eventBytes} bytes; Lambda refuses requests of ${LAMBDA_MAX_REQUEST_BYTES} bytes or more, so the function is not invoked`,
       data: { bytes: eventBytes, limit: LAMBDA_MAX_REQUEST_BYTES },
     });
-    return gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx);
+    return Promise.resolve(gatewayResponse(config.apiType, 'LAMBDA_REQUEST_TOO_LARGE', ctx));
   }
-  const clock = config.clock;
   // The hot path (gateway.fetch) skips even the closures.
   if (ctx.detailed)
     logExecution(ctx, () => {
@@ -64,10 +68,20 @@ export async function runLambdaProxy(
       );
     });
   ctx.trace.integrationCalled = true;
-  const invocation = invokeFunction(deps, integration, event, integration.timeoutMs);
-  const start = invocation.start;
-  const outcome = await invocation.outcome;
-  ctx.integrationLatencyMs = clock.now() - start;
+  return startInvocation(deps, integration, event, integration.timeoutMs, ctx.now).then((outcome) =>
+    answerOf(ctx, deps, integration, outcome),
+  );
+}
+
+/** The stage's answer once the function answered, timed out or failed (the invocation started at `ctx.now`). */
+function answerOf(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  integration: ResolvedLambdaIntegration,
+  outcome: InvocationOutcome,
+): StageResult {
+  const { config } = deps;
+  ctx.integrationLatencyMs = config.clock.now() - ctx.now;
   ctx.trace.invocation = outcome;
   ctx.trace.integrationLatencyMs = ctx.integrationLatencyMs;
   if (outcome.kind === 'timeout') {
@@ -113,7 +127,7 @@ export async function runLambdaProxy(
     config.apiType,
     binaryMediaTypes.length === 0
       ? NO_REQUEST_OPTIONS
-      : { request: { accept: headerValue(headers, 'accept'), binaryMediaTypes } },
+      : { request: { accept: headerValue(ctx.request.headers, 'accept'), binaryMediaTypes } },
   );
   ctx.trace.proxyResult = report;
   if (!report.ok) {

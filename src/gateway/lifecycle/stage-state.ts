@@ -1,10 +1,11 @@
 import type { IdSource } from '../../ids/ids.js';
-import type { ResponseCache } from '../caching/index.js';
+import type { GatewayResponseCache } from '../caching/response-cache.js';
 import type { GatewayFunctions } from '../functions/function-options.js';
 import type { Metrics } from '../observability/index.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import type { SharedPolicies } from '../pipeline/policies.js';
-import type { Throttler, TokenBucket } from '../throttling/index.js';
+import type { TokenBucket } from '../throttling/index.js';
+import type { GatewayThrottler } from '../throttling/throttler.js';
 import type { GatewayOptions } from '../types.js';
 import type { UsagePlans } from '../usage-plans/index.js';
 import type { ApiDefinition } from './definition.js';
@@ -32,9 +33,9 @@ export interface StageState extends StageDraft {
   /** Seeded draws deciding which requests go to the canary (reproducible per gateway seed and stage). */
   split: IdSource;
   /** Stage caches by deployment: a rollback finds its deployment's entries again (behaviour.md §20.2). */
-  caches: Map<string, ResponseCache>;
+  caches: Map<string, GatewayResponseCache>;
   /** The stage's throttler with the settings it was built from (kept while they do not change). */
-  throttler: { key: string; throttler: Throttler } | undefined;
+  throttler: { key: string; throttler: GatewayThrottler } | undefined;
 }
 
 /** What rebuilding runtimes needs from the gateway. */

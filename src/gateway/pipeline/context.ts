@@ -15,6 +15,13 @@ export interface PipelineContext {
   request: GatewayRequest;
   /** Clock time the request arrived. */
   startedAt: number;
+  /**
+   * Clock time as of the last stage that may have waited: the arrival, then again after an asynchronous
+   * authorizer. The synchronous stages between (throttle, cache lookup, the Lambda invocation's start) share it
+   * instead of reading the clock each: seven reads per cached GET miss became three (`Date.now` was 3.6 % of that
+   * request's CPU profile).
+   */
+  now: number;
   requestId: string;
   extendedRequestId: string;
   traceHeader: string;

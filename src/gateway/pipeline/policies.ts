@@ -1,6 +1,7 @@
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
 import { createGatewayAuth, type GatewayAuth } from '../auth/create-auth.js';
-import { createResponseCache, type ResponseCache, type RouteCacheOptions } from '../caching/index.js';
+import type { RouteCacheOptions } from '../caching/index.js';
+import { createGatewayResponseCache, type GatewayResponseCache } from '../caching/response-cache.js';
 import { MAX_FUNCTION_TIMEOUT_MS } from '../config/resolve-function-settings.js';
 import type { ResolvedGateway } from '../config/resolve-options.js';
 import { type CompiledCors, resolveCors } from '../cors/resolve-cors.js';
@@ -12,22 +13,18 @@ import {
   type Metrics,
   validateMaxLines,
 } from '../observability/index.js';
-import {
-  createThrottler,
-  type ThrottleLimit,
-  type Throttler,
-  type TokenBucket,
-} from '../throttling/index.js';
+import type { ThrottleLimit, TokenBucket } from '../throttling/index.js';
+import { createGatewayThrottler, type GatewayThrottler } from '../throttling/throttler.js';
 import type { GatewayOptions } from '../types.js';
 import { createUsagePlans, type UsagePlans } from '../usage-plans/index.js';
 
 /** The policy engines of one gateway (docs/gateway-policies.md), each fed the gateway's clock. */
 export interface GatewayPolicies {
-  throttler: Throttler;
+  throttler: GatewayThrottler;
   /** REST only, when API keys or usage plans are configured or a route requires a key. */
   usagePlans: UsagePlans | undefined;
   /** REST stage cache, when `cache` is configured. */
-  cache: ResponseCache | undefined;
+  cache: GatewayResponseCache | undefined;
   metrics: Metrics;
   accessLog: CompiledAccessLogFormat | undefined;
   /** Lines `gateway.accessLog` keeps (`accessLog.maxLines`). */
@@ -49,8 +46,8 @@ export interface SharedPolicies {
   accountBucket?: TokenBucket | undefined;
   usagePlans?: UsagePlans | undefined;
   metrics?: Metrics | undefined;
-  throttler?: Throttler | undefined;
-  cache?: ResponseCache | undefined;
+  throttler?: GatewayThrottler | undefined;
+  cache?: GatewayResponseCache | undefined;
 }
 
 /** Creates the policy engines from the gateway options; each engine validates its own options. */
@@ -77,7 +74,7 @@ export function createPolicies(
   }
   const throttler =
     shared.throttler ??
-    createThrottler({
+    createGatewayThrottler({
       ...throttle,
       clock,
       methods,
@@ -97,7 +94,7 @@ export function createPolicies(
       : undefined);
 
   const routeCaching = table.routes.filter((r) => r.caching !== undefined);
-  let cache: ResponseCache | undefined;
+  let cache: GatewayResponseCache | undefined;
   if (options.cache !== undefined) {
     const stage = options.cache;
     const routes: Record<string, RouteCacheOptions> = { ...stage.routes };
@@ -112,7 +109,7 @@ export function createPolicies(
       }
       routes[route.routeKey] = route.caching!;
     }
-    cache = shared.cache ?? createResponseCache({ ...stage, routes, clock });
+    cache = shared.cache ?? createGatewayResponseCache({ ...stage, routes, clock });
   } else if (routeCaching.length > 0) {
     throw new GatewayConfigError(
       'GATEWAY_CACHE_NOT_ENABLED',

@@ -16,6 +16,7 @@ import { NO_SEGMENTS, resolveStage } from '../stages/resolve-stage.js';
 import { throttle } from '../stages/throttle.js';
 import { validateRequest } from '../stages/validate-request.js';
 import type { GatewayTrace } from '../trace.js';
+import type { TraceStep } from '../trace-steps.js';
 import { logExecution, type PipelineContext, type StageResult } from './context.js';
 import type { PipelineDeps } from './deps.js';
 import type { GatewayRequest } from './gateway-request.js';
@@ -56,10 +57,20 @@ export function runPipeline(
   if (detailed && result === ctx) logExecution(ctx, () => `Extended Request Id: ${ctx.extendedRequestId}`);
   if (result === ctx && ctx.route!.auth !== undefined) {
     const authorized = authorize(ctx, deps);
-    if (authorized instanceof Promise) return authorized.then((r) => afterAuthorization(ctx, deps, r));
+    if (authorized instanceof Promise) return authorized.then((r) => afterAuthorizer(ctx, deps, r));
     result = authorized;
   }
   return afterAuthorization(ctx, deps, result);
+}
+
+/** After an authorizer that answered asynchronously: time may have moved while it ran. */
+function afterAuthorizer(
+  ctx: PipelineContext,
+  deps: PipelineDeps,
+  authorized: StageResult,
+): PipelineOutcome | Promise<PipelineOutcome> {
+  ctx.now = deps.config.clock.now();
+  return afterAuthorization(ctx, deps, authorized);
 }
 
 /** The stages after authorization, through the integration; then {@link finish}. */
@@ -76,10 +87,16 @@ function afterAuthorization(
   if (result === ctx) result = lookupCache(ctx, deps);
   if (result === ctx && ctx.response === undefined) {
     const ran = runIntegration(ctx, deps);
-    if (ran instanceof Promise) return ran.then((r) => finish(ctx, deps, afterIntegration(ctx, deps, r)));
+    if (ran instanceof Promise) return ran.then((r) => afterAsyncIntegration(ctx, deps, r));
     result = afterIntegration(ctx, deps, ran);
   }
   return finish(ctx, deps, result);
+}
+
+/** After an integration that answered asynchronously: the time is read again for the store and the latency. */
+function afterAsyncIntegration(ctx: PipelineContext, deps: PipelineDeps, ran: StageResult): PipelineOutcome {
+  ctx.now = deps.config.clock.now();
+  return finish(ctx, deps, afterIntegration(ctx, deps, ran));
 }
 
 /** Cache store and CORS headers for an integration's answer. */
@@ -126,11 +143,14 @@ function finish(ctx: PipelineContext, deps: PipelineDeps, result: StageResult): 
   }
   trace.status = client.statusCode;
   if (detailed) logExecution(ctx, () => `Method completed with status: ${client.statusCode}`);
-  trace.latencyMs = deps.config.clock.now() - ctx.startedAt;
+  // ctx.now is current here: every asynchronous step before finish read the clock again after it.
+  trace.latencyMs = ctx.now - ctx.startedAt;
   observe(ctx, deps, client);
   deps.onAnswered?.(client.statusCode);
   return { response, trace };
 }
+
+const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
 
 /** The trace's header lines until the response is known (`gateway.fetch` never fills them: nobody reads them). */
 const NO_HEADERS: readonly (readonly [string, string])[] = Object.freeze([]);
@@ -155,6 +175,7 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
   return {
     request,
     startedAt,
+    now: startedAt,
     requestId,
     extendedRequestId,
     traceHeader: traceHeaderFor(request, ids, startedAt),
@@ -182,7 +203,8 @@ function newContext(request: GatewayRequest, deps: PipelineDeps, detailed: boole
       path: request.pathname,
       stage: null,
       route: null,
-      steps: [],
+      // gateway.fetch never records steps (record() checks ctx.detailed): one shared empty list, not one per request.
+      steps: detailed ? [] : (NO_STEPS as TraceStep[]),
       integrationCalled: false,
       status: 0,
       responseHeaders: NO_HEADERS,

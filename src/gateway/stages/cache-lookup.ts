@@ -21,14 +21,17 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
     record(ctx, { stage: 'cache-lookup', decision: 'bypass', detail: reason });
     return ctx;
   }
-  const lookup = cache.lookup({
-    routeKey,
-    method: ctx.method,
-    stage: deps.config.stageName,
-    pathParameters: ctx.pathParameters,
-    query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
-    headers: ctx.request.headers,
-  });
+  const lookup = cache.lookupAt(
+    {
+      routeKey,
+      method: ctx.method,
+      stage: deps.config.stageName,
+      pathParameters: ctx.pathParameters,
+      query: ctx.request.query === '' ? null : new URLSearchParams(ctx.request.query),
+      headers: ctx.request.headers,
+    },
+    ctx.now,
+  );
   switch (lookup.status) {
     case 'bypass':
       ctx.trace.cache = `bypass (${lookup.reason})`;
@@ -68,14 +71,24 @@ export function lookupCache(ctx: PipelineContext, deps: PipelineDeps): StageResu
 }
 
 function fromCached(cached: CachedResponse): ClientResponse {
-  const bytes = typeof cached.body === 'string' ? undefined : cached.body;
+  const body = cached.body;
+  // Two literals instead of a spread of an optional part: no throwaway object per hit.
+  if (typeof body === 'string') {
+    return {
+      statusCode: cached.statusCode,
+      headers: cached.headers,
+      cookies: [],
+      body,
+      isBase64Decoded: false,
+    };
+  }
   return {
     statusCode: cached.statusCode,
     headers: cached.headers,
     cookies: [],
-    body: typeof cached.body === 'string' ? cached.body : '',
-    ...(bytes ? { bodyBytes: bytes } : {}),
-    isBase64Decoded: bytes !== undefined,
+    body: '',
+    bodyBytes: body,
+    isBase64Decoded: true,
   };
 }
 
@@ -85,11 +98,11 @@ export function storeInCache(ctx: PipelineContext, deps: PipelineDeps): StageRes
   const miss = ctx.cacheMiss;
   const response = ctx.response;
   if (!cache || !miss || !response) return ctx;
-  const result = cache.store(miss, {
-    statusCode: response.statusCode,
-    headers: response.headers,
-    body: response.bodyBytes ?? response.body,
-  });
+  const result = cache.storeAt(
+    miss,
+    { statusCode: response.statusCode, headers: response.headers, body: response.bodyBytes ?? response.body },
+    ctx.now,
+  );
   if (!ctx.detailed) return ctx;
   record(ctx, {
     stage: 'cache-store',

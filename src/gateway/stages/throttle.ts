@@ -8,9 +8,8 @@ import type { ClientLimits } from '../throttling/index.js';
  * per-method/stage, account. A rejection is 429 `{"message":"Too Many Requests"}` (quota: `Limit Exceeded`).
  */
 export function throttle(ctx: PipelineContext, deps: PipelineDeps): StageResult {
-  const routeKey = ctx.route!.routeKey;
   const client = ctx.clientLimits as ClientLimits | undefined;
-  const decision = deps.policies.throttler.check(client ? { routeKey, client } : { routeKey });
+  const decision = deps.policies.throttler.checkAt(ctx.route!.routeKey, client, ctx.now);
   if (decision.allowed) {
     ctx.trace.throttle = decision;
     if (ctx.detailed) record(ctx, { stage: 'throttle', decision: 'allowed' });
