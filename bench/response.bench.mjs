@@ -17,6 +17,8 @@ const binary = {
   headers: { 'Content-Type': 'image/png' },
 };
 const request = { accept: 'image/png', binaryMediaTypes: ['image/png'] };
+const checked = validateProxyResult(typical).response;
+const lines = [...Object.entries(typical.headers), ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']];
 
 const rows = [
   await measure('baseline: JSON.parse(JSON.stringify(result))', () => JSON.parse(JSON.stringify(typical))),
@@ -27,5 +29,14 @@ const rows = [
     validateProxyResult({ id: 7 }, { payloadFormat: '2.0' }),
   ),
   await measure('validate + toFetchResponse', () => toFetchResponse(validateProxyResult(typical).response)),
+  // Reading headers: a BufferedResponse's own Headers (BufferedHeaders) beside undici's for the same lines.
+  await measure('undici: new Response(body, init) + headers.get + getSetCookie', () => {
+    const headers = new Response(typical.body, { headers: lines }).headers;
+    return [headers.get('content-type'), headers.getSetCookie()];
+  }),
+  await measure('toFetchResponse + headers.get + getSetCookie', () => {
+    const headers = toFetchResponse(checked).headers;
+    return [headers.get('content-type'), headers.getSetCookie()];
+  }),
 ];
 report('Proxy-result checks', rows, 'baseline: JSON.parse(JSON.stringify(result))');

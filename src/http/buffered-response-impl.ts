@@ -1,6 +1,9 @@
 import type { InspectOptions } from 'node:util';
 import { builtin } from '../node/builtin.js';
-import { headerValueKind, isContentType, isTokenName, PLAIN } from './header-line.js';
+import { BufferedHeaders } from './buffered-headers.js';
+import { headerValueKind, isContentType, isTokenName, LATIN1, PLAIN } from './header-line.js';
+import { normalizedValue } from './headers-webidl.js';
+import { linkToGlobal } from './link-to-global.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -109,9 +112,13 @@ export class BufferedResponseImpl {
     return this.#init ? this.#init.statusText : '';
   }
 
+  /**
+   * The real Response's headers for an init that needed undici; otherwise a BufferedHeaders over the kept pairs
+   * (undici's behaviour without loading undici), made on first read and the same object from then on.
+   */
   get headers(): Headers {
     if (this.#init) return this.#init.headers;
-    this.#headers ??= new Headers(this.#pairs as [string, string][]);
+    this.#headers ??= new BufferedHeaders(this.#pairs ?? []) as unknown as Headers;
     return this.#headers;
   }
 
@@ -160,12 +167,21 @@ export class BufferedResponseImpl {
   }
 
   clone(): Response {
-    if (this.#real) return this.#real.clone();
+    const headers = this.#headers;
+    if (this.#real) {
+      const copy = this.#real.clone();
+      // Changes made to our headers after the real Response was built reach the clone too, as in undici.
+      if (BufferedHeaders.is(headers)) replaceLines(copy.headers, BufferedHeaders.lines(headers));
+      return copy;
+    }
     if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    const init =
-      this.#headers === undefined && this.#pairs !== undefined
-        ? { status: this.#status, headers: this.#pairs as [string, string][] }
-        : { status: this.#status, statusText: this.statusText, headers: this.headers };
+    if (this.#pairs !== undefined) {
+      // The pairs are checked and never changed: the clone shares them, or copies the headers made from them.
+      const copy = new BufferedResponseImpl(this.#content, { status: this.#status }, this.#pairs);
+      if (BufferedHeaders.is(headers)) copy.#headers = BufferedHeaders.copy(headers) as unknown as Headers;
+      return copy as unknown as Response;
+    }
+    const init = { status: this.#status, statusText: this.statusText, headers: this.headers };
     return new BufferedResponseImpl(this.#content, init) as unknown as Response;
   }
 
@@ -179,10 +195,14 @@ export class BufferedResponseImpl {
   /** The real Response for this body, built once; a body already read stays read (disturbed) there too. */
   #delegate(): Response {
     if (this.#real) return this.#real;
+    const headers = this.#headers;
     const real = new Response(this.#content as string | Uint8Array<ArrayBuffer>, {
       status: this.#status,
       statusText: this.statusText,
-      headers: this.headers,
+      // Our headers' lines as undici copies a Headers (kept case and order), or the untouched pairs.
+      headers: BufferedHeaders.is(headers)
+        ? BufferedHeaders.lines(headers)
+        : ((this.#pairs as [string, string][] | undefined) ?? this.headers),
     });
     if (this.#used) real.arrayBuffer().catch(ignore);
     this.#real = real;
@@ -193,52 +213,12 @@ export class BufferedResponseImpl {
 // Named as the public constructor (what `response.constructor.name` says).
 Object.defineProperty(BufferedResponseImpl, 'name', { value: 'BufferedResponse' });
 
-let linked = false;
-let waiting = false;
-
 /**
- * Makes `BufferedResponseImpl` a `Response` (prototype chain) once the `Response` global exists. In Node that
- * global is a lazy getter: the first read loads Node's fetch implementation (undici, ~35–45 ms in a fresh
- * process, measured on Node 20), which a test that only reads `status` and `text()` never needs. So while the
- * global is still Node's unread getter, the link waits for that first read: a getter of ours takes its place,
- * calls Node's (which puts the plain value back, as it always does) and links. Every `instanceof Response`, every
- * `new Response(…)` reads the global first, so the chain is in place before anything can look at it.
+ * Makes `BufferedResponseImpl` a `Response` (prototype chain) once the `Response` global is first read, so a test
+ * that only reads `status` and `text()` never loads undici (see {@link linkToGlobal}).
  */
 export function linkToResponse(): void {
-  if (linked || waiting) return;
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'Response');
-  const read = descriptor?.get;
-  if (descriptor?.configurable !== true || read === undefined) {
-    link(globalThis.Response);
-    return;
-  }
-  waiting = true;
-  const enumerable = descriptor.enumerable === true;
-  Object.defineProperty(globalThis, 'Response', {
-    configurable: true,
-    enumerable,
-    get(this: unknown) {
-      const value: unknown = read.call(this);
-      link(value);
-      return value;
-    },
-    set(value: unknown) {
-      Object.defineProperty(globalThis, 'Response', {
-        configurable: true,
-        enumerable,
-        writable: true,
-        value,
-      });
-      link(value);
-    },
-  });
-}
-
-function link(response: unknown): void {
-  if (linked || typeof response !== 'function') return;
-  Object.setPrototypeOf(BufferedResponseImpl.prototype, response.prototype);
-  Object.setPrototypeOf(BufferedResponseImpl, response);
-  linked = true;
+  linkToGlobal('Response', BufferedResponseImpl);
 }
 
 /** An init the fast path can take: no statusText, and an integer status undici keeps as it is. */
@@ -249,8 +229,8 @@ function isPlainInit(init: ResponseInit): boolean {
 }
 
 /**
- * The init's header pairs (plus the default text content type, as undici adds it) when every one is a plain,
- * valid name and value; undefined otherwise.
+ * The init's header pairs (plus the default text content type, as undici adds it) when every one is a token name
+ * and a Latin-1 value undici keeps (trimmed as it trims); undefined otherwise.
  */
 function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | undefined {
   if (headers === undefined) return text ? [['content-type', TEXT_TYPE]] : [];
@@ -262,8 +242,12 @@ function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | und
     if (!Array.isArray(pair) || pair.length !== 2) return undefined;
     const [name, value] = pair as unknown[];
     if (typeof name !== 'string' || typeof value !== 'string') return undefined;
-    if (!isTokenName(name) || headerValueKind(value) !== PLAIN) return undefined;
-    pairs.push([name, value]);
+    if (!isTokenName(name)) return undefined;
+    const kind = headerValueKind(value);
+    // A Latin-1 value undici trims (edge whitespace) is trimmed here the same way; one it refuses goes to undici.
+    const kept = kind === PLAIN ? value : kind === LATIN1 ? normalizedValue(value) : undefined;
+    if (kept === undefined) return undefined;
+    pairs.push([name, kept]);
     if (!typed && isContentType(name)) typed = true;
   }
   if (text && !typed) pairs.push(['content-type', TEXT_TYPE]);
@@ -294,3 +278,9 @@ function unusable(): Promise<never> {
 }
 
 function ignore(): void {}
+
+/** Makes `target` hold exactly `lines` (a real Response's mutable headers). */
+function replaceLines(target: Headers, lines: readonly (readonly [string, string])[]): void {
+  for (const name of new Set(target.keys())) target.delete(name);
+  for (const [name, value] of lines) target.append(name, value);
+}

@@ -280,6 +280,28 @@ describe('a gateway response in a fresh process', () => {
     expect(JSON.parse(out)).toEqual([200, 'pet 7', false]);
   });
 
+  it('reads headers (get, iteration, getSetCookie, passed on to a request) without loading undici; instanceof Headers once the global is read', () => {
+    const out = run(`${setup}
+      const headers = response.headers;
+      const forwarded = await gateway.fetch('/dev/pets/8', { headers });
+      const read = [headers.get('content-type'), [...headers].map(([name]) => name).includes('content-type'), headers.has('X-Missing'), headers.getSetCookie(), forwarded.status];
+      const before = undici();
+      const linked = [headers instanceof Headers, Object.prototype.toString.call(headers), response.headers === headers, undici()];
+      console.log(JSON.stringify([...read, before, ...linked]));`);
+    expect(JSON.parse(out)).toEqual([
+      'application/json',
+      true,
+      false,
+      [],
+      200,
+      false,
+      true,
+      '[object Headers]',
+      true,
+      true,
+    ]);
+  });
+
   it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {
     const out = run(`
       const { createGateway } = await import('./dist/index.js');

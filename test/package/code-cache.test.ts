@@ -63,7 +63,7 @@ describe('the code cache of an installed apigw-testkit', () => {
     expect(
       written
         .filter((f) => f.endsWith('.l2'))
-        .map((f) => f.replace(/-[\w$]{8}\.cjs.*/, '').replace(/\.cjs.*/, ''))
+        .map((f) => f.replace(/-[\w$-]{8}\.cjs.*/, '').replace(/\.cjs.*/, ''))
         .sort(),
     ).toEqual([
       'dist~chunks~core',
