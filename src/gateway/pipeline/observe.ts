@@ -35,9 +35,10 @@ export function observe(
   } as RequestMetric);
   const format = policies.accessLog;
   if (!format) return;
-  // Only the variables the format uses are computed, each by a getter chosen once per format.
-  const getters = gettersOf(format);
-  const values: AccessLogValue[] = new Array(getters.length);
+  // Only the variables the format uses are computed, each by a getter chosen once per format, into the format's
+  // own value list: every slot is written before rendering, which is synchronous and reads it at once (no list
+  // per request, ~0.09 KB; the slots keep the last line's strings and numbers until the next request).
+  const { getters, values } = gettersOf(format);
   for (let i = 0; i < getters.length; i++) values[i] = getters[i]!(ctx, deps, client);
   appendAccessLogLine(deps.accessLog, renderAccessLogValues(format, values), policies.accessLogMaxLines);
 }
@@ -49,15 +50,22 @@ type LogGetter = (
   client: ClientResponse | GatewayErrorResponse,
 ) => AccessLogValue;
 
-const getterCache = new WeakMap<CompiledAccessLogFormat, readonly LogGetter[]>();
+/** A format's getters and the list their values are written into. */
+interface FormatGetters {
+  readonly getters: readonly LogGetter[];
+  readonly values: AccessLogValue[];
+}
 
-function gettersOf(format: CompiledAccessLogFormat): readonly LogGetter[] {
-  let getters = getterCache.get(format);
-  if (getters === undefined) {
-    getters = format.variables.map(getterFor);
-    getterCache.set(format, getters);
+const getterCache = new WeakMap<CompiledAccessLogFormat, FormatGetters>();
+
+function gettersOf(format: CompiledAccessLogFormat): FormatGetters {
+  let cached = getterCache.get(format);
+  if (cached === undefined) {
+    const getters = format.variables.map(getterFor);
+    cached = { getters, values: new Array<AccessLogValue>(getters.length).fill(undefined) };
+    getterCache.set(format, cached);
   }
-  return getters;
+  return cached;
 }
 
 function getterFor(name: string): LogGetter {
