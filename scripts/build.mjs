@@ -8,7 +8,8 @@
 // others (import → ./dist/<dir>/index.js, require → ./dist/<dir>/index.cjs) with its source at
 // src/<dir>/index.ts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -123,7 +124,7 @@ const cjsOutput = await write({ ...cjs, ...esm }, 'cjs', 'cjs');
 rewriteDynamicImports(cjsOutput);
 plainChunkExports(cjsOutput);
 loadChunksThroughLoader(cjsOutput);
-cpSync(join(root, 'scripts/runtime/code-cache-loader.cjs'), join(dist, 'code-cache-loader.cjs'));
+writeLoader();
 writeEsmWrappers(cjsOutput);
 
 const tsc = spawnSync(
@@ -304,4 +305,20 @@ function plainChunkExports(output) {
       ),
     );
   }
+}
+
+/** dist/code-cache-loader.cjs, stamped with a hash of every CommonJS file of this build (its caches' key). */
+function writeLoader() {
+  const hash = createHash('sha256');
+  for (const file of [...walk(dist)].filter((f) => f.endsWith('.cjs')).sort()) {
+    hash.update(relative(dist, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  const build = hash.digest('hex').slice(0, 16);
+  const source = readFileSync(join(root, 'scripts/runtime/code-cache-loader.cjs'), 'utf8');
+  if (!source.includes("'__APIGW_TESTKIT_BUILD__'"))
+    throw new Error('code-cache-loader.cjs: no build id placeholder');
+  writeFileSync(
+    join(dist, 'code-cache-loader.cjs'),
+    source.replace("'__APIGW_TESTKIT_BUILD__'", `'${build}'`),
+  );
 }

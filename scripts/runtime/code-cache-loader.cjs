@@ -47,7 +47,14 @@ function fastPath() {
   return fast;
 }
 
-/** node_modules/.cache/apigw-testkit/<V8>-<arch> of the project this package is installed in, if writable. */
+/**
+ * The content of this build, set by scripts/build.mjs (a hash of every CommonJS file it wrote). V8 checks a cache
+ * only against the source's length, and npm gives every installed file the same modification time, so a cache
+ * must be keyed by content: an upgrade whose entry file has the same length would otherwise run old bytecode.
+ */
+const BUILD = '__APIGW_TESTKIT_BUILD__';
+
+/** node_modules/.cache/apigw-testkit/<build>-v8-<V8>-<arch> of the project this package is installed in. */
 function cacheDirectory() {
   if (directory !== undefined) return directory || undefined;
   directory = '';
@@ -55,20 +62,31 @@ function cacheDirectory() {
   const parts = packageRoot.split(path.sep);
   const at = parts.lastIndexOf('node_modules');
   const modules = at >= 0 ? parts.slice(0, at + 1).join(path.sep) : path.join(packageRoot, 'node_modules');
-  const dir = path.join(modules, '.cache', 'apigw-testkit', `v8-${process.versions.v8}-${process.arch}`);
+  const parent = path.join(modules, '.cache', 'apigw-testkit');
+  const dir = path.join(parent, `${BUILD}-v8-${process.versions.v8}-${process.arch}`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    const made = fs.mkdirSync(dir, { recursive: true }) !== undefined;
     fs.accessSync(dir, fs.constants.W_OK);
     directory = dir;
+    // The first process of a build removes the caches of other builds (an upgrade, a rebuild).
+    if (made) {
+      for (const other of fs.readdirSync(parent)) {
+        if (other !== path.basename(dir))
+          fs.rmSync(path.join(parent, other), { recursive: true, force: true });
+      }
+    }
   } catch (error) {
     debug('code cache off: %s', error.message);
   }
   return directory || undefined;
 }
 
-/** The cache file of a chunk at a level (1: after loading, 2: after the first gateway response). */
+/**
+ * The cache file of one of our files at a level (1: after loading, 2: after the first gateway response); its size
+ * and modification time are in the name too, for a file changed in place after the build (patch-package).
+ */
 function cacheFile(filename, stat, level) {
-  const name = `${path.relative(path.dirname(__dirname), filename).replace(/[\\/]/g, '~')}`;
+  const name = path.relative(path.dirname(__dirname), filename).replace(/[\\/]/g, '~');
   return path.join(directory, `${name}-${stat.size}-${Math.trunc(stat.mtimeMs)}.l${level}`);
 }
 

@@ -1,22 +1,24 @@
 import type { InspectOptions } from 'node:util';
 import { builtin } from '../node/builtin.js';
+import {
+  type BufferedBody,
+  copyBytes,
+  ignore,
+  lazyPairs,
+  nullBodyStatus,
+  type Pairs,
+  replaceLines,
+  TEXT_TYPE,
+  textOf,
+  unusable,
+} from './buffered-body.js';
 import { BufferedHeaders } from './buffered-headers.js';
-import { headerValueKind, isContentType, isTokenName, LATIN1, PLAIN } from './header-line.js';
-import { normalizedValue } from './headers-webidl.js';
 import { linkToGlobal } from './link-to-global.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-/** The body of a `BufferedResponse`: text (sent as UTF-8) or bytes. */
-export type BufferedBody = string | Uint8Array;
-
-type Pairs = readonly (readonly [string, string])[];
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
-const SURROGATE = /[\uD800-\uDFFF]/;
-/** What undici adds for a text body when no content type is given. */
-export const TEXT_TYPE = 'text/plain;charset=UTF-8';
+export type { BufferedBody };
+export { TEXT_TYPE };
 
 /**
  * The class behind `BufferedResponse`. It does not `extend Response`: its prototype is linked to
@@ -28,7 +30,8 @@ export const TEXT_TYPE = 'text/plain;charset=UTF-8';
  * normalisations are undici's own.
  */
 export class BufferedResponseImpl {
-  readonly #content: BufferedBody;
+  /** `null`: no body at all (204, HEAD, an empty body), which reads as empty any number of times. */
+  readonly #content: BufferedBody | null;
   #used = false;
   /** The real Response that owns the body once a stream, blob or form data was asked for. */
   #real: Response | undefined;
@@ -46,12 +49,12 @@ export class BufferedResponseImpl {
       #content in response &&
       !(response as BufferedResponseImpl).#used &&
       (response as BufferedResponseImpl).#real === undefined
-      ? (response as BufferedResponseImpl).#content
+      ? ((response as BufferedResponseImpl).#content ?? '')
       : undefined;
   }
 
   /** `adopted`: checked pairs the caller hands over (see `adoptBufferedResponse`); `init` is then `{ status }`. */
-  constructor(body: BufferedBody, init: ResponseInit = {}, adopted?: Pairs) {
+  constructor(body: BufferedBody | null, init: ResponseInit = {}, adopted?: Pairs) {
     const text = typeof body === 'string';
     // Building Headers costs ~1 µs a line in undici; pairs it would accept as they are are kept until
     // `headers` is read.
@@ -68,11 +71,11 @@ export class BufferedResponseImpl {
       this.#pairs = undefined;
       this.#init = real;
     }
-    if (nullBodyStatus(this.#status)) {
+    if (body !== null && nullBodyStatus(this.#status)) {
       throw new TypeError(`Response constructor: Invalid response status code ${this.#status}`);
     }
     // Like undici, the bytes are taken at construction: later changes to the caller's array do not show.
-    this.#content = text ? body : body.slice();
+    this.#content = body === null || text ? body : body.slice();
   }
 
   get type(): ResponseType {
@@ -122,7 +125,8 @@ export class BufferedResponseImpl {
     return this.#headers;
   }
 
-  get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#content === null) return null;
     return this.#delegate().body as ReadableStream<Uint8Array<ArrayBuffer>>;
   }
 
@@ -185,8 +189,9 @@ export class BufferedResponseImpl {
     return new BufferedResponseImpl(this.#content, init) as unknown as Response;
   }
 
-  /** Marks the body read; false when it already was. */
+  /** Marks the body read; false when it already was. No body is never used up (undici: bodyUsed stays false). */
   #take(): boolean {
+    if (this.#content === null) return true;
     if (this.#used) return false;
     this.#used = true;
     return true;
@@ -226,61 +231,4 @@ function isPlainInit(init: ResponseInit): boolean {
   if (init.statusText !== undefined) return false;
   const status = init.status;
   return status === undefined || (Number.isInteger(status) && status >= 200 && status <= 599);
-}
-
-/**
- * The init's header pairs (plus the default text content type, as undici adds it) when every one is a token name
- * and a Latin-1 value undici keeps (trimmed as it trims); undefined otherwise.
- */
-function lazyPairs(headers: HeadersInit | undefined, text: boolean): Pairs | undefined {
-  if (headers === undefined) return text ? [['content-type', TEXT_TYPE]] : [];
-  if (!Array.isArray(headers)) return undefined;
-  let typed = false;
-  // A copy: the caller may change its array later, the Response must not.
-  const pairs: (readonly [string, string])[] = [];
-  for (const pair of headers as unknown[]) {
-    if (!Array.isArray(pair) || pair.length !== 2) return undefined;
-    const [name, value] = pair as unknown[];
-    if (typeof name !== 'string' || typeof value !== 'string') return undefined;
-    if (!isTokenName(name)) return undefined;
-    const kind = headerValueKind(value);
-    // A Latin-1 value undici trims (edge whitespace) is trimmed here the same way; one it refuses goes to undici.
-    const kept = kind === PLAIN ? value : kind === LATIN1 ? normalizedValue(value) : undefined;
-    if (kept === undefined) return undefined;
-    pairs.push([name, kept]);
-    if (!typed && isContentType(name)) typed = true;
-  }
-  if (text && !typed) pairs.push(['content-type', TEXT_TYPE]);
-  return pairs;
-}
-
-function nullBodyStatus(status: number): boolean {
-  return status === 204 || status === 205 || status === 304;
-}
-
-/** What `Response.text()` yields for this body: UTF-8 decoding drops a leading BOM and repairs lone surrogates. */
-function textOf(content: BufferedBody): string {
-  if (typeof content !== 'string') return decoder.decode(content);
-  if (content.charCodeAt(0) !== 0xfeff && !SURROGATE.test(content)) return content;
-  return decoder.decode(encoder.encode(content));
-}
-
-/** A fresh copy of the body bytes, in an ArrayBuffer of exactly their length. */
-function copyBytes(content: BufferedBody): Uint8Array<ArrayBuffer> {
-  if (typeof content === 'string') return encoder.encode(content);
-  const copy = new Uint8Array(content.byteLength);
-  copy.set(content);
-  return copy;
-}
-
-function unusable(): Promise<never> {
-  return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-}
-
-function ignore(): void {}
-
-/** Makes `target` hold exactly `lines` (a real Response's mutable headers). */
-function replaceLines(target: Headers, lines: readonly (readonly [string, string])[]): void {
-  for (const name of new Set(target.keys())) target.delete(name);
-  for (const [name, value] of lines) target.append(name, value);
 }

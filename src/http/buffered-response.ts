@@ -27,7 +27,7 @@ export interface BufferedResponse extends Response {}
 
 /** The constructor of {@link BufferedResponse}. */
 export interface BufferedResponseConstructor {
-  new (body: BufferedBody, init?: ResponseInit): BufferedResponse;
+  new (body: BufferedBody | null, init?: ResponseInit): BufferedResponse;
   [Symbol.hasInstance](value: unknown): boolean;
 }
 
@@ -44,7 +44,7 @@ export interface BufferedResponseConstructor {
  * res.bodyUsed; // true
  * ```
  */
-export const BufferedResponse = function BufferedResponse(body: BufferedBody, init?: ResponseInit) {
+export const BufferedResponse = function BufferedResponse(body: BufferedBody | null, init?: ResponseInit) {
   linkToResponse();
   return new BufferedResponseImpl(body, init);
 } as unknown as BufferedResponseConstructor;
@@ -58,7 +58,7 @@ Object.defineProperty(BufferedResponse, Symbol.hasInstance, {
  * one of them is `content-type`. Saves the copy and the second check of each line (the gateway's responses).
  */
 export function adoptBufferedResponse(
-  body: BufferedBody,
+  body: BufferedBody | null,
   status: number,
   pairs: [string, string][],
   typed: boolean,

@@ -10,8 +10,8 @@ export type ExtraHeaders = Iterable<readonly [string, string]> | Record<string, 
  * Turns the client's view of a proxy result (`report.response` of `validateProxyResult`) into a fetch
  * `Response`: same status, one header line per entry in order, then `extraHeaders`; the decoded bytes when API
  * Gateway base64-decoded the body, the text otherwise. Header values outside Latin-1 travel as their UTF-8 bytes
- * (what the wire carries). 204/205/304 responses get no body. The result is a {@link BufferedResponse} (a real
- * `Response` subclass that keeps the body in memory) when there is a body.
+ * (what the wire carries). 204/205/304 responses and an empty body get no body (`body` is null). The result is a
+ * {@link BufferedResponse} (a `Response` that keeps the body in memory).
  *
  * @example
  * ```ts
@@ -51,9 +51,9 @@ export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHead
     for (const line of entries) flags = addLine(headers, at++, line, flags);
   }
   const status = client.statusCode;
-  if (status === 204 || status === 205 || status === 304) return new Response(null, { status, headers });
-  const body = client.bodyBytes ?? client.body;
-  if (body === '') return new Response(null, { status, headers });
+  const given = client.bodyBytes ?? client.body;
+  // No body at all for 204/205/304 and an empty body, as undici's `new Response(null, …)`.
+  const body = status === 204 || status === 205 || status === 304 || given === '' ? null : given;
   if ((flags & ALL_PLAIN) === 0) return new BufferedResponse(body, { status, headers });
   return adoptBufferedResponse(body, status, headers, (flags & TYPED) !== 0);
 }

@@ -9,9 +9,9 @@ import { BufferedResponse, readResponse } from '../../src/http/index.js';
 
 // Every assertion runs against undici's own Response and against BufferedResponse: the gateway's responses
 // must be indistinguishable from `new Response(body, init)` to any consumer.
-type Make = (body: string | Uint8Array, init?: ResponseInit) => Response;
+type Make = (body: string | Uint8Array | null, init?: ResponseInit) => Response;
 const implementations: [string, Make][] = [
-  ['new Response', (body, init) => new Response(body as string | Uint8Array<ArrayBuffer>, init)],
+  ['new Response', (body, init) => new Response(body as string | Uint8Array<ArrayBuffer> | null, init)],
   ['BufferedResponse', (body, init) => new BufferedResponse(body, init)],
 ];
 const UNUSABLE = 'Body is unusable: Body has already been read';
@@ -206,6 +206,37 @@ describe.each(implementations)('%s conforms to the fetch Response body rules', (
   });
 });
 
+// No body at all: what a 204/205/304, a HEAD answer or an empty body is (toFetchResponse and the gateway give one).
+describe.each(implementations)('%s without a body (null) behaves like undici', (_name, make) => {
+  it('has body null, reads as empty any number of times and never becomes used', async () => {
+    const res = make(null, { status: 204, headers: [['X-A', '1']] });
+    expect([res.status, res.body, res.bodyUsed]).toEqual([204, null, false]);
+    expect(await res.text()).toBe('');
+    expect(await res.text()).toBe('');
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+    expect((await res.bytes()).byteLength).toBe(0);
+    expect((await res.blob()).size).toBe(0);
+    expect(res.bodyUsed).toBe(false);
+    expect([...res.headers]).toEqual([['x-a', '1']]);
+  });
+
+  it('rejects json() with the SyntaxError of an empty text, and still clones', async () => {
+    const res = make(null);
+    await expect(res.json()).rejects.toThrow(new SyntaxError('Unexpected end of JSON input'));
+    const copy = res.clone();
+    expect([copy.status, copy.body, await copy.text(), copy.headers.get('content-type')]).toEqual([
+      200,
+      null,
+      '',
+      null,
+    ]);
+  });
+
+  it('prints as undici prints it', () => {
+    expect(inspect(make(null, { status: 205 }))).toBe(inspect(new Response(null, { status: 205 })));
+  });
+});
+
 describe.each(implementations)('%s headers behave like a Response built with them', (_name, make) => {
   it('refuses an invalid header name or value at construction (TypeError)', () => {
     expect(() => make('x', { headers: [['x a', '1']] })).toThrow(TypeError);
@@ -300,6 +331,19 @@ describe('a gateway response in a fresh process', () => {
       true,
       true,
     ]);
+  });
+
+  it('answers a 204 and a HEAD request (no body) without loading undici', () => {
+    const out = run(`
+      const { createGateway } = await import('./dist/index.js');
+      const gateway = createGateway({ routes: {
+        'DELETE /pets/{id}': async () => ({ statusCode: 204, body: '' }),
+        'HEAD /pets/{id}': async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}' }),
+      } });
+      const deleted = await gateway.fetch('/dev/pets/7', { method: 'DELETE' });
+      const head = await gateway.fetch('/dev/pets/7', { method: 'HEAD' });
+      console.log(JSON.stringify([deleted.status, deleted.body, await deleted.text(), head.status, head.headers.get('content-type'), await head.text(), process.moduleLoadList.some((n) => n.includes('undici'))]));`);
+    expect(JSON.parse(out)).toEqual([204, null, '', 200, 'application/json', '', false]);
   });
 
   it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {

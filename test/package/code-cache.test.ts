@@ -126,6 +126,43 @@ describe('the code cache of an installed apigw-testkit', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  // V8 accepts a cache made for any source of the same length, and npm installs every file with one fixed
+  // modification time: an upgrade whose entry file kept its length must not run the old version's bytecode.
+  it('is keyed by the build: another build of the package (an upgrade) neither reads nor keeps the old caches', () => {
+    run('one-request.mjs');
+    const loaderFile = join(project.dir, 'node_modules/apigw-testkit/dist/code-cache-loader.cjs');
+    const loader = readFileSync(loaderFile, 'utf8');
+    const [build] = /'[0-9a-f]{16}'/.exec(loader)!;
+    const [oldDir] = readdirSync(cache);
+    expect(oldDir!.startsWith(build.slice(1, -1))).toBe(true);
+    writeFileSync(loaderFile, loader.replace(build, "'0123456789abcdef'"));
+    try {
+      const upgraded = run('one-request.mjs');
+      expect(upgraded.stdout.startsWith(ANSWER)).toBe(true);
+      expect(upgraded.stderr).not.toMatch(/code cache hit/);
+      expect(readdirSync(cache)).toEqual([expect.stringMatching(/^0123456789abcdef-v8-/)]);
+    } finally {
+      writeFileSync(loaderFile, loader);
+    }
+  });
+
+  it('misses the cache of a file changed in place after the build (patch-package), even at the same length', () => {
+    run('one-request.mjs');
+    const entry = join(project.dir, 'node_modules/apigw-testkit/dist/index.cjs');
+    const original = readFileSync(entry, 'utf8');
+    const patchedSource = original.replace('value: "Module"', 'value: "MODULE"');
+    expect(patchedSource.length).toBe(original.length);
+    writeFileSync(entry, patchedSource);
+    try {
+      const patched = run('one-request.mjs');
+      expect(patched.stdout.startsWith(ANSWER)).toBe(true);
+      expect(patched.stderr).not.toMatch(/code cache hit: .*dist\/index\.cjs/);
+      expect(patched.stderr).toMatch(/code cache hit: .*chunks/);
+    } finally {
+      writeFileSync(entry, original);
+    }
+  });
+
   it('is neither read nor written with APIGW_TESTKIT_CODE_CACHE=0', () => {
     expect(run('one-request.mjs', { APIGW_TESTKIT_CODE_CACHE: '0' }).stdout.startsWith(ANSWER)).toBe(true);
     expect(files()).toEqual([]);

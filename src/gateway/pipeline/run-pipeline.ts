@@ -137,8 +137,7 @@ function finish(ctx: PipelineContext, deps: PipelineDeps, result: StageResult): 
     const custom = deps.config.gatewayResponses;
     if (custom) client = applyGatewayResponse(client, ctx, deps, custom);
     const init = { status: client.statusCode, headers: client.headers };
-    response =
-      client.body === '' || head ? new Response(null, init) : new BufferedResponse(client.body, init);
+    response = new BufferedResponse(client.body === '' || head ? null : client.body, init);
     if (detailed) trace.responseHeaders = [...client.headers];
   }
   trace.status = client.statusCode;
