@@ -1,6 +1,5 @@
 import { GatewayConfigError } from '../errors/families.js';
 import { createIdSource } from '../ids/ids.js';
-import { markCodeWarm } from '../node/code-warm.js';
 import { internalsOf } from './account/account-internals.js';
 import { addCloudFrontHeaders } from './domains/cloudfront-headers.js';
 import { createLifecycle } from './lifecycle/create-lifecycle.js';
@@ -190,7 +189,6 @@ export function createGateway(
     return runPipeline(request, deps, detailed);
   };
   const respond = (request: GatewayRequest, requestOptions?: GatewayRequestOptions) => {
-    markCodeWarm();
     const outcome = serve(request, false, requestOptions);
     return outcome instanceof Promise ? outcome.then(responseOf) : outcome.response;
   };

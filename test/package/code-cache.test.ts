@@ -55,14 +55,14 @@ const run = (script: string, env: Record<string, string> = {}) => {
 const ANSWER = '200 pet 7\ntrue';
 
 describe('the code cache of an installed apigw-testkit', () => {
-  it('is written after the first gateway response (level 2) and read back by the next process', () => {
+  it('is written once after loading and read back by the next process', () => {
     const first = run('one-request.mjs');
     expect(first.stdout.startsWith(ANSWER)).toBe(true);
     expect(first.stderr).not.toMatch(/code cache hit/);
     const written = files();
     expect(
       written
-        .filter((f) => f.endsWith('.l2'))
+        .filter((f) => f.endsWith('.v8cache'))
         .map((f) => f.replace(/-[\w$-]{8}\.cjs.*/, '').replace(/\.cjs.*/, ''))
         .sort(),
     ).toEqual([
@@ -73,10 +73,10 @@ describe('the code cache of an installed apigw-testkit', () => {
       'dist~chunks~vtl',
       'dist~index',
     ]);
-    expect(written.filter((f) => !f.endsWith('.l2'))).toEqual([]);
+    expect(written.filter((f) => !f.endsWith('.v8cache'))).toEqual([]);
     const second = run('one-request.mjs');
     expect(second.stdout).toBe(first.stdout);
-    expect(second.stderr.match(/code cache hit: .* \(level 2\)/g)).toHaveLength(6);
+    expect(second.stderr.match(/code cache hit: /g)).toHaveLength(6);
     expect(second.stderr).not.toMatch(/rejected|written/);
   });
 
@@ -90,13 +90,16 @@ describe('the code cache of an installed apigw-testkit', () => {
     expect(run('one-request.mjs').stderr.match(/code cache hit: .*chunks/g)).toHaveLength(5);
   });
 
-  it('is written after loading (level 1) by a process that makes no request, and upgraded by one that does', () => {
+  // A cache written after the package's code has run carried that run into every process that read it (a
+  // benchmark's cache made the request path up to 2x slower, measured): the loader writes before the code runs.
+  it('is written before the package has served anything, and not rewritten by a process that serves requests', () => {
     expect(run('import-only.mjs').stdout).toBe('GET\n');
-    expect(files().every((f) => f.endsWith('.l1'))).toBe(true);
-    expect(files().length).toBeGreaterThan(4);
-    const upgrade = run('one-request.mjs');
-    expect(upgrade.stderr.match(/code cache hit: .* \(level 1\)/g)!.length).toBeGreaterThan(4);
-    expect(files().every((f) => f.endsWith('.l2'))).toBe(true);
+    const written = files();
+    expect(written.length).toBeGreaterThan(4);
+    const serving = run('one-request.mjs');
+    expect(serving.stderr.match(/code cache hit: /g)!.length).toBeGreaterThan(4);
+    expect(serving.stderr).not.toMatch(/code cache written: .*chunks/);
+    expect(files()).toEqual(written);
   });
 
   // V8 checks a cache's V8 version, flags and source length; the loader writes each file whole (write, then
@@ -113,7 +116,7 @@ describe('the code cache of an installed apigw-testkit', () => {
     const again = run('one-request.mjs');
     expect(again.stdout.startsWith(ANSWER)).toBe(true);
     expect(again.stderr).toMatch(/code cache rejected: .*gateway-/);
-    expect(again.stderr).toMatch(/code cache written: .*gateway-.* \(level 2\)/);
+    expect(again.stderr).toMatch(/code cache written: .*gateway-/);
     expect(readFileSync(join(cache, dir!, gatewayCache)).equals(eventsCache)).toBe(false);
   });
 
