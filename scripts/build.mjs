@@ -67,26 +67,24 @@ const groups = CHUNKS.map(([name, test], i) => ({
   },
   priority: CHUNKS.length - i,
 }));
-// Every bare specifier stays an import: node builtins, optional peers and the package's own subpaths (so a
-// leaf such as apigw-testkit/vitest shares the events module with apigw-testkit/events at run time).
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 // A runtime dependency that ships only ES modules (jose) cannot be require()d where `require` is not Node's own:
-// Jest's CommonJS runtime refuses ESM syntax. The CommonJS build bundles those (into the lazy chunks that use
-// them); the ESM build imports them.
+// Jest's CommonJS runtime refuses ESM syntax. The build bundles those (into the lazy chunks that use them).
 const esmOnly = Object.keys(pkg.dependencies ?? {}).filter((name) => isEsmOnly(name));
 const packageOf = (id) =>
   id
     .split('/')
     .slice(0, id.startsWith('@') ? 2 : 1)
     .join('/');
-const cjsExternal = (id) => external(id) && !esmOnly.includes(packageOf(id));
+// Every other bare specifier stays a require: node builtins, runtime dependencies, optional peers.
+const external = (id) =>
+  !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !esmOnly.includes(packageOf(id));
 
-async function write(input, format, ext) {
+async function write(input) {
   const bundle = await rolldown({
     input,
     cwd: root,
     platform: 'node',
-    external: format === 'cjs' ? cjsExternal : external,
+    external,
     logLevel: 'warn',
     // Importing a module runs nothing but declarations, except where the package promises an effect (the
     // vitest setup registers matchers, the CLI runs): entries then load only the chunks whose bindings they use.
@@ -94,9 +92,9 @@ async function write(input, format, ext) {
   });
   const { output } = await bundle.write({
     dir: dist,
-    format,
-    entryFileNames: `[name].${ext}`,
-    chunkFileNames: `chunks/[name]-[hash].${ext}`,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunks/[name]-[hash].cjs',
     sourcemap: true,
     // JSDoc stays in the declarations (editors read those) and in the shipped src/; in the bundles it only made
     // V8 scan ~40 % more text on every import (licence and bundler annotations are kept).
@@ -120,7 +118,8 @@ async function write(input, format, ext) {
 // One build, CommonJS, for both module systems: every ES module entry is a wrapper that loads its CommonJS twin
 // through dist/code-cache-loader.cjs (V8 code cache; one instance of every module for ESM and CommonJS users).
 // Why: docs/decisions/0008-code-cache-loader.md.
-const cjsOutput = await write({ ...cjs, ...esm }, 'cjs', 'cjs');
+// `esm` names every exports entry and the bin (`cjs`, the entries with a `require` condition, is a subset).
+const cjsOutput = await write(esm);
 rewriteDynamicImports(cjsOutput);
 plainChunkExports(cjsOutput);
 loadChunksThroughLoader(cjsOutput);
@@ -150,14 +149,24 @@ for (const file of walk(dist)) {
   declarations++;
 }
 console.log(
-  `built ${Object.keys(esm).length} ESM wrappers and ${Object.keys(cjs).length} CommonJS entries, ${declarations} declaration files → ${relative(root, dist)}/`,
+  `built ${Object.keys(esm).length} entries (CommonJS, each with its ES module wrapper; ${Object.keys(cjs).length} with a require condition), ${declarations} declaration files → ${relative(root, dist)}/`,
 );
+
+/** The installed package's type and the export conditions it names (`import`, `require`). */
+function moduleKinds(name) {
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  const conditions = JSON.stringify(manifest.exports ?? {});
+  return {
+    module: manifest.type === 'module',
+    import: conditions.includes('"import"'),
+    require: conditions.includes('"require"'),
+  };
+}
 
 /** True when the installed package has no CommonJS entry: `"type": "module"` and no `require` export condition. */
 function isEsmOnly(name) {
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
-  if (manifest.type !== 'module') return false;
-  return !JSON.stringify(manifest.exports ?? {}).includes('"require"');
+  const kinds = moduleKinds(name);
+  return kinds.module && !kinds.require;
 }
 
 function* walk(dir) {
@@ -177,22 +186,23 @@ function* walk(dir) {
 function rewriteDynamicImports(output) {
   for (const chunk of output) {
     if (chunk.type !== 'chunk' || !chunk.code.includes('import(')) continue;
-    const file = join(dist, chunk.fileName);
-    const code = readFileSync(file, 'utf8');
-    const starts = [];
-    visit(parseAst(code), (node) => {
-      if (node.type === 'ImportExpression') starts.push(node.start);
+    rewrite(chunk, (code) => {
+      const starts = [];
+      visit(parseAst(code), (node) => {
+        if (node.type === 'ImportExpression') starts.push(node.start);
+      });
+      if (starts.length === 0) return code;
+      let out = code;
+      for (const start of starts.sort((a, b) => b - a)) {
+        if (out.slice(start, start + 6) !== 'import')
+          throw new Error(`${chunk.fileName}: no import( at ${start}`);
+        out = `${out.slice(0, start)}__apigwImport${out.slice(start + 6)}`;
+      }
+      const fallback =
+        'var __apigwImport = typeof __apigwImport === "function" ? __apigwImport : (s) => import(s);';
+      const strict = /^(#![^\n]*\n)?("use strict";)?/.exec(out)[0];
+      return `${strict}${fallback}${out.slice(strict.length)}`;
     });
-    if (starts.length === 0) continue;
-    let out = code;
-    for (const start of starts.sort((a, b) => b - a)) {
-      if (out.slice(start, start + 6) !== 'import') throw new Error(`${file}: no import( at ${start}`);
-      out = `${out.slice(0, start)}__apigwImport${out.slice(start + 6)}`;
-    }
-    const fallback =
-      'var __apigwImport = typeof __apigwImport === "function" ? __apigwImport : (s) => import(s);';
-    const strict = /^(#![^\n]*\n)?("use strict";)?/.exec(out)[0];
-    writeFileSync(file, `${strict}${fallback}${out.slice(strict.length)}`);
   }
 }
 
@@ -253,8 +263,8 @@ function writeEsmWrappers(output) {
 
 /** True when the installed package has an ES module build (`"type": "module"` or an `import` export condition). */
 function shipsEsm(name) {
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
-  return manifest.type === 'module' || JSON.stringify(manifest.exports ?? {}).includes('"import"');
+  const kinds = moduleKinds(name);
+  return kinds.module || kinds.import;
 }
 
 /**
@@ -265,15 +275,15 @@ function shipsEsm(name) {
 function loadChunksThroughLoader(output) {
   for (const chunk of output) {
     if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-    const file = join(dist, chunk.fileName);
-    const up = relative(dirname(file), dist) || '.';
+    const up = relative(dirname(join(dist, chunk.fileName)), dist) || '.';
     const loader = JSON.stringify(`${up}/code-cache-loader.cjs`);
-    const code = readFileSync(file, 'utf8').replace(
-      /\brequire\("((?:\.\.?\/)+chunks\/[^"]+\.cjs)"\)/g,
-      (_, spec) =>
-        `require(${loader}).load(require("node:path").resolve(__dirname, ${JSON.stringify(spec)}), require)`,
+    rewrite(chunk, (code) =>
+      code.replace(
+        /\brequire\("((?:\.\.?\/)+chunks\/[^"]+\.cjs)"\)/g,
+        (_, spec) =>
+          `require(${loader}).load(require("node:path").resolve(__dirname, ${JSON.stringify(spec)}), require)`,
+      ),
     );
-    writeFileSync(file, code);
   }
 }
 
@@ -286,25 +296,28 @@ function loadChunksThroughLoader(output) {
 function plainChunkExports(output) {
   for (const chunk of output) {
     if (chunk.type !== 'chunk' || chunk.isEntry) continue;
-    const file = join(dist, chunk.fileName);
-    const code = readFileSync(file, 'utf8');
-    const fixed = new Set();
-    for (const node of parseAst(code).body) {
-      if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id)
-        fixed.add(node.id.name);
-      if (node.type === 'VariableDeclaration' && node.kind === 'const')
-        for (const declaration of node.declarations)
-          if (declaration.id.type === 'Identifier') fixed.add(declaration.id.name);
-    }
-    const getter =
-      /Object\.defineProperty\(exports, "([\w$]+)", \{\n\tenumerable: true,\n\tget: function\(\) \{\n\t\treturn ([\w$]+);\n\t\}\n\}\);/g;
-    writeFileSync(
-      file,
-      code.replace(getter, (whole, name, local) =>
+    rewrite(chunk, (code) => {
+      const fixed = new Set();
+      for (const node of parseAst(code).body) {
+        if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id)
+          fixed.add(node.id.name);
+        if (node.type === 'VariableDeclaration' && node.kind === 'const')
+          for (const declaration of node.declarations)
+            if (declaration.id.type === 'Identifier') fixed.add(declaration.id.name);
+      }
+      const getter =
+        /Object\.defineProperty\(exports, "([\w$]+)", \{\n\tenumerable: true,\n\tget: function\(\) \{\n\t\treturn ([\w$]+);\n\t\}\n\}\);/g;
+      return code.replace(getter, (whole, name, local) =>
         fixed.has(local) ? `exports.${name} = ${local};` : whole,
-      ),
-    );
+      );
+    });
   }
+}
+
+/** Rewrites one written chunk file of the build (as on disk: earlier passes may have changed it). */
+function rewrite(chunk, transform) {
+  const file = join(dist, chunk.fileName);
+  writeFileSync(file, transform(readFileSync(file, 'utf8')));
 }
 
 /** dist/code-cache-loader.cjs, stamped with a hash of every CommonJS file of this build (its caches' key). */

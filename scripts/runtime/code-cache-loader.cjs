@@ -1,18 +1,18 @@
 'use strict';
-// Shipped as dist/code-cache-loader.cjs (copied by scripts/build.mjs; plain CommonJS because it is what loads the
-// bundles). Why it exists, and the rules it keeps: docs/decisions/0008-code-cache-loader.md.
+// Shipped as dist/code-cache-loader.cjs (copied by scripts/build.mjs, which stamps its build hash in; plain
+// CommonJS because it is what loads the bundles). Why it exists, and the rules it keeps: docs/decisions/0008-code-cache-loader.md.
 //
 // Every ES module entry of the package (dist/**/*.js) is a thin wrapper that loads its CommonJS twin through
 // `loadEntry` here, so ESM and CommonJS users share one instance of every module. The chunks are compiled with
 // V8's code cache: compiling the ~650 KB the root entry loads costs ~20–30 ms in every fresh process (every
-// vitest test file), reading it back from a cache ~3 ms. Caches live in the project's node_modules/.cache, keyed
-// by V8 version, file, size and modification time; anything unusual (source maps on, another realm, no writable
+// vitest test file), reading the top-level code back from a cache is a fraction of that. Caches live in the
+// project's node_modules/.cache, keyed by build, V8 version, file, size and modification time; anything unusual (source maps on, another realm, no writable
 // cache directory, APIGW_TESTKIT_CODE_CACHE=0) falls back to plain loading with the same behaviour.
 const Module = require('node:module');
 const vm = require('node:vm');
 const fs = require('node:fs');
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
+const { fileURLToPath, pathToFileURL } = require('node:url');
 const { debuglog } = require('node:util');
 const { setImmediate } = require('node:timers');
 
@@ -214,15 +214,14 @@ function queueWrite() {
 }
 
 /**
- * Loads an entry for its ES module wrapper. `specifiers` and `namespaces` are the peers the entry's code
- * requires, as the wrapper imported them (an ES-module-only peer such as vitest cannot be require()d).
+ * Loads an entry (its file URL) for its ES module wrapper. `specifiers` and `namespaces` are the peers the entry's
+ * code requires, as the wrapper imported them (an ES-module-only peer such as vitest cannot be require()d).
  */
-function loadEntry(url, outer, specifiers = [], namespaces = []) {
-  specifiers.forEach((specifier, i) => {
+function loadEntry(url, outer, specifiers, namespaces) {
+  for (const [i, specifier] of specifiers.entries()) {
     if (!peers.has(specifier)) peers.set(specifier, namespaces[i]);
-  });
-  const filename = url.startsWith('file:') ? require('node:url').fileURLToPath(url) : url;
-  return load(filename, outer);
+  }
+  return load(fileURLToPath(url), outer);
 }
 
 module.exports = { loadEntry, load };
