@@ -21,6 +21,7 @@ import type {
 import type { GatewayTrace } from './trace.js';
 import type { ApiType, GatewayOptions } from './types.js';
 import type { UsageOptions, UsageReport } from './usage-plans/index.js';
+import { countRequestForPretenuring } from './v8-pretenuring.js';
 import { createWebSocketGateway, type WebSocketGateway } from './websocket/create-websocket-gateway.js';
 import type { WebSocketGatewayOptions } from './websocket/websocket-types.js';
 
@@ -184,6 +185,7 @@ export function createGateway(
     return state.usagePlans;
   };
   const serve = (request: GatewayRequest, detailed: boolean, requestOptions?: GatewayRequestOptions) => {
+    countRequestForPretenuring();
     const deps = runtimeFor(request, requestOptions);
     if (deps.config.edge && request.mapping === undefined) addCloudFrontHeaders(request, edgeIds);
     return runPipeline(request, deps, detailed);

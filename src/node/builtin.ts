@@ -5,11 +5,12 @@ type Builtins = {
   'node:module': typeof import('node:module');
   'node:net': typeof import('node:net');
   'node:util': typeof import('node:util');
+  'node:v8': typeof import('node:v8');
 };
 
 /**
  * A Node.js builtin module, loaded on first use instead of at import (`process.getBuiltinModule`, Node ≥ 20.16).
- * `node:crypto`, `node:http` and `node:net` each pull in Node's stream stack (~5–10 ms), which every test file
+ * `node:crypto`, `node:http`, `node:net` and `node:v8` each pull in Node's stream stack (~5–10 ms), which every test file
  * importing the package would otherwise pay for features it may never use (IAM signatures, WebSocket upgrades,
  * IP conditions in resource policies).
  *
