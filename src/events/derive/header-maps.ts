@@ -1,6 +1,7 @@
 import { DROPPED_REQUEST_HEADERS } from './constants.js';
 import { FOR, HOST, PORT, PROTO, TRACE } from './gateway-headers.js';
-import { isHeaderName, nameShape, shapesOf } from './headers.js';
+import { headerNameInfos } from './header-name-info.js';
+import { nameShape } from './headers.js';
 import { eventIds, traceHeader } from './id-block.js';
 import type { ResolvedRequest } from './request.js';
 import { setEntry } from './safe-record.js';
@@ -43,11 +44,12 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
     if (!Array.isArray(pair) || pair.length !== 2) return undefined;
     const rawName = pair[0];
     const value = pair[1];
-    if (typeof rawName !== 'string' || !isHeaderName(rawName) || !isHeaderValue(value)) return undefined;
-    // Only names shaped like one the switch knows are lowercased here (lowercasing allocates for every
-    // capitalised name); the others are ordinary headers.
-    const shape = nameShape(rawName);
-    const lower = format !== 1 || SPECIAL_SHAPES.has(shape) ? rawName.toLowerCase() : undefined;
+    if (typeof rawName !== 'string') return undefined;
+    const info = nameInfo(rawName);
+    if (info === undefined || !isHeaderValue(value)) return undefined;
+    // 1.0 maps keep the client's spelling: only names the switch knows need their lowercase there.
+    const shape = info.shape;
+    const lower = format !== 1 || info.known ? info.lower : undefined;
     switch (lower) {
       case undefined:
         break;
@@ -85,6 +87,19 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
       default:
         if (DROPPED_REQUEST_HEADERS.has(lower)) continue;
     }
+    // A line whose name no earlier line shares in shape (see nameShape) is a new key of the maps: it is stored
+    // without asking `Object.hasOwn` or looking for an earlier spelling (nearly every request: no name repeats).
+    if (!shapeSeen(pairs, i, shape)) {
+      const name = format !== 1 ? lower! : lower === 'authorization' ? 'Authorization' : rawName;
+      if (name === '__proto__') {
+        setEntry(headers, name, value);
+        if (format !== 3) setEntry(multi, name, [value]);
+      } else {
+        headers[name] = value;
+        if (format !== 3) multi[name] = [value];
+      }
+      continue;
+    }
     if (format === 3) {
       const key = lower!;
       const previous = Object.hasOwn(headers, key) ? headers[key] : undefined;
@@ -111,8 +126,8 @@ export function passHeaders(pairs: HeaderPairs, format: 1 | 2 | 3, rest: boolean
   return { headers, multi, cookies, contentType, userAgent, forwardedFor, present };
 }
 
-// Shapes (see nameShape) of every name the switch above knows.
-const SPECIAL_SHAPES = shapesOf([
+// Every name the switch above knows.
+const nameInfo = headerNameInfos([
   'content-type',
   'user-agent',
   'x-forwarded-for',
@@ -124,6 +139,12 @@ const SPECIAL_SHAPES = shapesOf([
   'cookie',
   ...DROPPED_REQUEST_HEADERS,
 ]);
+
+/** True when one of `pairs[0..i]` has a name of this shape (see nameShape). */
+function shapeSeen(pairs: HeaderPairs, i: number, shape: number): boolean {
+  for (let k = 0; k < i; k++) if (nameShape(pairs[k]![0]) === shape) return true;
+  return false;
+}
 
 /** The name of the first of `pairs[0..i]` named like `rawName` in any case (`rawName` itself when none is). */
 function firstSpelling(pairs: HeaderPairs, i: number, rawName: string, shape: number): string {
