@@ -61,6 +61,8 @@ export function createIdSource(options: IdSourceOptions = {}): IdSource {
   const c = codes;
   let traceSeconds = Number.NaN;
   let tracePrefix = '';
+  /** Char codes of the trace id's 8 hex digits of seconds. */
+  const sec: number[] = new Array<number>(8).fill(48);
   return {
     uuid() {
       // 32 hex digits are drawn; the 13th and 17th are replaced by the version (4) and the variant digit.
@@ -86,19 +88,24 @@ export function createIdSource(options: IdSourceOptions = {}): IdSource {
     alphanumeric: (n) => pick(ALPHANUM, n),
     hex: (n) => pick(HEX, n),
     traceId(epochMs) {
-      words.fill(c, HEX, 24);
-      // biome-ignore format: 24 hex digits
-      const random = String.fromCharCode(
-        c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!,
-        c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!, c[18]!, c[19]!, c[20]!, c[21]!, c[22]!, c[23]!,
-      );
-      // The `Root=1-<8 hex epoch seconds>-` prefix changes once a second: the last one is kept.
+      // The `Root=1-<8 hex epoch seconds>-` prefix changes once a second: its char codes are kept.
       const seconds = Math.floor(epochMs / 1000);
       if (seconds !== traceSeconds) {
         traceSeconds = seconds;
         tracePrefix = `Root=1-${seconds.toString(16).padStart(8, '0')}-`;
+        for (let i = 0; i < 8; i++) sec[i] = tracePrefix.charCodeAt(7 + i);
       }
-      return tracePrefix + random;
+      words.fill(c, HEX, 24);
+      // One flat string: `prefix + digits` made a concatenated (cons) string, and every header check that reads
+      // it char by char (the event's header pass, the response's) walked the pair; 40 arguments when the
+      // seconds have their usual 8 digits.
+      if (tracePrefix.length !== 16) return tracePrefix + String.fromCharCode.apply(null, c.slice(0, 24));
+      // biome-ignore format: `Root=1-`, 8 hex digits of seconds, `-`, 24 hex digits
+      return String.fromCharCode(
+        82, 111, 111, 116, 61, 49, 45, sec[0]!, sec[1]!, sec[2]!, sec[3]!, sec[4]!, sec[5]!, sec[6]!, sec[7]!, 45,
+        c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!,
+        c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!, c[18]!, c[19]!, c[20]!, c[21]!, c[22]!, c[23]!,
+      );
     },
     float: () => words.next() / 0x1_0000_0000,
   };
