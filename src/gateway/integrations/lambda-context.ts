@@ -132,7 +132,10 @@ export function createLogStreamNames(
 ): (functionName: string, start: number, version?: string) => string {
   // By version, then function name: no key text is built per invocation.
   const byVersion = new Map<string, Map<string, string>>();
+  // A stream's name never changes once made: the last one asked for is answered without the two lookups.
+  let last = { functionName: '', version: '', name: '' };
   return (functionName, start, version = '$LATEST') => {
+    if (functionName === last.functionName && version === last.version && last.name !== '') return last.name;
     let names = byVersion.get(version);
     if (names === undefined) {
       names = new Map();
@@ -144,6 +147,7 @@ export function createLogStreamNames(
       name = `${date}/[${version}]${ids.hex(32)}`;
       names.set(functionName, name);
     }
+    last = { functionName, version, name };
     return name;
   };
 }

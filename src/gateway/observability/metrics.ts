@@ -190,17 +190,26 @@ export function createDimensions<A extends Accumulating<M>, M>(make: () => A): D
     }
     return acc;
   };
+  // The accumulators of the last stage and route: consecutive requests to one route find them without the three
+  // Map lookups (emptied by reset).
+  let last: { stage: string; routeKey: string | undefined; stageAcc: A; routeAcc: A | undefined } | undefined;
   return {
     add(stage, routeKey, sample) {
       total.add(sample);
-      at(stages, stage).add(sample);
-      if (routeKey === undefined) return;
-      let byRoute = routes.get(stage);
-      if (!byRoute) {
-        byRoute = new Map();
-        routes.set(stage, byRoute);
+      if (last === undefined || last.stage !== stage || last.routeKey !== routeKey) {
+        let routeAcc: A | undefined;
+        if (routeKey !== undefined) {
+          let byRoute = routes.get(stage);
+          if (!byRoute) {
+            byRoute = new Map();
+            routes.set(stage, byRoute);
+          }
+          routeAcc = at(byRoute, routeKey);
+        }
+        last = { stage, routeKey, stageAcc: at(stages, stage), routeAcc };
       }
-      at(byRoute, routeKey).add(sample);
+      last.stageAcc.add(sample);
+      last.routeAcc?.add(sample);
     },
     view(show) {
       const routeView: Record<string, Record<string, ReturnType<typeof show>>> = {};
@@ -217,6 +226,7 @@ export function createDimensions<A extends Accumulating<M>, M>(make: () => A): D
       total = make();
       stages = new Map();
       routes = new Map();
+      last = undefined;
     },
   };
 }
