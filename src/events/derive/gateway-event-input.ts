@@ -89,6 +89,8 @@ function sharedOptions(input: GatewayEventInput) {
 /** The uppercase verb, or `undefined` when it is not one a builder accepts (the builder then reports it). */
 export function trustedVerb(method: unknown): string | undefined {
   if (typeof method !== 'string') return undefined;
+  // The usual spelling (the gateway's methods are uppercase already) needs no case conversion.
+  if (HTTP_METHODS.includes(method)) return method;
   const upper = method.toUpperCase();
   return HTTP_METHODS.includes(upper) ? upper : undefined;
 }

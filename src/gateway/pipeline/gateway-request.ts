@@ -68,7 +68,7 @@ export function toGatewayRequest(
     requestBody = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   const parts = splitUrl(url, defaultHost);
   return {
-    method: (init?.method ?? 'GET').toUpperCase(),
+    method: methodOf(init?.method),
     host: parts.host,
     pathname: parts.pathname,
     query: parts.query,
@@ -192,4 +192,9 @@ export function splitUrl(
     pathname: pathname === '' ? '/' : encodeLikeUrl(pathname, 'path'),
     query: encodeLikeUrl(query, 'query'),
   };
+}
+
+/** The init's method in uppercase; `GET` without one (not converted: most requests give none). */
+function methodOf(method: string | undefined | null): string {
+  return method === undefined || method === null ? 'GET' : method.toUpperCase();
 }
