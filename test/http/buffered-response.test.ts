@@ -346,6 +346,20 @@ describe('a gateway response in a fresh process', () => {
     expect(JSON.parse(out)).toEqual([204, null, '', 200, 'application/json', '', false]);
   });
 
+  it('answers WebSocket @connections POST 200 and DELETE 204 (no body) without loading undici', () => {
+    const out = run(`
+      const { createGateway } = await import('./dist/index.js');
+      const gateway = createGateway({ apiType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action', routes: {} });
+      const client = await gateway.connect({});
+      const signed = { Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc' };
+      const url = gateway.info.callbackUrl + '/@connections/' + encodeURIComponent(client.connectionId);
+      const post = await gateway.fetch(url, { method: 'POST', headers: signed, body: 'hi' });
+      const message = await client.nextMessage();
+      const deleted = await gateway.fetch(url, { method: 'DELETE', headers: signed });
+      console.log(JSON.stringify([post.status, post.body, await post.text(), message, deleted.status, deleted.body, await deleted.text(), /^[0-9a-f-]{36}$/.test(deleted.headers.get('x-amzn-RequestId')), process.moduleLoadList.some((n) => n.includes('undici'))]));`);
+    expect(JSON.parse(out)).toEqual([200, null, '', 'hi', 204, null, '', true, false]);
+  });
+
   it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {
     const out = run(`
       const { createGateway } = await import('./dist/index.js');
