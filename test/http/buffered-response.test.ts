@@ -276,6 +276,31 @@ describe.each(implementations)('%s headers behave like a Response built with the
     expect(copy.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     expect(new Response(await res.text(), res).headers.getSetCookie()).toEqual(['a=1', 'b=2']);
   });
+
+  it.each([
+    ['a plain init', { headers: [['X-A', '1']] }, [200, '']],
+    [
+      'an init with a statusText',
+      { status: 202, statusText: 'Accepted', headers: [['X-A', '1']] },
+      [202, 'Accepted'],
+    ],
+  ] as [string, ResponseInit, [number, string]][])(
+    'carries header changes made after the body stream was taken into a clone (%s)',
+    async (_, init, [status, statusText]) => {
+      const res = make('x', init);
+      expect(res.body).not.toBeNull();
+      res.headers.set('X-B', '2');
+      res.headers.delete('X-A');
+      const copy = res.clone();
+      expect([copy.status, copy.statusText, copy.headers.get('x-a'), copy.headers.get('x-b')]).toEqual([
+        status,
+        statusText,
+        null,
+        '2',
+      ]);
+      expect([await copy.text(), await res.text()]).toEqual(['x', 'x']);
+    },
+  );
 });
 
 describe('BufferedResponse beside a real Response in util.inspect (console.log)', () => {
