@@ -48,7 +48,8 @@ function makeBase62Pairs(): string[] {
 
 /** Fifteen base-62 digits (five per word, least significant first) of words `at`…`at + 2`, then `=`. */
 function short(words: readonly number[], at: number): string {
-  const pairs = (base62Pairs ??= makeBase62Pairs());
+  base62Pairs ??= makeBase62Pairs();
+  const pairs = base62Pairs;
   let out = '';
   for (let i = at; i < at + 3; i++) {
     const w = words[i]!;
@@ -151,7 +152,10 @@ function makeDefaultIds(): EventIds {
 /** The ids of an event: seeded (default seed `apigw-testkit`) or, with `randomIds`, random. */
 export function eventIds(seed: string | number | undefined, randomIds: boolean | undefined): EventIds {
   if (randomIds) return new WordIds({ random: true });
-  if (seed === undefined || seed === DEFAULT_SEED) return (defaultIds ??= makeDefaultIds());
+  if (seed === undefined || seed === DEFAULT_SEED) {
+    defaultIds ??= makeDefaultIds();
+    return defaultIds;
+  }
   return new WordIds({ seed });
 }
 
