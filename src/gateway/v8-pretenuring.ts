@@ -1,7 +1,8 @@
-import { debuglog } from 'node:util';
 import { builtin } from '../node/builtin.js';
 
-const debug = debuglog('apigw-testkit');
+/** `NODE_DEBUG=apigw-testkit` output; node:util is loaded only when the decision is made (one call per process). */
+const debug = (format: string, ...args: unknown[]) =>
+  builtin('node:util').debuglog('apigw-testkit')(format, ...args);
 
 /**
  * The environment variable that keeps V8's allocation-site pretenuring on in a process whose gateways serve many

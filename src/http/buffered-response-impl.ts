@@ -174,8 +174,10 @@ export class BufferedResponseImpl {
     const headers = this.#headers;
     if (this.#real) {
       const copy = this.#real.clone();
-      // Changes made to our headers after the real Response was built reach the clone too, as in undici.
+      // Changes made to our headers after the real Response was built reach the clone too, as in undici (with a
+      // non-plain init, `headers` is the init Response's own Headers, which the real Response copied once).
       if (BufferedHeaders.is(headers)) replaceLines(copy.headers, BufferedHeaders.lines(headers));
+      else if (this.#init) replaceLines(copy.headers, [...this.#init.headers]);
       return copy;
     }
     if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');

@@ -276,6 +276,31 @@ describe.each(implementations)('%s headers behave like a Response built with the
     expect(copy.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     expect(new Response(await res.text(), res).headers.getSetCookie()).toEqual(['a=1', 'b=2']);
   });
+
+  it.each([
+    ['a plain init', { headers: [['X-A', '1']] }, [200, '']],
+    [
+      'an init with a statusText',
+      { status: 202, statusText: 'Accepted', headers: [['X-A', '1']] },
+      [202, 'Accepted'],
+    ],
+  ] as [string, ResponseInit, [number, string]][])(
+    'carries header changes made after the body stream was taken into a clone (%s)',
+    async (_, init, [status, statusText]) => {
+      const res = make('x', init);
+      expect(res.body).not.toBeNull();
+      res.headers.set('X-B', '2');
+      res.headers.delete('X-A');
+      const copy = res.clone();
+      expect([copy.status, copy.statusText, copy.headers.get('x-a'), copy.headers.get('x-b')]).toEqual([
+        status,
+        statusText,
+        null,
+        '2',
+      ]);
+      expect([await copy.text(), await res.text()]).toEqual(['x', 'x']);
+    },
+  );
 });
 
 describe('BufferedResponse beside a real Response in util.inspect (console.log)', () => {
@@ -344,6 +369,20 @@ describe('a gateway response in a fresh process', () => {
       const head = await gateway.fetch('/dev/pets/7', { method: 'HEAD' });
       console.log(JSON.stringify([deleted.status, deleted.body, await deleted.text(), head.status, head.headers.get('content-type'), await head.text(), process.moduleLoadList.some((n) => n.includes('undici'))]));`);
     expect(JSON.parse(out)).toEqual([204, null, '', 200, 'application/json', '', false]);
+  });
+
+  it('answers WebSocket @connections POST 200 and DELETE 204 (no body) without loading undici', () => {
+    const out = run(`
+      const { createGateway } = await import('./dist/index.js');
+      const gateway = createGateway({ apiType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action', routes: {} });
+      const client = await gateway.connect({});
+      const signed = { Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc' };
+      const url = gateway.info.callbackUrl + '/@connections/' + encodeURIComponent(client.connectionId);
+      const post = await gateway.fetch(url, { method: 'POST', headers: signed, body: 'hi' });
+      const message = await client.nextMessage();
+      const deleted = await gateway.fetch(url, { method: 'DELETE', headers: signed });
+      console.log(JSON.stringify([post.status, post.body, await post.text(), message, deleted.status, deleted.body, await deleted.text(), /^[0-9a-f-]{36}$/.test(deleted.headers.get('x-amzn-RequestId')), process.moduleLoadList.some((n) => n.includes('undici'))]));`);
+    expect(JSON.parse(out)).toEqual([200, null, '', 'hi', 204, null, '', true, false]);
   });
 
   it('takes { name: value } and [name, value][] request headers, and caches without loading undici', () => {

@@ -24,7 +24,9 @@ export interface EventIds {
 }
 
 const WORDS = 16;
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = '0123456789abcdef';
+const HEX_BYTE: string[] = new Array(256);
+for (let i = 0; i < 256; i++) HEX_BYTE[i] = HEX_DIGITS[i >>> 4]! + HEX_DIGITS[i & 15]!;
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Eight hex digits of a 32-bit word, by table (Number#toString(16) is slow on non-Smi numbers). */
@@ -32,19 +34,27 @@ export const hex8 = (w: number): string =>
   HEX_BYTE[w >>> 24]! + HEX_BYTE[(w >>> 16) & 255]! + HEX_BYTE[(w >>> 8) & 255]! + HEX_BYTE[w & 255]!;
 
 // Two base-62 digits per entry, least significant first: a word's five digits take three appends, not five
-// (~0.46 → ~0.27 µs per id; the short ids were the largest cost of a seeded event, measured).
-const BASE62_PAIRS: readonly string[] = Array.from(
-  { length: 62 * 62 },
-  (_, i) => BASE62[i % 62]! + BASE62[Math.floor(i / 62)]!,
-);
+// (~0.46 → ~0.27 µs per id; the short ids were the largest cost of a seeded event, measured). Made on first use:
+// the 3,844 entries cost ~1 ms at import (measured), which a process that never formats a short id would pay.
+let base62Pairs: string[] | undefined;
+
+function makeBase62Pairs(): string[] {
+  const pairs: string[] = new Array(62 * 62);
+  for (let high = 0; high < 62; high++) {
+    for (let low = 0; low < 62; low++) pairs[high * 62 + low] = BASE62[low]! + BASE62[high]!;
+  }
+  return pairs;
+}
 
 /** Fifteen base-62 digits (five per word, least significant first) of words `at`…`at + 2`, then `=`. */
 function short(words: readonly number[], at: number): string {
+  base62Pairs ??= makeBase62Pairs();
+  const pairs = base62Pairs;
   let out = '';
   for (let i = at; i < at + 3; i++) {
     const w = words[i]!;
     const high = Math.floor(w / 3844);
-    out += BASE62_PAIRS[w % 3844]! + BASE62_PAIRS[high % 3844]! + BASE62[Math.floor(high / 3844) % 62]!;
+    out += pairs[w % 3844]! + pairs[high % 3844]! + BASE62[Math.floor(high / 3844) % 62]!;
   }
   return `${out}=`;
 }
@@ -119,8 +129,12 @@ class WordIds implements EventIds {
   }
 }
 
-// The ids of the default seed are constants: formatting them once changes nothing observable.
-const DEFAULT_IDS: EventIds = (() => {
+// The ids of the default seed are constants: formatting them once changes nothing observable. Made on first use,
+// not at import: drawing and formatting them compiles the id functions, ~2 ms of every process that imports the
+// package (measured), which a test file that never builds an event with the default seed would pay for nothing.
+let defaultIds: EventIds | undefined;
+
+function makeDefaultIds(): EventIds {
   const ids = new WordIds({ seed: DEFAULT_SEED });
   return Object.freeze({
     uuid: ids.uuid,
@@ -133,12 +147,15 @@ const DEFAULT_IDS: EventIds = (() => {
     hex4: ids.hex4,
     trace: ids.trace,
   });
-})();
+}
 
 /** The ids of an event: seeded (default seed `apigw-testkit`) or, with `randomIds`, random. */
 export function eventIds(seed: string | number | undefined, randomIds: boolean | undefined): EventIds {
   if (randomIds) return new WordIds({ random: true });
-  if (seed === undefined || seed === DEFAULT_SEED) return DEFAULT_IDS;
+  if (seed === undefined || seed === DEFAULT_SEED) {
+    defaultIds ??= makeDefaultIds();
+    return defaultIds;
+  }
   return new WordIds({ seed });
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock.js';
 import { assertKnownOptions, GatewayConfigError } from '../../errors/families.js';
+import { BufferedResponse } from '../../http/buffered-response.js';
 import { createIdSource } from '../../ids/ids.js';
 import type { AccountApi } from '../account/account-internals.js';
 import type {
@@ -226,7 +227,7 @@ export function createDomainRegistry(context: {
         // No mapping takes the path and there is no (none) mapping: 403 Forbidden (UNCONFIRMED, behaviour.md §19.1).
         const id = ids.uuid();
         const refused = gatewayResponse('REST', 'NO_STAGE', { requestId: id, extendedRequestId: id });
-        return new Response(refused.body, { status: refused.statusCode, headers: refused.headers });
+        return new BufferedResponse(refused.body, { status: refused.statusCode, headers: refused.headers });
       }
       if (domain.edge) addCloudFrontHeaders(request, edgeIds);
       request.mapping = found.match;

@@ -74,8 +74,7 @@ function refused(deps: WebSocketDeps, failure: ConnectionsFailure): Response {
   return toResponse(error.statusCode, error.headers, error.body);
 }
 
+/** A BufferedResponse even without a body: a `@connections` test never loads Node's fetch implementation. */
 function toResponse(status: number, headers: [string, string][], body: string): Response {
-  return body === ''
-    ? new Response(null, { status, headers })
-    : new BufferedResponse(body, { status, headers });
+  return new BufferedResponse(body === '' ? null : body, { status, headers });
 }
