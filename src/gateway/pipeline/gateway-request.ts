@@ -134,8 +134,13 @@ function absolute(url: string, defaultHost: string): string {
 
 /**
  * Splits a URL without decoding or normalising its path (`//` and `%2B` survive). Relative URLs get `defaultHost`.
- * Characters a URL cannot carry are percent-encoded as `new Request(url)` would (`/a b` → `/a%20b`). One scan
- * of char codes; the encoding pass runs only when a character needs it.
+ * Characters a URL cannot carry are percent-encoded as `new Request(url)` would (`/a b` → `/a%20b`); the encoding
+ * pass runs only for a part with a character that needs it.
+ *
+ * The delimiters are found by `indexOf` and the characters that need encoding by one regular expression per part:
+ * a URL built by concatenation is a cons string, and a char-code loop over it reads each character through the
+ * cons (about 3,000 instructions per request for the gateway bench's 70-character URL, valgrind-counted, against
+ * a few hundred for the native searches).
  */
 export function splitUrl(
   input: string,
@@ -143,50 +148,28 @@ export function splitUrl(
 ): { host: string; pathname: string; query: string } {
   const url = trimUrl(input);
   const length = url.length;
+  const scheme = url.indexOf('://');
+  const from = scheme > 0 && scheme < 10 ? scheme + 3 : 0;
+  // The path runs to the first '#', the query from the first '?' before it.
+  const hash = url.indexOf('#', from);
+  let question = url.indexOf('?', from);
   let host = defaultHost;
   let start = 0;
-  const scheme = url.indexOf('://');
-  if (scheme > 0 && scheme < 10) {
-    const afterScheme = scheme + 3;
-    let end = afterScheme;
-    let at = -1;
-    for (; end < length; end++) {
-      const c = url.charCodeAt(end);
-      if (c === 47 || c === 63 || c === 35) break; // '/', '?', '#'
-      if (c === 64) at = end; // '@': the host follows the last one
-    }
-    host = url.slice(at >= 0 ? at + 1 : afterScheme, end);
+  if (from > 0) {
+    // The authority ends at the first '/', '?' or '#'; the host follows its last '@'.
+    const slash = url.indexOf('/', from);
+    let end = slash === -1 ? length : slash;
+    if (question !== -1 && question < end) end = question;
+    if (hash !== -1 && hash < end) end = hash;
+    const at = url.lastIndexOf('@', end - 1);
+    host = url.slice(at >= from ? at + 1 : from, end);
     start = end;
   }
-  // The path runs to '?' or '#', the query from '?' to '#'; `plain` stays true while no character needs encoding.
-  let question = -1;
-  let stop = length;
-  let plain = true;
-  for (let i = start; i < length; i++) {
-    const c = url.charCodeAt(i);
-    if (c === 35) {
-      stop = i;
-      break;
-    }
-    if (c === 63 && question === -1) question = i;
-    else if (
-      plain &&
-      (c <= 0x20 ||
-        c >= 0x7f ||
-        c === 34 ||
-        c === 39 ||
-        c === 60 ||
-        c === 62 ||
-        c === 96 ||
-        c === 123 ||
-        c === 125)
-    )
-      plain = false;
-  }
-  const pathEnd = question === -1 ? stop : question;
-  const pathname = url.slice(start, pathEnd);
+  const stop = hash === -1 ? length : hash;
+  if (question > stop) question = -1;
+  const pathname = url.slice(start, question === -1 ? stop : question);
   const query = question === -1 ? '' : url.slice(question + 1, stop);
-  if (plain) return { host, pathname: pathname === '' ? '/' : pathname, query };
+  // encodeLikeUrl returns a part that needs no encoding as it is, after one regular-expression test.
   return {
     host,
     pathname: pathname === '' ? '/' : encodeLikeUrl(pathname, 'path'),
