@@ -22,6 +22,33 @@ export type ExtraHeaders = Iterable<readonly [string, string]> | Record<string, 
  * ```
  */
 export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHeaders): Response {
+  return fetchResponseOf(client, extraHeaders, 0);
+}
+
+/**
+ * {@link toFetchResponse} for the gateway, whose first `trusted` extra lines are its own id lines (`x-amzn-RequestId`,
+ * `x-amz-apigw-id`, `apigw-requestid`: token names, values of id characters, none a content type): they are taken
+ * without the name and value checks, two regular-expression tests and two name scans per response. Internal: not
+ * exported from the package.
+ *
+ * @example
+ * ```ts
+ * gatewayFetchResponse(client, [['x-amzn-RequestId', requestId], ['x-amz-apigw-id', extendedId]], 2);
+ * ```
+ */
+export function gatewayFetchResponse(
+  client: ClientResponse,
+  extraHeaders: readonly (readonly [string, string])[],
+  trusted: number,
+): Response {
+  return fetchResponseOf(client, extraHeaders, trusted);
+}
+
+function fetchResponseOf(
+  client: ClientResponse,
+  extraHeaders: ExtraHeaders | undefined,
+  trusted: number,
+): Response {
   if (!Number.isInteger(client.statusCode) || client.statusCode < 200 || client.statusCode > 599) {
     throw new InvalidInputError(
       'FETCH_STATUS_UNREPRESENTABLE',
@@ -45,7 +72,11 @@ export function toFetchResponse(client: ClientResponse, extraHeaders?: ExtraHead
   let at = 0;
   for (let i = 0; i < lines.length; i++) flags = addLine(headers, at++, lines[i]!, flags);
   if (extraList !== undefined) {
-    for (let i = 0; i < extraList.length; i++) flags = addLine(headers, at++, extraList[i]!, flags);
+    for (let i = 0; i < extraList.length; i++) {
+      const line = extraList[i]!;
+      if (i < trusted) headers[at++] = line as [string, string];
+      else flags = addLine(headers, at++, line, flags);
+    }
   } else if (extraHeaders) {
     const entries = Symbol.iterator in extraHeaders ? extraHeaders : Object.entries(extraHeaders);
     for (const line of entries) flags = addLine(headers, at++, line, flags);

@@ -1,5 +1,5 @@
 import { BufferedResponse } from '../../http/buffered-response.js';
-import { toFetchResponse } from '../../http/to-fetch-response.js';
+import { gatewayFetchResponse } from '../../http/to-fetch-response.js';
 import type { ClientResponse } from '../../response/types.js';
 import { addCorsHeaders, answerPreflight } from '../cors/cors-headers.js';
 import { type GatewayErrorResponse, integrationIdHeaders } from '../gateway-responses.js';
@@ -122,7 +122,12 @@ function finish(ctx: PipelineContext, deps: PipelineDeps, result: StageResult): 
     const ids = integrationIdHeaders(deps.config.apiType, ctx, traced ? ctx.traceHeader : undefined);
     const sent = head ? withoutBody(client) : client;
     const extra = ctx.extraHeaders ? [...ctx.extraHeaders, ...ids] : ids;
-    response = toFetchResponse(sent, extra);
+    // The id lines are the gateway's own (see gatewayFetchResponse); the trace line may be the client's.
+    response = gatewayFetchResponse(
+      sent,
+      extra,
+      ctx.extraHeaders ? 0 : deps.config.apiType === 'HTTP' ? 1 : 2,
+    );
     if (detailed) trace.responseHeaders = [...client.headers, ...extra];
   } else {
     client = result as GatewayErrorResponse;
