@@ -105,6 +105,12 @@ function addLine(
 ): number {
   const name = line[0];
   const value = line[1];
+  // API Gateway's default content type, on every proxy answer that names none (and the type most handlers name):
+  // a known plain line, taken without the checks (a regular-expression test, a name scan and a lowercased copy).
+  if (name === 'Content-Type' && value === 'application/json' && line.length === 2) {
+    headers[at] = line as [string, string];
+    return flags | TYPED;
+  }
   const kind = headerValueKind(value);
   let plain: boolean;
   if (kind === WIDE) {
