@@ -178,8 +178,16 @@ export function unresolvedFunction(ctx: PipelineContext, deps: PipelineDeps, rea
 
 /** First value of a header, case-insensitively; `null` when absent. */
 export function headerValue(headers: readonly [string, string][], lower: string): string | null {
+  const last = lower.length - 1;
+  const end = lower.charCodeAt(last);
   for (const [name, value] of headers) {
-    if (name.length === lower.length && name.toLowerCase() === lower) return value;
+    if (name.length !== lower.length) continue;
+    // The last character first, folded like ASCII (beyond it toLowerCase decides): a name of the same length that
+    // ends differently is not lowercased (the access log's `x-forwarded-for` lookup met `X-Amzn-Trace-Id`, a
+    // lowercased copy per request).
+    const c = name.charCodeAt(last);
+    if (c < 128 && (c >= 65 && c <= 90 ? c + 32 : c) !== end) continue;
+    if (name.toLowerCase() === lower) return value;
   }
   return null;
 }
