@@ -1,3 +1,4 @@
+import { internalized } from './internalized.js';
 import { setEntry } from './safe-record.js';
 
 /**
@@ -87,7 +88,7 @@ function splitTemplate(resource: string): SimpleTemplate | null {
       const name = resource.slice(rs + 1, greedy ? re - 2 : re - 1);
       if (!isVariableName(name) || (greedy && re !== length)) return null;
       for (let k = 0; k < texts.length; k++) if (kinds[k] !== STATIC && texts[k] === name) return null;
-      texts.push(name);
+      texts.push(internalized(name));
       kinds.push(greedy ? GREEDY : VARIABLE);
     } else {
       for (let k = rs; k < re; k++) {

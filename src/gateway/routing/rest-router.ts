@@ -1,4 +1,5 @@
 import { GatewayConfigError } from '../../errors/families.js';
+import { internalized } from '../../events/derive/internalized.js';
 import type { ParsedRouteKey } from './route-key.js';
 
 /** What a router returns for a request. `pathParameters` is `null` when the resource has no variables. */
@@ -77,7 +78,8 @@ export function createRestRouter<T>(routes: readonly (readonly [ParsedRouteKey, 
       node.variable = existing ?? {
         name: segment.name,
         greedy,
-        node: newNode<T>(resource + part, [...node.names, segment.name]),
+        // Internalized: each request's path parameters are stored under these names (see internalized).
+        node: newNode<T>(resource + part, [...node.names, internalized(segment.name)]),
       };
       node = node.variable.node;
     }
