@@ -24,12 +24,23 @@ export interface ResolvedBody {
 
 const EMPTY: ResolvedBody = { body: null, isBase64Encoded: false, byteLength: 0, json: false };
 
-/** Media type of a Content-Type value, lowercased and without parameters. */
+/**
+ * Media type of a Content-Type value, lowercased and without parameters (`application/json; charset=UTF-8` →
+ * `application/json`). The last answer is kept: a non-proxy request asks it three times of the same value
+ * (validation, request template, binary check), and clients send the same few values.
+ */
 export function mediaTypeOf(contentType: string | undefined): string {
   if (contentType === undefined) return '';
+  if (contentType === lastContentType) return lastMediaType;
   const semi = contentType.indexOf(';');
-  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+  const mediaType = (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+  lastContentType = contentType;
+  lastMediaType = mediaType;
+  return mediaType;
 }
+
+let lastContentType = '';
+let lastMediaType = '';
 
 /**
  * True when a request Content-Type matches one of the API's `binaryMediaTypes`: exact match, a right-hand

@@ -9,6 +9,8 @@ import { payloadText } from './mapping/content-handling.js';
 import { completeIntegrationResponse, configurationError } from './mapping/integration-response.js';
 import { prepareIntegrationRequest } from './mapping/prepare-request.js';
 
+/** The header that makes a Lambda custom integration invoke asynchronously (`Event`). */
+const INVOCATION_TYPE = 'x-amz-invocation-type';
 const NO_HEADERS: ReadonlyMap<string, readonly string[]> = new Map([['Content-Type', ['application/json']]]);
 
 /**
@@ -42,12 +44,22 @@ export async function runLambdaCustom(
     );
   }
   if (ctx.detailed) ctx.trace.event = structuredClone(event);
-  const arn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${integration.functionName}`;
-  const uri = `https://lambda.${config.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`;
-  logExecution(ctx, () => endpointRequestLines(uri, parts.headers, text));
-  const asyncInvoke = parts.headers.some(
-    ([name, value]) => name.toLowerCase() === 'x-amz-invocation-type' && value.trim() === 'Event',
-  );
+  logExecution(ctx, () => {
+    const arn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${integration.functionName}`;
+    const uri = `https://lambda.${config.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`;
+    return endpointRequestLines(uri, parts.headers, text);
+  });
+  let asyncInvoke = false;
+  for (const [name, value] of parts.headers) {
+    if (
+      name.length === INVOCATION_TYPE.length &&
+      name.toLowerCase() === INVOCATION_TYPE &&
+      value.trim() === 'Event'
+    ) {
+      asyncInvoke = true;
+      break;
+    }
+  }
   const clock = config.clock;
   ctx.trace.integrationCalled = true;
   // An Event invocation is not waited for: only the function's own timeout bounds it.
@@ -91,14 +103,16 @@ export async function runLambdaCustom(
   const body =
     outcome.kind === 'error' ? JSON.stringify(outcome.error) : (JSON.stringify(outcome.value) ?? 'null');
   const selection = outcome.kind === 'error' ? outcome.error.errorMessage : null;
-  record(ctx, {
-    stage: 'integration',
-    decision: outcome.kind === 'error' ? 'function-error' : 'invoked',
-    detail:
-      outcome.kind === 'error'
-        ? `Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}; the errorMessage selects the integration response`
-        : `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
-  });
+  // Guarded here, not only in record(): the detail text is built before the call (fetch keeps no trace).
+  if (ctx.detailed)
+    record(ctx, {
+      stage: 'integration',
+      decision: outcome.kind === 'error' ? 'function-error' : 'invoked',
+      detail:
+        outcome.kind === 'error'
+          ? `Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}; the errorMessage selects the integration response`
+          : `${integration.functionName} returned after ${ctx.integrationLatencyMs} ms`,
+    });
   logExecution(ctx, () => endpointResponseLines(200, ctx.integrationLatencyMs ?? 0, NO_HEADERS, body));
   return completeIntegrationResponse(
     ctx,

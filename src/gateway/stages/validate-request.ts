@@ -1,7 +1,7 @@
+import { mediaTypeOf } from '../../events/derive/body.js';
 import { decodeUtf8 } from '../../http/utf8.js';
 import { gatewayResponse } from '../gateway-responses.js';
 import { headerValue } from '../integrations/lambda-proxy.js';
-import { mediaTypeOf } from '../integrations/mapping/select-request-template.js';
 import { logExecution, type PipelineContext, record, type StageResult } from '../pipeline/context.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { validationErrorString } from '../validation/validation-error-string.js';

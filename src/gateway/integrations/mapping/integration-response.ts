@@ -75,11 +75,13 @@ export function completeIntegrationResponse(
     overrides,
   });
   if (!mapped.ok) return configurationError(ctx, deps, mapped.detail);
-  record(ctx, {
-    stage: 'response',
-    decision: 'mapped',
-    detail: `endpoint status ${endpoint.statusCode} selected integration response ${selected.statusCode} (${selected.selectionPattern === null ? 'default' : `pattern ${JSON.stringify(selected.selectionPattern)}`}); method response ${mapped.statusCode}`,
-  });
+  // Guarded here, not only in record(): the detail text is built before the call (fetch keeps no trace).
+  if (ctx.detailed)
+    record(ctx, {
+      stage: 'response',
+      decision: 'mapped',
+      detail: `endpoint status ${endpoint.statusCode} selected integration response ${selected.statusCode} (${selected.selectionPattern === null ? 'default' : `pattern ${JSON.stringify(selected.selectionPattern)}`}); method response ${mapped.statusCode}`,
+    });
   logExecution(ctx, () => [
     `Method response body after transformations: ${mapped.bodyBytes ? '[Binary Data]' : mapped.body}`,
     `Method response headers: ${formatLogMap(mapped.headers)}`,

@@ -1,3 +1,4 @@
+import { mediaTypeOf } from '../../../events/derive/body.js';
 import type { CompiledTemplate } from '../../../vtl/types.js';
 import type { PassthroughBehavior } from './types.js';
 
@@ -27,9 +28,4 @@ export function selectRequestTemplate(
   if (templates.size === 0)
     return passthrough === 'NEVER' ? { kind: 'unsupported' } : { kind: 'passthrough' };
   return passthrough === 'WHEN_NO_MATCH' ? { kind: 'passthrough' } : { kind: 'unsupported' };
-}
-
-/** `application/json; charset=UTF-8` → `application/json`. */
-export function mediaTypeOf(value: string): string {
-  return value.split(';')[0]!.trim().toLowerCase();
 }

@@ -25,6 +25,17 @@ export function selectResponseTemplate(
   return { mediaType, template };
 }
 
+/** `text/html;q=0.9, application/json` → `text/html`; the last answer is kept (clients send the same few values). */
 function firstMediaType(accept: string): string {
-  return accept.split(',')[0]!.split(';')[0]!.trim().toLowerCase();
+  if (accept === lastAccept) return lastFirst;
+  const comma = accept.indexOf(',');
+  let first = comma === -1 ? accept : accept.slice(0, comma);
+  const semi = first.indexOf(';');
+  if (semi !== -1) first = first.slice(0, semi);
+  lastAccept = accept;
+  lastFirst = first.trim().toLowerCase();
+  return lastFirst;
 }
+
+let lastAccept = '';
+let lastFirst = '';
